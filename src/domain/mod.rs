@@ -4,4 +4,8 @@
 //! named public source) and is evaluated against an explicit date; nothing here reads the clock.
 //! `README.md` in this folder maps each article to its rule id, data file and tests.
 
+pub mod calendar;
+pub mod decision;
 pub mod ids;
+pub mod params;
+pub mod timeline;

@@ -1,0 +1,92 @@
+//! Every data file parses and every value is sane: dates in order, rates within bounds, no empty
+//! label, every label and message key present in all three languages.
+use astana_hub_portal::domain::calendar::holiday_data;
+use astana_hub_portal::domain::decision::Citation;
+use astana_hub_portal::domain::params::{Param, rules};
+use astana_hub_portal::domain::timeline::timeline_data;
+use astana_hub_portal::i18n::{Lang, lookup};
+use chrono::{Datelike, NaiveDate};
+use std::collections::BTreeSet;
+
+fn has_texts(key: &str) {
+    assert!(!key.is_empty(), "empty label");
+    for lang in Lang::ALL {
+        assert!(lookup(lang, key).is_some(), "`{key}` has no {lang:?} text");
+    }
+}
+
+fn sane_citation(c: &Citation, what: &str) {
+    assert!(!c.source.trim().is_empty(), "{what}: empty citation");
+}
+
+fn sane_param<T>(name: &str, p: &Param<T>) {
+    has_texts(&p.label);
+    sane_citation(&p.citation, name);
+    assert!(!p.values.is_empty(), "{name}: no values");
+    let first = *p.values.keys().next().unwrap();
+    assert_eq!(
+        first, p.effective_from,
+        "{name}: first value must start at effective_from"
+    );
+    if let Some(until) = p.until {
+        assert!(
+            until > p.effective_from,
+            "{name}: until before effective_from"
+        );
+        assert!(
+            p.values.keys().all(|d| *d < until),
+            "{name}: value dated after until"
+        );
+    }
+}
+
+#[test]
+fn rules_file_parses_with_unique_ids() {
+    let mut seen = BTreeSet::new();
+    assert!(!rules().is_empty());
+    for r in rules() {
+        assert!(seen.insert(r.id.clone()), "rule `{}` twice", r.id);
+        sane_citation(&r.citation, &r.id);
+        assert!(!r.summary.trim().is_empty(), "{}: empty summary", r.id);
+    }
+}
+
+#[test]
+fn holidays_file_is_sane() {
+    let h = holiday_data();
+    has_texts(&h.label);
+    sane_citation(&h.citation, "holidays");
+    let years: Vec<i32> = h.years.iter().map(|y| y.year).collect();
+    let expected: Vec<i32> = (h.first_year..=h.last_year).collect();
+    assert_eq!(years, expected, "one entry per covered year, in order");
+    assert!(h.first_year <= 2024 && h.last_year >= 2028);
+    for f in &h.fixed {
+        has_texts(&f.name);
+        // A common year: a fixed holiday must exist every year, so never on 29 February.
+        assert!(
+            NaiveDate::from_ymd_opt(2025, f.month, f.day).is_some(),
+            "{f:?}"
+        );
+    }
+    for y in &h.years {
+        assert_eq!(y.kurban_ait.year(), y.year);
+        for d in y.extra_days_off.iter().chain(&y.extra_working_days) {
+            assert_eq!(d.year(), y.year, "transfer {d} filed under {}", y.year);
+        }
+    }
+}
+
+#[test]
+fn timeline_file_is_sane() {
+    let t = timeline_data();
+    sane_param("moderation_working_days", &t.moderation_working_days);
+    sane_param("commission_working_days", &t.commission_working_days);
+    for v in t
+        .moderation_working_days
+        .values
+        .values()
+        .chain(t.commission_working_days.values.values())
+    {
+        assert!((1..=60).contains(v));
+    }
+}
