@@ -1,0 +1,67 @@
+//! The browser interface: Leptos components. Thin: it turns input into domain types and shows
+//! what the domain decided.
+
+pub mod i18n;
+mod layout;
+mod page;
+mod pages;
+
+use leptos::prelude::*;
+use leptos_meta::{Html, provide_meta_context};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path,
+};
+
+use i18n::{I18n, use_i18n};
+use layout::{Footer, Header, SkipLink};
+use page::PagesShown;
+use pages::{Home, NotBuiltYet, NotFound};
+
+/// The whole portal: language, layout and routes.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    I18n::provide();
+    PagesShown::provide();
+    let i18n = use_i18n();
+    view! {
+        <Html attr:lang=move || i18n.lang().code() />
+        <Router base=base_path()>
+            <SkipLink />
+            <Header />
+            <main id="main-content" class="page-width" tabindex="-1">
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=Home />
+                    <Route
+                        path=path!("/eligibility")
+                        view=|| view! { <NotBuiltYet title="eligibility.title" /> }
+                    />
+                    <Route path=path!("/fees") view=|| view! { <NotBuiltYet title="fees.title" /> } />
+                    <Route path=path!("/apply") view=|| view! { <NotBuiltYet title="apply.title" /> } />
+                    <Route
+                        path=path!("/acceleration")
+                        view=|| view! { <NotBuiltYet title="acceleration.title" /> }
+                    />
+                    <Route
+                        path=path!("/invitations")
+                        view=|| view! { <NotBuiltYet title="invitations.title" /> }
+                    />
+                    <Route path=path!("/status") view=|| view! { <NotBuiltYet title="status.title" /> } />
+                </Routes>
+            </main>
+            <Footer />
+        </Router>
+    }
+}
+
+/// The path the app is served under, from `<base href>` in index.html: "" at the root of a
+/// host, "/portal" when deployed under a sub-path. One build serves both.
+fn base_path() -> String {
+    let base = document().base_uri().ok().flatten().unwrap_or_default();
+    let path = base
+        .split_once("://")
+        .and_then(|(_, rest)| rest.find('/').map(|i| &rest[i..]))
+        .unwrap_or("/");
+    path.trim_end_matches('/').to_owned()
+}

@@ -1,0 +1,26 @@
+//! The page for an address the portal does not know.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::ui::{i18n::use_i18n, page::Page};
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move |key: &'static str| move || i18n.t(key);
+    view! {
+        <Page title="not_found.title">
+            <p>{t("not_found.body")}</p>
+            <p>{t("not_found.options")}</p>
+            <ul class="list">
+                <li>
+                    <A href="/">{t("common.back_home")}</A>
+                </li>
+                <li>
+                    <A href="/status">{t("home.status.link")}</A>
+                </li>
+            </ul>
+        </Page>
+    }
+}

@@ -1,0 +1,63 @@
+//! Every text exists in Kazakh, Russian and English, and every key the interface names exists.
+
+use std::{fs, path::Path};
+
+use astana_hub_portal::i18n::{Lang, keys, lookup};
+
+#[test]
+fn every_key_has_all_three_languages() {
+    let missing: Vec<String> = keys()
+        .flat_map(|key| {
+            Lang::ALL
+                .into_iter()
+                .filter(move |&lang| lookup(lang, key).is_none())
+                .map(move |lang| format!("{key} ({})", lang.code()))
+        })
+        .collect();
+    assert!(keys().count() > 0, "no messages were compiled in");
+    assert!(missing.is_empty(), "missing translations: {missing:?}");
+}
+
+#[test]
+fn unknown_key_is_none() {
+    assert_eq!(lookup(Lang::En, "no.such.key"), None);
+    assert_eq!(lookup(Lang::Ru, "portal.name"), Some("Портал самообслуживания Astana Hub"));
+}
+
+/// String literals shaped like message keys ("home.title") in the interface's sources.
+fn keys_named_in(dir: &Path, found: &mut Vec<(String, String)>) {
+    for entry in fs::read_dir(dir).expect("read source folder") {
+        let path = entry.expect("read source folder").path();
+        if path.is_dir() {
+            keys_named_in(&path, found);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            let source = fs::read_to_string(&path).expect("read source file");
+            for literal in source.split('"').skip(1).step_by(2) {
+                if is_key_shaped(literal) {
+                    found.push((literal.to_owned(), path.display().to_string()));
+                }
+            }
+        }
+    }
+}
+
+fn is_key_shaped(s: &str) -> bool {
+    let word = |p: &str| {
+        !p.is_empty()
+            && p.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+    };
+    s.contains('.') && s.split('.').all(word)
+}
+
+#[test]
+fn every_key_named_by_the_interface_exists() {
+    let mut named = Vec::new();
+    keys_named_in(Path::new("src/ui"), &mut named);
+    assert!(named.len() > 10, "the scan found too few keys: {}", named.len());
+    let unknown: Vec<_> = named
+        .iter()
+        .filter(|(key, _)| lookup(Lang::En, key).is_none())
+        .collect();
+    assert!(unknown.is_empty(), "keys with no text: {unknown:?}");
+}
