@@ -2,6 +2,7 @@
 //! label, every label and message key present in all three languages.
 use astana_hub_portal::domain::calendar::holiday_data;
 use astana_hub_portal::domain::decision::Citation;
+use astana_hub_portal::domain::fees::{mrp, schedule};
 use astana_hub_portal::domain::params::{Param, rules};
 use astana_hub_portal::domain::timeline::timeline_data;
 use astana_hub_portal::i18n::{Lang, lookup};
@@ -89,4 +90,28 @@ fn timeline_file_is_sane() {
     {
         assert!((1..=60).contains(v));
     }
+}
+
+#[test]
+fn fee_schedule_and_mrp_are_sane() {
+    let s = schedule();
+    sane_param("rate_basis_points", &s.rate_basis_points);
+    sane_param("base", &s.base);
+    sane_param("instalments", &s.instalments);
+    for rate in s.rate_basis_points.values.values() {
+        assert!(*rate <= 10_000, "rate above 100 %");
+    }
+    for n in s.instalments.values.values() {
+        assert!((1..=12).contains(n));
+    }
+    for limit in [&s.floor_mrp, &s.cap_mrp].into_iter().flatten() {
+        sane_param("floor/cap", limit);
+    }
+    let m = mrp();
+    sane_param("mrp", m);
+    for (year, value) in [(2024, 3692), (2025, 3932), (2026, 4325)] {
+        let jan1 = NaiveDate::from_ymd_opt(year, 1, 1).unwrap();
+        assert_eq!(m.at(jan1), Some(&value), "MRP {year}");
+    }
+    assert!(m.values.values().all(|v| *v > 0));
 }

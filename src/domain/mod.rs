@@ -6,6 +6,8 @@
 
 pub mod calendar;
 pub mod decision;
+pub mod fees;
 pub mod ids;
+pub mod money;
 pub mod params;
 pub mod timeline;
