@@ -2,6 +2,7 @@
 //! label, every label and message key present in all three languages.
 use astana_hub_portal::domain::calendar::holiday_data;
 use astana_hub_portal::domain::decision::Citation;
+use astana_hub_portal::domain::eligibility::{activity_data, eligibility_data};
 use astana_hub_portal::domain::fees::{mrp, schedule};
 use astana_hub_portal::domain::params::{Param, rules};
 use astana_hub_portal::domain::timeline::timeline_data;
@@ -114,4 +115,62 @@ fn fee_schedule_and_mrp_are_sane() {
         assert_eq!(m.at(jan1), Some(&value), "MRP {year}");
     }
     assert!(m.values.values().all(|v| *v > 0));
+}
+
+#[test]
+fn eligibility_and_activity_files_are_sane() {
+    let e = eligibility_data();
+    sane_param("entity_types", &e.entity_types);
+    sane_param(
+        "general_tax_regime_required",
+        &e.general_tax_regime_required,
+    );
+    sane_param(
+        "priority_income_share_percent",
+        &e.priority_income_share_percent,
+    );
+    sane_param(
+        "income_share_bars_registration",
+        &e.income_share_bars_registration,
+    );
+    sane_param("older_criteria", &e.older_criteria);
+    assert_eq!(
+        e.priority_income_share_percent.until,
+        NaiveDate::from_ymd_opt(2029, 1, 1)
+    );
+    assert!(
+        e.priority_income_share_percent
+            .values
+            .values()
+            .all(|p| *p <= 100)
+    );
+    for list in e.entity_types.values.values() {
+        assert_eq!(list.len(), 11, "Art. 7(2)(2) names eleven kinds");
+        list.iter()
+            .for_each(|id| has_texts(&format!("eligibility.entity.{id}")));
+    }
+    for list in e.older_criteria.values.values() {
+        list.iter()
+            .for_each(|c| has_texts(&format!("eligibility.older.{}", c.id)));
+    }
+    let a = activity_data();
+    sane_param("priority", &a.priority);
+    sane_param("non_compliant", &a.non_compliant);
+    for list in a.priority.values.values() {
+        assert!(list.len() >= 10);
+        list.iter()
+            .for_each(|id| has_texts(&format!("activities.priority.{id}")));
+    }
+    for list in a.non_compliant.values.values() {
+        list.iter()
+            .for_each(|id| has_texts(&format!("activities.non_compliant.{id}")));
+    }
+    let ids: BTreeSet<&String> = a.priority.values.values().flatten().collect();
+    assert!(
+        a.non_compliant
+            .values
+            .values()
+            .flatten()
+            .all(|id| !ids.contains(id))
+    );
 }

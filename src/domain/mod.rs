@@ -6,6 +6,7 @@
 
 pub mod calendar;
 pub mod decision;
+pub mod eligibility;
 pub mod fees;
 pub mod ids;
 pub mod money;
