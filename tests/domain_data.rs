@@ -1,5 +1,6 @@
 //! Every data file parses and every value is sane: dates in order, rates within bounds, no empty
 //! label, every label and message key present in all three languages.
+use astana_hub_portal::domain::acceleration::catalogue_data;
 use astana_hub_portal::domain::calendar::holiday_data;
 use astana_hub_portal::domain::decision::Citation;
 use astana_hub_portal::domain::eligibility::{activity_data, eligibility_data};
@@ -173,4 +174,38 @@ fn eligibility_and_activity_files_are_sane() {
             .flatten()
             .all(|id| !ids.contains(id))
     );
+}
+
+#[test]
+fn programme_catalogue_is_sane() {
+    let c = catalogue_data();
+    has_texts(&c.label);
+    sane_citation(&c.citation, "programmes");
+    let mut ids = BTreeSet::new();
+    for p in &c.programmes {
+        assert!(ids.insert(p.id.clone()), "programme {} twice", p.id);
+        assert!(!p.name.trim().is_empty());
+        has_texts(&p.description);
+        assert!(
+            !p.applicant_kinds.is_empty() || p.unincorporated_team_allowed,
+            "{}",
+            p.id
+        );
+        assert!(!p.stages.is_empty() && p.min_team_size >= 1, "{}", p.id);
+        assert!(
+            p.languages
+                .iter()
+                .all(|l| ["kk", "ru", "en"].contains(&l.as_str()))
+        );
+        assert!(!p.cohorts.is_empty(), "{}", p.id);
+        for k in &p.cohorts {
+            assert!(ids.insert(k.id.clone()), "cohort {} twice", k.id);
+            assert!(
+                k.opens <= k.deadline && k.deadline <= k.starts && k.starts < k.ends,
+                "{}",
+                k.id
+            );
+            assert!(k.seats > 0 && k.seats_taken <= k.seats, "{}", k.id);
+        }
+    }
 }

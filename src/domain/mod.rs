@@ -4,6 +4,7 @@
 //! named public source) and is evaluated against an explicit date; nothing here reads the clock.
 //! `README.md` in this folder maps each article to its rule id, data file and tests.
 
+pub mod acceleration;
 pub mod calendar;
 pub mod decision;
 pub mod eligibility;

@@ -1,0 +1,390 @@
+//! Acceleration programmes of the Fund (Law No. 207-V, Art. 8-1(5-1)) and housing for people
+//! undergoing acceleration (Art. 8-1(5-8)), from the demo catalogue in `data/programmes.toml`.
+//!
+//! Cohort dates are kept as day offsets and made absolute by [`catalogue`] for a given date,
+//! so the demo always has open, closed and full cohorts.
+
+use crate::domain::decision::{Citation, Confidence, Decision, Reason, values};
+use crate::domain::eligibility::ApplicantKind;
+use crate::domain::params::{parse, reason};
+use chrono::{Days, NaiveDate};
+use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProjectStage {
+    Idea,
+    Prototype,
+    Mvp,
+    Revenue,
+    Scaling,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    ProjectManager,
+    TechnicalLead,
+    Developer,
+    Designer,
+    BusinessDeveloper,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Format {
+    Online,
+    Offline,
+    Hybrid,
+}
+
+/// A role the team must have; `full_time` when the person must work on the project full time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequiredRole {
+    pub role: Role,
+    pub full_time: bool,
+}
+
+/// Where a cohort stands on the as-of date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CohortStatus {
+    NotYetOpen,
+    Open,
+    DeadlinePassed,
+    Full,
+}
+
+/// A cohort with absolute dates. `ends` is the last day of the programme.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Cohort {
+    pub id: String,
+    pub opens: NaiveDate,
+    pub deadline: NaiveDate,
+    pub starts: NaiveDate,
+    pub ends: NaiveDate,
+    pub seats: u32,
+    pub seats_taken: u32,
+    pub status: CohortStatus,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Programme {
+    pub id: String,
+    /// The programme's own name, the same in every language.
+    pub name: String,
+    /// Translation key of the description.
+    pub description: String,
+    pub applicant_kinds: Vec<ApplicantKind>,
+    pub unincorporated_team_allowed: bool,
+    pub stages: Vec<ProjectStage>,
+    pub min_team_size: u32,
+    pub required_roles: Vec<RequiredRole>,
+    pub format: Format,
+    /// Language codes: "kk", "ru", "en".
+    pub languages: Vec<String>,
+    /// Whether the Fund houses participants during the programme (Art. 8-1(5-8)).
+    pub housing: bool,
+    pub cohorts: Vec<Cohort>,
+}
+
+/// A cohort as written in the data file: days relative to the as-of date.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CohortOffsets {
+    pub id: String,
+    pub opens: i64,
+    pub deadline: i64,
+    pub starts: i64,
+    pub ends: i64,
+    pub seats: u32,
+    pub seats_taken: u32,
+}
+
+/// A programme as written in the data file.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProgrammeData {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    pub applicant_kinds: Vec<ApplicantKind>,
+    pub unincorporated_team_allowed: bool,
+    pub stages: Vec<ProjectStage>,
+    pub min_team_size: u32,
+    pub required_roles: Vec<RequiredRole>,
+    pub format: Format,
+    pub languages: Vec<String>,
+    pub housing: bool,
+    pub cohorts: Vec<CohortOffsets>,
+}
+
+/// `data/programmes.toml`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CatalogueData {
+    pub label: String,
+    pub citation: Citation,
+    pub confidence: Confidence,
+    pub programmes: Vec<ProgrammeData>,
+}
+
+pub fn catalogue_data() -> &'static CatalogueData {
+    static DATA: OnceLock<CatalogueData> = OnceLock::new();
+    DATA.get_or_init(|| {
+        parse(
+            "programmes",
+            include_str!(concat!(env!("OUT_DIR"), "/data/programmes.json")),
+        )
+    })
+}
+
+fn shift(as_of: NaiveDate, days: i64) -> NaiveDate {
+    let n = Days::new(days.unsigned_abs());
+    if days >= 0 {
+        as_of.checked_add_days(n)
+    } else {
+        as_of.checked_sub_days(n)
+    }
+    .unwrap_or(as_of)
+}
+
+/// The programmes with cohort dates and status as on `as_of`.
+pub fn catalogue(as_of: NaiveDate) -> Vec<Programme> {
+    catalogue_data()
+        .programmes
+        .iter()
+        .map(|p| Programme {
+            id: p.id.clone(),
+            name: p.name.clone(),
+            description: p.description.clone(),
+            applicant_kinds: p.applicant_kinds.clone(),
+            unincorporated_team_allowed: p.unincorporated_team_allowed,
+            stages: p.stages.clone(),
+            min_team_size: p.min_team_size,
+            required_roles: p.required_roles.clone(),
+            format: p.format,
+            languages: p.languages.clone(),
+            housing: p.housing,
+            cohorts: p
+                .cohorts
+                .iter()
+                .map(|c| {
+                    let mut cohort = Cohort {
+                        id: c.id.clone(),
+                        opens: shift(as_of, c.opens),
+                        deadline: shift(as_of, c.deadline),
+                        starts: shift(as_of, c.starts),
+                        ends: shift(as_of, c.ends),
+                        seats: c.seats,
+                        seats_taken: c.seats_taken,
+                        status: CohortStatus::Open,
+                    };
+                    cohort.status = cohort_status(&cohort, as_of);
+                    cohort
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// Full beats the dates: a full cohort takes no more applications whatever the day.
+pub fn cohort_status(cohort: &Cohort, as_of: NaiveDate) -> CohortStatus {
+    if cohort.seats_taken >= cohort.seats {
+        CohortStatus::Full
+    } else if as_of < cohort.opens {
+        CohortStatus::NotYetOpen
+    } else if as_of > cohort.deadline {
+        CohortStatus::DeadlinePassed
+    } else {
+        CohortStatus::Open
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TeamMember {
+    pub role: Role,
+    pub full_time: bool,
+}
+
+/// What an applicant tells us when asking to join a cohort.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EnrolmentApplication {
+    pub applicant_kind: ApplicantKind,
+    pub stage: ProjectStage,
+    /// Key members of the team, the applicant included.
+    pub team: Vec<TeamMember>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EnrolmentOutcome {
+    CanApply,
+    CannotApply,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HousingOutcome {
+    Available,
+    NotAvailable,
+}
+
+/// A rule's reason, no surer than the catalogue it reads from.
+fn catalogue_reason(rule_id: &str, key: &str, v: Vec<(String, String)>) -> Reason {
+    let mut r = reason(rule_id, key, v);
+    r.confidence = r.confidence.max(catalogue_data().confidence);
+    r
+}
+
+fn snake<T: Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+/// Whether the application may be made to `cohort` of `programme` on `as_of`; each unmet
+/// condition is a reason with its values.
+pub fn check_enrolment(
+    programme: &Programme,
+    cohort: &Cohort,
+    application: &EnrolmentApplication,
+    as_of: NaiveDate,
+) -> Decision<EnrolmentOutcome> {
+    let mut failed = Vec::new();
+
+    let kind_ok = match application.applicant_kind {
+        ApplicantKind::UnincorporatedTeam => programme.unincorporated_team_allowed,
+        kind => programme.applicant_kinds.contains(&kind),
+    };
+    if !kind_ok {
+        let key = if application.applicant_kind == ApplicantKind::UnincorporatedTeam {
+            "acceleration.reason.team_not_incorporated"
+        } else {
+            "acceleration.reason.applicant_kind"
+        };
+        failed.push(catalogue_reason(
+            "acceleration.applicant_kind",
+            key,
+            values([("programme", programme.name.clone())]),
+        ));
+    }
+    if !programme.stages.contains(&application.stage) {
+        failed.push(catalogue_reason(
+            "acceleration.stage",
+            "acceleration.reason.stage",
+            values([("programme", programme.name.clone())]),
+        ));
+    }
+    let size = application.team.len();
+    if size < programme.min_team_size as usize {
+        failed.push(catalogue_reason(
+            "acceleration.team",
+            "acceleration.reason.team_size",
+            values([
+                ("size", size.to_string()),
+                ("minimum", programme.min_team_size.to_string()),
+            ]),
+        ));
+    }
+    for required in &programme.required_roles {
+        let present = application
+            .team
+            .iter()
+            .any(|m| m.role == required.role && (m.full_time || !required.full_time));
+        if !present {
+            // One message per role, so that each language names the role in its own words.
+            let kind = if required.full_time {
+                "needs_full_time"
+            } else {
+                "needs"
+            };
+            let key = format!("acceleration.{kind}.{}", snake(&required.role));
+            failed.push(catalogue_reason("acceleration.team", &key, Vec::new()));
+        }
+    }
+    let dates = |key: &str, date: NaiveDate| {
+        catalogue_reason(
+            "acceleration.dates",
+            key,
+            values([("date", date.to_string())]),
+        )
+    };
+    match cohort_status(cohort, as_of) {
+        CohortStatus::Open => {}
+        CohortStatus::NotYetOpen => {
+            failed.push(dates("acceleration.reason.not_yet_open", cohort.opens))
+        }
+        CohortStatus::DeadlinePassed => failed.push(dates(
+            "acceleration.reason.deadline_passed",
+            cohort.deadline,
+        )),
+        CohortStatus::Full => failed.push(catalogue_reason(
+            "acceleration.dates",
+            "acceleration.reason.full",
+            values([("seats", cohort.seats.to_string())]),
+        )),
+    }
+
+    let mut reasons = vec![reason(
+        "acceleration.programmes",
+        "acceleration.reason.programmes",
+        Vec::new(),
+    )];
+    let outcome = if failed.is_empty() {
+        reasons.push(dates("acceleration.reason.can_apply", cohort.deadline));
+        EnrolmentOutcome::CanApply
+    } else {
+        reasons.extend(failed);
+        EnrolmentOutcome::CannotApply
+    };
+    Decision::new(outcome, reasons)
+}
+
+/// Whether housing can be given for the requested nights (Art. 8-1(5-8)). A night is named by
+/// the date of its evening; it lies inside the cohort when both that evening and the next
+/// morning are programme days, that is `starts <= night < ends`.
+pub fn check_housing(
+    programme: &Programme,
+    cohort: &Cohort,
+    nights: &[NaiveDate],
+) -> Decision<HousingOutcome> {
+    let mut reasons = Vec::new();
+    if !programme.housing {
+        reasons.push(catalogue_reason(
+            "acceleration.housing",
+            "acceleration.reason.no_housing",
+            values([("programme", programme.name.clone())]),
+        ));
+    }
+    if nights.is_empty() {
+        reasons.push(reason(
+            "acceleration.housing",
+            "acceleration.reason.no_nights",
+            Vec::new(),
+        ));
+    }
+    for night in nights {
+        if *night < cohort.starts || *night >= cohort.ends {
+            reasons.push(reason(
+                "acceleration.housing",
+                "acceleration.reason.night_outside",
+                values([
+                    ("night", night.to_string()),
+                    ("starts", cohort.starts.to_string()),
+                    ("ends", cohort.ends.to_string()),
+                ]),
+            ));
+        }
+    }
+    let outcome = if reasons.is_empty() {
+        reasons.push(reason(
+            "acceleration.housing",
+            "acceleration.reason.housing_available",
+            values([("nights", nights.len().to_string())]),
+        ));
+        HousingOutcome::Available
+    } else {
+        HousingOutcome::NotAvailable
+    };
+    Decision::new(outcome, reasons)
+}
