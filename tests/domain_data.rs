@@ -7,6 +7,7 @@ use astana_hub_portal::domain::eligibility::{activity_data, eligibility_data};
 use astana_hub_portal::domain::fees::{mrp, schedule};
 use astana_hub_portal::domain::params::{Param, rules};
 use astana_hub_portal::domain::timeline::timeline_data;
+use astana_hub_portal::domain::visa::visa_data;
 use astana_hub_portal::i18n::{Lang, lookup};
 use chrono::{Datelike, NaiveDate};
 use std::collections::BTreeSet;
@@ -206,6 +207,42 @@ fn programme_catalogue_is_sane() {
                 k.id
             );
             assert!(k.seats > 0 && k.seats_taken <= k.seats, "{}", k.id);
+        }
+    }
+}
+
+#[test]
+fn visa_file_is_sane() {
+    let v = visa_data();
+    sane_param("passport_margin_months", &v.passport_margin_months);
+    sane_param("filing_earliest_days", &v.filing_earliest_days);
+    sane_param("filing_latest_working_days", &v.filing_latest_working_days);
+    sane_param("child_max_age", &v.child_max_age);
+    for ids in ["trainee", "actor_employee", "fund_employee"] {
+        let c = v.categories.iter().find(|c| c.id == ids).expect(ids);
+        has_texts(&c.label);
+        sane_citation(&c.citation, ids);
+        assert!(
+            c.max_years.is_none_or(|y| (1..=5).contains(&y)),
+            "Art. 7-1(2): up to five years"
+        );
+    }
+    let earliest = v.filing_earliest_days.values.values().next().unwrap();
+    let latest = v.filing_latest_working_days.values.values().next().unwrap();
+    assert!(earliest > latest, "the window is not empty");
+}
+
+/// No rule reads the clock: every evaluation takes its date as an argument.
+#[test]
+fn domain_never_reads_the_clock() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/domain");
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "rs") {
+            let text = std::fs::read_to_string(&path).unwrap();
+            for banned in ["Local::now", "Utc::now", "SystemTime", "Instant::now"] {
+                assert!(!text.contains(banned), "{} uses {banned}", path.display());
+            }
         }
     }
 }

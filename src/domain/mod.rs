@@ -13,3 +13,4 @@ pub mod ids;
 pub mod money;
 pub mod params;
 pub mod timeline;
+pub mod visa;

@@ -1,0 +1,459 @@
+//! Visa invitations: trainees of the Fund's programmes (Law No. 207-V, Art. 8-1(5-5)),
+//! employees of Astana Hub actors or of the Fund and their families (Art. 7-1(2)), with the
+//! employer's qualification documents (Art. 7-1(4)), extension without leaving the country
+//! (Art. 7-1(5)) and collection at a consulate or an international airport (Art. 7-1(1)).
+//!
+//! Limits and windows are in `data/visa.toml`. Dates, decided once:
+//! - the latest visa end a passport allows is its expiry date minus the margin in months
+//!   (chrono clamps to the month's end: 31 May minus 3 months is 28 or 29 February);
+//! - filing window: from `entry − 90 calendar days` to the 5th working day before entry
+//!   (counting back from the entry date, which is not counted), both days included;
+//! - ages are full years on the entry date; someone born on 29 February turns a year older on
+//!   1 March in a common year.
+//!
+//! Names: ICAO Doc 9303 writes names in the machine readable zone with the letters A–Z only;
+//! spaces and hyphens become the filler `<` and apostrophes are dropped. Here a name is
+//! accepted when it has only A–Z and spaces (lower case is accepted and upper-cased); any other
+//! character is refused with a suggestion: hyphens become spaces, apostrophes are dropped, and
+//! Kazakh and Russian Cyrillic letters are transliterated by [`to_mrz_latin`]. The passport
+//! itself is authoritative: the suggestion is only a hint.
+
+use crate::domain::calendar::{CalendarError, add_working_days};
+use crate::domain::decision::{Citation, Confidence, Decision, Reason, values};
+use crate::domain::params::{Param, parse, reason};
+use chrono::{Datelike, Days, Months, NaiveDate};
+use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
+
+/// The legal basis of the invitation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VisaRoute {
+    /// Training under a Fund programme, Art. 8-1(5-5).
+    Trainee,
+    /// Employee of an Astana Hub actor, Art. 7-1(2).
+    ActorEmployee,
+    /// Employee of the Fund, Art. 7-1(1) and (2).
+    FundEmployee,
+}
+
+impl VisaRoute {
+    fn category_id(self) -> &'static str {
+        match self {
+            VisaRoute::Trainee => "trainee",
+            VisaRoute::ActorEmployee => "actor_employee",
+            VisaRoute::FundEmployee => "fund_employee",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Collection {
+    Consulate,
+    Airport,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Relation {
+    Spouse,
+    Child,
+    Dependant,
+}
+
+/// A person as in their passport.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Person {
+    pub surname: String,
+    pub given_names: String,
+    pub date_of_birth: NaiveDate,
+    pub passport_expiry: NaiveDate,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FamilyMember {
+    pub relation: Relation,
+    pub person: Person,
+    /// Documents proving the dependency (needed for a dependant).
+    pub supporting_document: bool,
+    pub visa_end: NaiveDate,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct InvitationRequest {
+    pub route: VisaRoute,
+    pub person: Person,
+    /// Planned entry; for an extension, the first day of the extended visa.
+    pub entry_date: NaiveDate,
+    pub visa_end: NaiveDate,
+    /// Last day of the employment contract or of the programme.
+    pub engagement_end: NaiveDate,
+    pub qualification_documents_held: bool,
+    /// Extension without leaving Kazakhstan (Art. 7-1(5)).
+    pub extension: bool,
+    pub collection: Collection,
+    pub family: Vec<FamilyMember>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InvitationOutcome {
+    CanFile,
+    CannotFile,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct VisaCategory {
+    pub id: String,
+    pub label: String,
+    pub citation: Citation,
+    pub confidence: Confidence,
+    #[serde(default)]
+    pub max_years: Option<u32>,
+    pub family: bool,
+    pub extension: bool,
+    pub airport: bool,
+    pub qualification_documents: bool,
+}
+
+/// `data/visa.toml`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct VisaData {
+    pub passport_margin_months: Param<u32>,
+    pub filing_earliest_days: Param<u32>,
+    pub filing_latest_working_days: Param<u32>,
+    pub child_max_age: Param<u32>,
+    pub categories: Vec<VisaCategory>,
+}
+
+pub fn visa_data() -> &'static VisaData {
+    static DATA: OnceLock<VisaData> = OnceLock::new();
+    DATA.get_or_init(|| {
+        parse(
+            "visa",
+            include_str!(concat!(env!("OUT_DIR"), "/data/visa.json")),
+        )
+    })
+}
+
+/// Full years of age on `on`.
+pub fn age_on(birth: NaiveDate, on: NaiveDate) -> i32 {
+    let mut age = on.year() - birth.year();
+    if (on.month(), on.day()) < (birth.month(), birth.day()) {
+        age -= 1;
+    }
+    age
+}
+
+/// Kazakh and Russian Cyrillic to the Latin letters of a machine readable zone, upper case,
+/// following ICAO Doc 9303 for Russian and the nearest Latin letter for Kazakh letters.
+/// Hyphens become spaces; apostrophes and soft and hard signs are dropped; Latin letters are
+/// upper-cased; anything else is kept so that the caller can report it.
+pub fn to_mrz_latin(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars() {
+        let upper: String = c.to_uppercase().collect();
+        let mapped = match upper.as_str() {
+            "А" | "Ә" => "A",
+            "Б" => "B",
+            "В" => "V",
+            "Г" | "Ғ" => "G",
+            "Д" => "D",
+            "Е" | "Ё" | "Э" => "E",
+            "Ж" => "ZH",
+            "З" => "Z",
+            "И" | "Й" | "І" => "I",
+            "К" | "Қ" => "K",
+            "Л" => "L",
+            "М" => "M",
+            "Н" | "Ң" => "N",
+            "О" | "Ө" => "O",
+            "П" => "P",
+            "Р" => "R",
+            "С" => "S",
+            "Т" => "T",
+            "У" | "Ұ" | "Ү" => "U",
+            "Ф" => "F",
+            "Х" => "KH",
+            "Һ" => "H",
+            "Ц" => "TS",
+            "Ч" => "CH",
+            "Ш" => "SH",
+            "Щ" => "SHCH",
+            "Ъ" => "IE",
+            "Ы" => "Y",
+            "Ь" | "'" | "’" | "ʼ" => "",
+            "Ю" => "IU",
+            "Я" => "IA",
+            "-" | "‐" | "–" => " ",
+            other => other,
+        };
+        out.push_str(mapped);
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `None` when the name is fit for the machine readable zone; otherwise a suggestion (empty
+/// when no transliteration could be offered).
+fn name_problem(name: &str) -> Option<String> {
+    let fits = |s: &str| s.chars().all(|c| c.is_ascii_alphabetic() || c == ' ');
+    if fits(name) {
+        return None;
+    }
+    let suggestion = to_mrz_latin(name);
+    Some(if fits(&suggestion) {
+        suggestion
+    } else {
+        String::new()
+    })
+}
+
+/// Message key and values for a check made on the applicant (`member` is `None`) or on a
+/// family member (numbered from 1): each has its own wording.
+fn keyed(member: Option<usize>, name: &str) -> (String, Vec<(String, String)>) {
+    match member {
+        None => (format!("visa.reason.{name}"), Vec::new()),
+        Some(n) => (
+            format!("visa.reason.family.{name}"),
+            values([("member", n.to_string())]),
+        ),
+    }
+}
+
+fn check_names(person: &Person, member: Option<usize>, failed: &mut Vec<Reason>) {
+    if person.surname.trim().is_empty() {
+        let (key, v) = keyed(member, "surname_missing");
+        failed.push(reason("visa.names", &key, v));
+    }
+    for (field, name) in [
+        ("surname", &person.surname),
+        ("given_names", &person.given_names),
+    ] {
+        if let Some(suggestion) = name_problem(name.trim()) {
+            let problem = if suggestion.is_empty() {
+                "characters"
+            } else {
+                "suggestion"
+            };
+            let (key, mut v) = keyed(member, &format!("{field}_{problem}"));
+            if !suggestion.is_empty() {
+                v.push(("suggestion".to_owned(), suggestion));
+            }
+            failed.push(reason("visa.names", &key, v));
+        }
+    }
+}
+
+fn check_passport(
+    data: &VisaData,
+    person: &Person,
+    visa_end: NaiveDate,
+    member: Option<usize>,
+    as_of: NaiveDate,
+    failed: &mut Vec<Reason>,
+) {
+    let margin = data.passport_margin_months.at(as_of).copied().unwrap_or(0);
+    let latest = person
+        .passport_expiry
+        .checked_sub_months(Months::new(margin))
+        .unwrap_or(NaiveDate::MIN);
+    if visa_end > latest {
+        let (key, mut v) = keyed(member, "passport_margin");
+        v.push(("months".to_owned(), margin.to_string()));
+        v.push(("latest_end".to_owned(), latest.to_string()));
+        failed.push(
+            data.passport_margin_months
+                .reason("visa.passport_margin", &key, v),
+        );
+    }
+}
+
+/// Checks an invitation request filed on `as_of`. Errors only when the filing window needs
+/// working days of a year the holiday table does not cover.
+pub fn check_invitation(
+    request: &InvitationRequest,
+    as_of: NaiveDate,
+) -> Result<Decision<InvitationOutcome>, CalendarError> {
+    let data = visa_data();
+    let category = data
+        .categories
+        .iter()
+        .find(|c| c.id == request.route.category_id())
+        .expect("each route has a category in data/visa.toml (checked by the data test)");
+    let basis = Reason {
+        rule_id: format!("visa.category.{}", category.id),
+        citation: category.citation.clone(),
+        message_key: category.label.clone(),
+        values: Vec::new(),
+        confidence: category.confidence,
+    };
+    let mut failed = Vec::new();
+    let mut passed = vec![basis];
+
+    // Validity.
+    if request.visa_end <= request.entry_date {
+        failed.push(reason(
+            "visa.validity.engagement",
+            "visa.reason.end_before_entry",
+            Vec::new(),
+        ));
+    }
+    if let Some(years) = category.max_years {
+        let latest = request
+            .entry_date
+            .checked_add_months(Months::new(12 * years))
+            .and_then(|d| d.checked_sub_days(Days::new(1)))
+            .unwrap_or(NaiveDate::MAX);
+        if request.visa_end > latest {
+            failed.push(reason(
+                "visa.validity.max",
+                "visa.reason.max_years",
+                values([
+                    ("years", years.to_string()),
+                    ("latest_end", latest.to_string()),
+                ]),
+            ));
+        }
+    }
+    if request.visa_end > request.engagement_end {
+        failed.push(reason(
+            "visa.validity.engagement",
+            "visa.reason.beyond_engagement",
+            values([("latest_end", request.engagement_end.to_string())]),
+        ));
+    }
+    check_passport(
+        data,
+        &request.person,
+        request.visa_end,
+        None,
+        as_of,
+        &mut failed,
+    );
+    check_names(&request.person, None, &mut failed);
+
+    if category.qualification_documents && !request.qualification_documents_held {
+        failed.push(reason(
+            "visa.qualification_documents",
+            "visa.reason.qualification_documents",
+            Vec::new(),
+        ));
+    }
+
+    if request.extension {
+        if category.extension {
+            passed.push(reason(
+                "visa.extension",
+                "visa.reason.extension",
+                Vec::new(),
+            ));
+        } else {
+            failed.push(reason(
+                "visa.extension",
+                "visa.reason.no_extension",
+                Vec::new(),
+            ));
+        }
+    } else {
+        // Filing window before entry.
+        let earliest_days = data.filing_earliest_days.at(as_of).copied().unwrap_or(0);
+        let latest_wd = data
+            .filing_latest_working_days
+            .at(as_of)
+            .copied()
+            .unwrap_or(0);
+        let earliest = request
+            .entry_date
+            .checked_sub_days(Days::new(u64::from(earliest_days)))
+            .unwrap_or(NaiveDate::MIN);
+        let latest = add_working_days(request.entry_date, -(latest_wd as i32))?;
+        let v = values([
+            ("earliest", earliest.to_string()),
+            ("latest", latest.to_string()),
+        ]);
+        if as_of < earliest {
+            failed.push(data.filing_earliest_days.reason(
+                "visa.filing_window",
+                "visa.reason.too_early",
+                v,
+            ));
+        } else if as_of > latest {
+            failed.push(data.filing_latest_working_days.reason(
+                "visa.filing_window",
+                "visa.reason.too_late",
+                values([("latest", latest.to_string())]),
+            ));
+        } else {
+            passed.push(data.filing_latest_working_days.reason(
+                "visa.filing_window",
+                "visa.reason.in_window",
+                v,
+            ));
+        }
+        if request.collection == Collection::Airport && !category.airport {
+            failed.push(reason(
+                "visa.collection",
+                "visa.reason.airport_fund_only",
+                Vec::new(),
+            ));
+        }
+    }
+
+    for (i, member) in request.family.iter().enumerate() {
+        let n = Some(i + 1);
+        let who = ("member", (i + 1).to_string());
+        if !category.family {
+            failed.push(reason(
+                "visa.family",
+                "visa.reason.no_family",
+                values([who.clone()]),
+            ));
+            continue;
+        }
+        match member.relation {
+            Relation::Spouse => {}
+            Relation::Child => {
+                let max = data.child_max_age.at(as_of).copied().unwrap_or(18);
+                let age = age_on(member.person.date_of_birth, request.entry_date);
+                if age >= max as i32 {
+                    failed.push(data.child_max_age.reason(
+                        "visa.family",
+                        "visa.reason.child_age",
+                        values([
+                            who.clone(),
+                            ("age", age.to_string()),
+                            ("max", max.to_string()),
+                        ]),
+                    ));
+                }
+            }
+            Relation::Dependant => {
+                if !member.supporting_document {
+                    failed.push(reason(
+                        "visa.family",
+                        "visa.reason.dependant_document",
+                        values([who.clone()]),
+                    ));
+                }
+            }
+        }
+        if member.visa_end > request.visa_end {
+            failed.push(reason(
+                "visa.family.not_beyond_employee",
+                "visa.reason.family_beyond_employee",
+                values([who.clone(), ("latest_end", request.visa_end.to_string())]),
+            ));
+        }
+        check_passport(data, &member.person, member.visa_end, n, as_of, &mut failed);
+        check_names(&member.person, n, &mut failed);
+    }
+
+    let outcome = if failed.is_empty() {
+        InvitationOutcome::CanFile
+    } else {
+        InvitationOutcome::CannotFile
+    };
+    passed.extend(failed);
+    Ok(Decision::new(outcome, passed))
+}
