@@ -40,12 +40,22 @@ fn collect_messages(prefix: &str, table: &toml::Table, into: &mut BTreeMap<Strin
     if LANGS.iter().any(|l| table.contains_key(*l)) {
         // A missing language is emitted as "" so that the completeness test names the key,
         // instead of the build stopping with a less helpful message.
-        let text = |l: &str| table.get(l).and_then(|v| v.as_str()).unwrap_or("").to_owned();
+        let text = |l: &str| {
+            table
+                .get(l)
+                .and_then(|v| v.as_str())
+                .unwrap_or("")
+                .to_owned()
+        };
         into.insert(prefix.to_owned(), LANGS.map(text));
         return;
     }
     for (name, value) in table {
-        let key = if prefix.is_empty() { name.clone() } else { format!("{prefix}.{name}") };
+        let key = if prefix.is_empty() {
+            name.clone()
+        } else {
+            format!("{prefix}.{name}")
+        };
         match value {
             toml::Value::Table(inner) => collect_messages(&key, inner, into),
             _ => panic!("messages.toml: `{key}` must be a table with en, kk and ru"),
@@ -71,7 +81,10 @@ fn generate_messages(from: &Path, to: &Path) {
         collect_messages("", &table, &mut found);
         for (key, texts) in found {
             if messages.insert(key.clone(), texts).is_some() {
-                panic!("message `{key}` is defined twice (again in {})", path.display());
+                panic!(
+                    "message `{key}` is defined twice (again in {})",
+                    path.display()
+                );
             }
         }
     }

@@ -21,7 +21,10 @@ fn every_key_has_all_three_languages() {
 #[test]
 fn unknown_key_is_none() {
     assert_eq!(lookup(Lang::En, "no.such.key"), None);
-    assert_eq!(lookup(Lang::Ru, "portal.name"), Some("Портал самообслуживания Astana Hub"));
+    assert_eq!(
+        lookup(Lang::Ru, "portal.name"),
+        Some("Портал самообслуживания Astana Hub")
+    );
 }
 
 /// String literals shaped like message keys ("home.title") in the interface's sources.
@@ -54,7 +57,11 @@ fn is_key_shaped(s: &str) -> bool {
 fn every_key_named_by_the_interface_exists() {
     let mut named = Vec::new();
     keys_named_in(Path::new("src/ui"), &mut named);
-    assert!(named.len() > 10, "the scan found too few keys: {}", named.len());
+    assert!(
+        named.len() > 10,
+        "the scan found too few keys: {}",
+        named.len()
+    );
     let unknown: Vec<_> = named
         .iter()
         .filter(|(key, _)| lookup(Lang::En, key).is_none())

@@ -2,14 +2,26 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
+use wasm_bindgen::JsCast;
 
-use super::i18n::{LanguageSwitcher, use_i18n};
+use super::{
+    i18n::{LanguageSwitcher, use_i18n},
+    link,
+};
 
+/// Moves focus to the main content. The jump is done here because `<base href>` would
+/// otherwise turn "#main-content" into a link to the start page.
 #[component]
 pub fn SkipLink() -> impl IntoView {
     let i18n = use_i18n();
+    let skip = |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        if let Some(main) = document().get_element_by_id("main-content") {
+            let _ = main.unchecked_into::<web_sys::HtmlElement>().focus();
+        }
+    };
     view! {
-        <a href="#main-content" class="skip-link">
+        <a href="#main-content" class="skip-link" on:click=skip>
             {move || i18n.t("layout.skip")}
         </a>
     }
@@ -21,7 +33,7 @@ pub fn Header() -> impl IntoView {
     view! {
         <header class="header">
             <div class="page-width header__inner">
-                <A href="/" attr:class="header__name">
+                <A href=link("/") attr:class="header__name">
                     {move || i18n.t("portal.name")}
                 </A>
                 <LanguageSwitcher />

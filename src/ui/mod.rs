@@ -6,6 +6,8 @@ mod layout;
 mod page;
 mod pages;
 
+use std::sync::OnceLock;
+
 use leptos::prelude::*;
 use leptos_meta::{Html, provide_meta_context};
 use leptos_router::{
@@ -57,11 +59,20 @@ pub fn App() -> impl IntoView {
 
 /// The path the app is served under, from `<base href>` in index.html: "" at the root of a
 /// host, "/portal" when deployed under a sub-path. One build serves both.
-fn base_path() -> String {
-    let base = document().base_uri().ok().flatten().unwrap_or_default();
-    let path = base
-        .split_once("://")
-        .and_then(|(_, rest)| rest.find('/').map(|i| &rest[i..]))
-        .unwrap_or("/");
-    path.trim_end_matches('/').to_owned()
+fn base_path() -> &'static str {
+    static BASE: OnceLock<String> = OnceLock::new();
+    BASE.get_or_init(|| {
+        let base = document().base_uri().ok().flatten().unwrap_or_default();
+        let path = base
+            .split_once("://")
+            .and_then(|(_, rest)| rest.find('/').map(|i| &rest[i..]))
+            .unwrap_or("/");
+        path.trim_end_matches('/').to_owned()
+    })
+}
+
+/// The address of a route of the portal, such as "/fees", wherever the portal is served.
+/// The router's links take absolute paths as they are, so every link goes through here.
+pub fn link(route: &str) -> String {
+    format!("{}{route}", base_path())
 }

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::ui::{i18n::use_i18n, page::Page};
+use crate::ui::{i18n::use_i18n, link, page::Page};
 
 /// One procedure on the start page; the texts are `home.<id>.title`, `.summary`, `.needs`
 /// and `.time`.
@@ -60,7 +60,7 @@ pub fn Home() -> impl IntoView {
                         view! {
                             <li class="procedure">
                                 <h2 class="heading-m">
-                                    <A href=p.href>{t(p.title)}</A>
+                                    <A href=link(p.href)>{t(p.title)}</A>
                                 </h2>
                                 <p>{t(p.summary)}</p>
                                 <dl class="procedure__facts">
@@ -76,7 +76,7 @@ pub fn Home() -> impl IntoView {
             </ul>
             <h2 class="heading-m">{t("home.status.title")}</h2>
             <p>
-                <A href="/status">{t("home.status.link")}</A>
+                <A href=link("/status")>{t("home.status.link")}</A>
             </p>
         </Page>
     }

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::ui::{i18n::use_i18n, page::Page};
+use crate::ui::{i18n::use_i18n, link, page::Page};
 
 /// `title` is the message key of the journey's heading.
 #[component]
@@ -15,7 +15,7 @@ pub fn NotBuiltYet(title: &'static str) -> impl IntoView {
                 <p>{move || i18n.t("not_built.body")}</p>
             </div>
             <p>
-                <A href="/">{move || i18n.t("common.back_home")}</A>
+                <A href=link("/")>{move || i18n.t("common.back_home")}</A>
             </p>
         </Page>
     }

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::ui::{i18n::use_i18n, page::Page};
+use crate::ui::{i18n::use_i18n, link, page::Page};
 
 #[component]
 pub fn NotFound() -> impl IntoView {
@@ -15,10 +15,10 @@ pub fn NotFound() -> impl IntoView {
             <p>{t("not_found.options")}</p>
             <ul class="list">
                 <li>
-                    <A href="/">{t("common.back_home")}</A>
+                    <A href=link("/")>{t("common.back_home")}</A>
                 </li>
                 <li>
-                    <A href="/status">{t("home.status.link")}</A>
+                    <A href=link("/status")>{t("home.status.link")}</A>
                 </li>
             </ul>
         </Page>

@@ -1,0 +1,45 @@
+// End-to-end tests: Debian's Chromium against the release build served as static files.
+import { defineConfig } from "@playwright/test";
+
+export const ROOT_URL = "http://127.0.0.1:8090";
+export const SUBPATH_URL = "http://127.0.0.1:8091/portal";
+
+export default defineConfig({
+  testDir: ".",
+  testMatch: "*.spec.js",
+  outputDir: "results",
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  forbidOnly: true,
+  reporter: [["list"]],
+  timeout: 30_000,
+  use: {
+    baseURL: ROOT_URL,
+    browserName: "chromium",
+    launchOptions: {
+      executablePath: "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  webServer: [
+    {
+      command: "node serve.mjs --root ../../dist --port 8090",
+      url: `${ROOT_URL}/`,
+      reuseExistingServer: false,
+    },
+    {
+      command: "node serve.mjs --root ../../dist --port 8091 --base /portal/",
+      url: `${SUBPATH_URL}/`,
+      reuseExistingServer: false,
+    },
+  ],
+});

@@ -1,0 +1,63 @@
+// A plain static server for the built portal, as a static host would serve it:
+// files as they are, index.html for any path that is not a file (the SPA fallback), and,
+// with --base /portal/, the whole site under that sub-path with <base href> set to match.
+// Usage: node tests/e2e/serve.mjs --root dist --port 8090 [--base /portal/]
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize, resolve } from "node:path";
+
+const args = Object.fromEntries(
+  process.argv.slice(2).reduce((pairs, arg, i, all) => {
+    if (arg.startsWith("--")) pairs.push([arg.slice(2), all[i + 1]]);
+    return pairs;
+  }, []),
+);
+const root = resolve(args.root ?? "dist");
+const port = Number(args.port ?? 8090);
+const base = args.base ?? "/";
+
+const types = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".yaml": "application/yaml; charset=utf-8",
+};
+
+async function fileFor(urlPath) {
+  if (!urlPath.startsWith(base)) return null;
+  const relative = normalize(decodeURIComponent(urlPath.slice(base.length))).replace(/^(\.\.(\/|\\|$))+/, "");
+  const path = join(root, relative);
+  try {
+    if ((await stat(path)).isFile()) return path;
+  } catch {
+    // not a file: fall through to the app
+  }
+  return null;
+}
+
+async function indexHtml() {
+  const html = await readFile(join(root, "index.html"), "utf8");
+  return html.replace('<base href="/" />', `<base href="${base}" />`);
+}
+
+createServer(async (req, res) => {
+  const urlPath = new URL(req.url, "http://localhost").pathname;
+  const path = await fileFor(urlPath);
+  if (path && !path.endsWith("index.html")) {
+    res.writeHead(200, { "content-type": types[extname(path)] ?? "application/octet-stream" });
+    res.end(await readFile(path));
+  } else if (urlPath.startsWith(base)) {
+    res.writeHead(200, { "content-type": types[".html"] });
+    res.end(await indexHtml());
+  } else {
+    res.writeHead(404, { "content-type": "text/plain" });
+    res.end("Not found");
+  }
+}).listen(port, "127.0.0.1", () => {
+  console.log(`serving ${root} at http://127.0.0.1:${port}${base}`);
+});

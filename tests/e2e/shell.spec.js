@@ -1,0 +1,93 @@
+// The shell: every route loads with the right title and heading, passes axe in every language,
+// works by keyboard, keeps the language, and works from a sub-path.
+import { expect, test } from "@playwright/test";
+import { PORTAL_NAME, expectNoAxeViolations, openPage } from "./helpers.js";
+import { SUBPATH_URL } from "./playwright.config.js";
+
+const ROUTES = [
+  ["/", "Services of the Astana Hub innovation cluster"],
+  ["/eligibility", "Check if you can become a participant"],
+  ["/fees", "Work out the membership fee"],
+  ["/apply", "Apply for participant status"],
+  ["/acceleration", "Acceleration programmes"],
+  ["/invitations", "Request a visa invitation"],
+  ["/status", "Track an application"],
+  ["/no-such-page", "Page not found"],
+];
+
+for (const [path, heading] of ROUTES) {
+  test(`${path} loads with its heading and title, and axe finds nothing`, async ({ page }) => {
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await openPage(page, path);
+    await expect(page.locator("h1")).toHaveText(heading);
+    await expect(page).toHaveTitle(`${heading} – ${PORTAL_NAME}`);
+    await expectNoAxeViolations(page, path);
+    expect(errors).toEqual([]);
+  });
+}
+
+for (const [lang, button, heading] of [
+  ["kk", "Қазақша", "Astana Hub инновациялық кластерінің қызметтері"],
+  ["ru", "Русский", "Услуги инновационного кластера Astana Hub"],
+]) {
+  test(`switching to ${lang} translates the page, sets <html lang> and is remembered`, async ({ page }) => {
+    await openPage(page, "/");
+    await page.getByRole("button", { name: button }).click();
+    await expect(page.locator("h1")).toHaveText(heading);
+    await expect(page.locator("html")).toHaveAttribute("lang", lang);
+    await expectNoAxeViolations(page, `home in ${lang}`);
+    await page.goto("/no-such-page");
+    await expect(page.locator("html")).toHaveAttribute("lang", lang);
+    await expectNoAxeViolations(page, `404 in ${lang}`);
+    await page.reload();
+    await expect(page.getByRole("button", { name: button })).toHaveAttribute("aria-pressed", "true");
+  });
+}
+
+test("client-side navigation moves focus to the new heading and changes the title", async ({ page }) => {
+  await openPage(page, "/");
+  await page.getByRole("link", { name: "Work out the membership fee" }).click();
+  await expect(page).toHaveURL(/\/fees$/);
+  await expect(page.locator("h1")).toBeFocused();
+  await expect(page).toHaveTitle(`Work out the membership fee – ${PORTAL_NAME}`);
+});
+
+test("the keyboard reaches every link and button, starting with the skip link", async ({ page }) => {
+  await openPage(page, "/");
+  const focusable = await page
+    .locator("a[href], button:not([disabled]), input, select, textarea")
+    .evaluateAll((els) => els.filter((e) => e.getClientRects().length > 0 || e.classList.contains("skip-link")).length);
+  await page.keyboard.press("Tab");
+  await expect(page.locator(":focus")).toHaveClass(/skip-link/);
+  await expect(page.locator(":focus")).toBeVisible();
+  const reached = new Set();
+  for (let i = 0; i < focusable + 5; i++) {
+    const id = await page.evaluate(() => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return null;
+      const all = [...document.querySelectorAll("a[href], button, input, select, textarea")];
+      return all.indexOf(el);
+    });
+    if (id !== null && id >= 0) reached.add(id);
+    await page.keyboard.press("Tab");
+  }
+  expect(reached.size).toBe(focusable);
+});
+
+test("the skip link moves focus to the main content", async ({ page }) => {
+  await openPage(page, "/");
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Enter");
+  await expect(page.locator("#main-content")).toBeFocused();
+});
+
+test("the portal works from a sub-path, direct links included", async ({ page }) => {
+  await page.goto(`${SUBPATH_URL}/fees`);
+  await expect(page.locator("h1")).toHaveText("Work out the membership fee");
+  await page.getByRole("link", { name: PORTAL_NAME }).click();
+  await expect(page).toHaveURL(`${SUBPATH_URL}/`);
+  await page.getByRole("link", { name: "Enrol in an acceleration programme" }).click();
+  await expect(page).toHaveURL(`${SUBPATH_URL}/acceleration`);
+  await expect(page.locator("h1")).toHaveText("Acceleration programmes");
+});
