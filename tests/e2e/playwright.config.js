@@ -1,8 +1,11 @@
 // End-to-end tests: Debian's Chromium against the release build served as static files.
 import { defineConfig } from "@playwright/test";
 
-export const ROOT_URL = "http://127.0.0.1:8090";
-export const SUBPATH_URL = "http://127.0.0.1:8091/portal";
+// DIST and E2E_PORT let several builds be tested side by side on one machine.
+const DIST = process.env.DIST ?? "../../dist";
+const PORT = Number(process.env.E2E_PORT ?? 8090);
+export const ROOT_URL = `http://127.0.0.1:${PORT}`;
+export const SUBPATH_URL = `http://127.0.0.1:${PORT + 1}/portal`;
 
 export default defineConfig({
   testDir: ".",
@@ -32,12 +35,12 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: "node serve.mjs --root ../../dist --port 8090",
+      command: `node serve.mjs --root ${DIST} --port ${PORT}`,
       url: `${ROOT_URL}/`,
       reuseExistingServer: false,
     },
     {
-      command: "node serve.mjs --root ../../dist --port 8091 --base /portal/",
+      command: `node serve.mjs --root ${DIST} --port ${PORT + 1} --base /portal/`,
       url: `${SUBPATH_URL}/`,
       reuseExistingServer: false,
     },
