@@ -1,0 +1,393 @@
+//! The bodies of the three submissions, and the checks the service makes on them.
+//!
+//! The interface validates before it submits; the service checks again, because any client may
+//! call it. [`ParticipantApplication::check`] and the others are those service-side checks,
+//! answered as [`FieldError`]s (a 422 problem).
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::problem::FieldError;
+use crate::domain::{
+    acceleration::{Programme, Role},
+    eligibility::{Route, activity_data},
+    ids::parse_bin,
+};
+
+/// `GET /v1/catalogue`: the programmes with their cohorts as on `as_of`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Catalogue {
+    pub as_of: NaiveDate,
+    pub programmes: Vec<Programme>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Organisation {
+    pub name: String,
+    /// 12 digits (spaces allowed: they are ignored).
+    pub bin: String,
+    pub legal_form: String,
+    pub registration_date: NaiveDate,
+    pub registered_address: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub website: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Contact {
+    pub name: String,
+    pub position: String,
+    pub email: String,
+    pub phone: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Project {
+    pub description: String,
+    pub business_plan_summary: String,
+}
+
+/// What the applicant declares; each must be true to submit.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Declarations {
+    /// The information given is true and complete.
+    pub information_true: bool,
+    /// Income comes only from priority activities, under the general tax regime.
+    pub conditions_met: bool,
+    /// Consent to the processing of personal data.
+    pub data_processing: bool,
+}
+
+/// `POST /v1/applications`: participant status (Law No. 207-V, Art. 7(2)).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ParticipantApplication {
+    pub organisation: Organisation,
+    pub contact: Contact,
+    /// Ids of priority activities (`data/activities.toml`).
+    pub activities: Vec<String>,
+    /// Total income of `income_year`, in tiyn.
+    pub income_tiyn: i64,
+    pub income_year: i32,
+    pub headcount: u32,
+    pub foreign_specialists: u32,
+    pub project: Project,
+    /// Ids of the documents the applicant will provide.
+    pub documents: Vec<String>,
+    pub declarations: Declarations,
+    pub route: Route,
+}
+
+/// Who enrols: a participant, by BIN, or a team not yet incorporated.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Applicant {
+    Participant { bin: String },
+    Team { name: String, contact_email: String },
+}
+
+/// The nights a person is housed; a night is named by its evening.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Nights {
+    pub first_night: NaiveDate,
+    pub last_night: NaiveDate,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TeamMember {
+    pub name: String,
+    pub role: Role,
+    pub email: String,
+    /// ISO 3166-1 alpha-2.
+    pub citizenship: String,
+    pub key_member: bool,
+    pub full_time_pm: bool,
+    pub needs_housing: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub housing: Option<Nights>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access_needs: Option<String>,
+}
+
+/// `POST /v1/enrolments`: a place in a cohort (Art. 8-1(5-1), housing (5-8)).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Enrolment {
+    pub programme_id: String,
+    pub cohort_id: String,
+    pub applicant: Applicant,
+    pub project_summary: String,
+    pub team: Vec<TeamMember>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InvitationRoute {
+    /// Training under a Fund programme (Art. 8-1(5-5)).
+    Trainee,
+    /// Employee of an Astana Hub actor or of the Fund (Art. 7-1(2)).
+    Employee,
+    /// Extension without leaving Kazakhstan (Art. 7-1(5)).
+    Extension,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Sex {
+    Female,
+    Male,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Relationship {
+    #[serde(rename = "self")]
+    Principal,
+    Spouse,
+    Child,
+    Dependant,
+}
+
+/// A person to invite; names in Latin letters as in the passport's machine readable zone.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Person {
+    pub surname: String,
+    pub given_names: String,
+    pub date_of_birth: NaiveDate,
+    pub sex: Sex,
+    /// ISO 3166-1 alpha-2.
+    pub citizenship: String,
+    pub passport_number: String,
+    pub passport_issued: NaiveDate,
+    pub passport_expires: NaiveDate,
+    pub relationship: Relationship,
+    /// Id of the document proving a dependant's or family member's tie, when one is needed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub supporting_document: Option<String>,
+}
+
+/// Why the people come: a job, or a programme of the Fund.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Engagement {
+    Employment {
+        from: NaiveDate,
+        until: NaiveDate,
+    },
+    Programme {
+        programme_id: String,
+        cohort_id: String,
+    },
+}
+
+/// Where the visa is collected (Art. 7-1(1)).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "place", rename_all = "snake_case")]
+pub enum Collection {
+    Consulate { country: String, city: String },
+    Airport { airport: String },
+}
+
+/// `POST /v1/invitations`: a visa invitation (Art. 7-1, Art. 8-1(5-5)).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Invitation {
+    pub route: InvitationRoute,
+    pub people: Vec<Person>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub employer_bin: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position: Option<String>,
+    pub engagement: Engagement,
+    pub entry_date: NaiveDate,
+    pub stay_days: u32,
+    pub collection: Collection,
+    /// Last day the requested visa is valid.
+    pub valid_until: NaiveDate,
+    /// Where the Fund writes back; the second factor when there is no employer BIN.
+    pub contact_email: String,
+}
+
+/// The digits of a BIN, spaces removed: how BINs are compared and stored.
+pub fn normalise_bin(bin: &str) -> String {
+    bin.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Compared without surrounding spaces and case.
+pub fn normalise_email(email: &str) -> String {
+    email.trim().to_lowercase()
+}
+
+/// Something like `name@domain.tld`; the real check is the mail that reaches it.
+fn email_shaped(email: &str) -> bool {
+    let email = email.trim();
+    match email.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !email.contains(char::is_whitespace)
+                && !domain.contains('@')
+        }
+        None => false,
+    }
+}
+
+fn require(errors: &mut Vec<FieldError>, path: &str, text: &str) {
+    if text.trim().is_empty() {
+        errors.push(FieldError::new(path, "api.field.required"));
+    }
+}
+
+fn check_email(errors: &mut Vec<FieldError>, path: &str, email: &str) {
+    if !email_shaped(email) {
+        errors.push(FieldError::new(path, "api.field.email"));
+    }
+}
+
+fn check_bin(errors: &mut Vec<FieldError>, path: &str, bin: &str) {
+    if let Err(e) = parse_bin(bin) {
+        errors.push(FieldError::new(path, e.message_key()));
+    }
+}
+
+impl ParticipantApplication {
+    /// The service-side checks, on the date the application arrives.
+    pub fn check(&self, today: NaiveDate) -> Vec<FieldError> {
+        let mut errors = Vec::new();
+        require(&mut errors, "organisation.name", &self.organisation.name);
+        check_bin(&mut errors, "organisation.bin", &self.organisation.bin);
+        if self.organisation.registration_date > today {
+            errors.push(FieldError::new(
+                "organisation.registration_date",
+                "api.field.future_date",
+            ));
+        }
+        require(&mut errors, "contact.name", &self.contact.name);
+        check_email(&mut errors, "contact.email", &self.contact.email);
+        let priority = activity_data().priority.at(today);
+        if self.activities.is_empty() {
+            errors.push(FieldError::new("activities", "api.field.required"));
+        }
+        for (i, id) in self.activities.iter().enumerate() {
+            if !priority.is_some_and(|list| list.contains(id)) {
+                errors.push(FieldError::new(
+                    format!("activities.{i}"),
+                    "api.field.unknown_activity",
+                ));
+            }
+        }
+        if self.income_tiyn < 0 {
+            errors.push(FieldError::new("income_tiyn", "api.field.negative"));
+        }
+        let d = &self.declarations;
+        for (ok, path) in [
+            (d.information_true, "declarations.information_true"),
+            (d.conditions_met, "declarations.conditions_met"),
+            (d.data_processing, "declarations.data_processing"),
+        ] {
+            if !ok {
+                errors.push(FieldError::new(path, "api.field.declaration"));
+            }
+        }
+        errors
+    }
+
+    /// The BIN: what the status lookup asks for besides the reference.
+    pub fn second_factor(&self) -> String {
+        normalise_bin(&self.organisation.bin)
+    }
+}
+
+impl Enrolment {
+    /// The service-side checks. Whether the cohort exists and is open depends on the catalogue
+    /// of the day, which the caller checks.
+    pub fn check(&self) -> Vec<FieldError> {
+        let mut errors = Vec::new();
+        match &self.applicant {
+            Applicant::Participant { bin } => check_bin(&mut errors, "applicant.bin", bin),
+            Applicant::Team {
+                name,
+                contact_email,
+            } => {
+                require(&mut errors, "applicant.name", name);
+                check_email(&mut errors, "applicant.contact_email", contact_email);
+            }
+        }
+        require(&mut errors, "project_summary", &self.project_summary);
+        if self.team.is_empty() {
+            errors.push(FieldError::new("team", "api.field.required"));
+        }
+        for (i, member) in self.team.iter().enumerate() {
+            require(&mut errors, &format!("team.{i}.name"), &member.name);
+            check_email(&mut errors, &format!("team.{i}.email"), &member.email);
+            if let Some(nights) = &member.housing
+                && nights.last_night < nights.first_night
+            {
+                errors.push(FieldError::new(
+                    format!("team.{i}.housing.last_night"),
+                    "api.field.date_order",
+                ));
+            }
+        }
+        errors
+    }
+
+    /// The participant's BIN, or the team's contact email.
+    pub fn second_factor(&self) -> String {
+        match &self.applicant {
+            Applicant::Participant { bin } => normalise_bin(bin),
+            Applicant::Team { contact_email, .. } => normalise_email(contact_email),
+        }
+    }
+}
+
+impl Invitation {
+    pub fn check(&self) -> Vec<FieldError> {
+        let mut errors = Vec::new();
+        if let Some(bin) = &self.employer_bin {
+            check_bin(&mut errors, "employer_bin", bin);
+        } else if self.route != InvitationRoute::Trainee {
+            errors.push(FieldError::new("employer_bin", "api.field.required"));
+        }
+        check_email(&mut errors, "contact_email", &self.contact_email);
+        if self.people.is_empty() {
+            errors.push(FieldError::new("people", "api.field.required"));
+        }
+        for (i, p) in self.people.iter().enumerate() {
+            require(&mut errors, &format!("people.{i}.surname"), &p.surname);
+            require(
+                &mut errors,
+                &format!("people.{i}.passport_number"),
+                &p.passport_number,
+            );
+            if p.passport_expires <= p.passport_issued {
+                errors.push(FieldError::new(
+                    format!("people.{i}.passport_expires"),
+                    "api.field.date_order",
+                ));
+            }
+        }
+        if self.valid_until < self.entry_date {
+            errors.push(FieldError::new("valid_until", "api.field.date_order"));
+        }
+        errors
+    }
+
+    /// The employer's BIN when there is one, else the contact email.
+    pub fn second_factor(&self) -> String {
+        match &self.employer_bin {
+            Some(bin) => normalise_bin(bin),
+            None => normalise_email(&self.contact_email),
+        }
+    }
+}
+
+/// Whether what a person typed as second factor matches the stored one: a BIN with or without
+/// spaces, an email in any case.
+pub fn second_factor_matches(stored: &str, given: &str) -> bool {
+    let given = if stored.contains('@') {
+        normalise_email(given)
+    } else {
+        normalise_bin(given)
+    };
+    !given.is_empty() && given == stored
+}

@@ -1,0 +1,97 @@
+//! Where a submission stands. Every kind goes the same way, counted in working days of the
+//! domain calendar from the submission date (rule `timeline.review`, `data/timeline.toml`):
+//! submitted → moderation (5 working days) → commission (10 working days) → decision.
+//!
+//! On the submission day it is `submitted`; from the next day until the moderation's due date
+//! (included) `moderation`; then until the commission's due date (included) `commission`; after
+//! that `decision` (the Fund writes to the applicant with the outcome).
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::reference::{Kind, Reference};
+use crate::domain::calendar::CalendarError;
+use crate::domain::timeline::{Stage as ReviewStage, review_timeline};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    Submitted,
+    Moderation,
+    Commission,
+    Decision,
+}
+
+/// A stage and the last day it is expected to end on (for `decision`: the day it is expected).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Milestone {
+    pub stage: Stage,
+    pub due: NaiveDate,
+}
+
+/// The answer to a submission.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Submission {
+    pub reference: Reference,
+    pub kind: Kind,
+    pub submitted_on: NaiveDate,
+    pub timeline: Vec<Milestone>,
+}
+
+/// `POST /v1/status`. The second factor is the BIN for an application, and for an enrolment or
+/// an invitation that has one (the participant's, the employer's); otherwise the contact
+/// email given with the submission.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatusQuery {
+    pub reference: String,
+    pub second_factor: String,
+}
+
+/// Where a submission stands on `as_of`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Status {
+    pub reference: Reference,
+    pub kind: Kind,
+    pub submitted_on: NaiveDate,
+    pub as_of: NaiveDate,
+    pub stage: Stage,
+    pub timeline: Vec<Milestone>,
+}
+
+/// The expected dates of a submission made on `submitted`: submitted, moderation, commission,
+/// and the decision, announced on the commission's due date.
+pub fn milestones(submitted: NaiveDate) -> Result<Vec<Milestone>, CalendarError> {
+    let mut out: Vec<Milestone> = review_timeline(submitted)?
+        .into_iter()
+        .map(|(stage, due)| Milestone {
+            stage: match stage {
+                ReviewStage::Submitted => Stage::Submitted,
+                ReviewStage::Moderation => Stage::Moderation,
+                ReviewStage::Commission => Stage::Commission,
+            },
+            due,
+        })
+        .collect();
+    if let Some(last) = out.last().map(|m| m.due) {
+        out.push(Milestone {
+            stage: Stage::Decision,
+            due: last,
+        });
+    }
+    Ok(out)
+}
+
+/// The stage on `as_of`, from the milestones of [`milestones`].
+pub fn stage_on(timeline: &[Milestone], as_of: NaiveDate) -> Stage {
+    let due = |stage: Stage| timeline.iter().find(|m| m.stage == stage).map(|m| m.due);
+    match (
+        due(Stage::Submitted),
+        due(Stage::Moderation),
+        due(Stage::Commission),
+    ) {
+        (Some(s), _, _) if as_of <= s => Stage::Submitted,
+        (_, Some(m), _) if as_of <= m => Stage::Moderation,
+        (_, _, Some(c)) if as_of <= c => Stage::Commission,
+        _ => Stage::Decision,
+    }
+}
