@@ -1,8 +1,10 @@
 // A plain static server for the built portal, as a static host would serve it:
 // files as they are, index.html for any path that is not a file (the SPA fallback), and,
 // with --base /portal/, the whole site under that sub-path with <base href> set to match.
+// Like a production host, it sends brotli to browsers that accept it.
 // Usage: node tests/e2e/serve.mjs --root dist --port 8090 [--base /portal/]
 import { createServer } from "node:http";
+import { brotliCompressSync, constants } from "node:zlib";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 
@@ -45,15 +47,27 @@ async function indexHtml() {
   return html.replace('<base href="/" />', `<base href="${base}" />`);
 }
 
+const compressed = new Map();
+function send(req, res, type, body, cacheKey) {
+  const headers = { "content-type": type, vary: "accept-encoding" };
+  if (/\bbr\b/.test(req.headers["accept-encoding"] ?? "")) {
+    if (!compressed.has(cacheKey)) {
+      compressed.set(cacheKey, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+    }
+    headers["content-encoding"] = "br";
+    body = compressed.get(cacheKey);
+  }
+  res.writeHead(200, headers);
+  res.end(body);
+}
+
 createServer(async (req, res) => {
   const urlPath = new URL(req.url, "http://localhost").pathname;
   const path = await fileFor(urlPath);
   if (path && !path.endsWith("index.html")) {
-    res.writeHead(200, { "content-type": types[extname(path)] ?? "application/octet-stream" });
-    res.end(await readFile(path));
+    send(req, res, types[extname(path)] ?? "application/octet-stream", await readFile(path), path);
   } else if (urlPath.startsWith(base)) {
-    res.writeHead(200, { "content-type": types[".html"] });
-    res.end(await indexHtml());
+    send(req, res, types[".html"], await indexHtml(), "index.html");
   } else {
     res.writeHead(404, { "content-type": "text/plain" });
     res.end("Not found");

@@ -1,0 +1,40 @@
+// Lighthouse (mobile settings, the default) on every route of a built portal, one score line per
+// route. Usage: node tests/budget/lighthouse.mjs <base URL>
+// Performance is reported, not judged: timings are noisy on shared machines.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const base = process.argv[2] ?? "http://127.0.0.1:8480";
+const routes = ["/", "/eligibility", "/fees", "/apply", "/acceleration", "/invitations", "/status", "/no-such-page"];
+const categories = ["performance", "accessibility", "best-practices", "seo"];
+const flags = "--headless=new --no-sandbox --disable-gpu --no-first-run --disable-background-networking --disable-component-update --disable-sync";
+
+const out = mkdtempSync(join(tmpdir(), "lighthouse-"));
+const lowest = Object.fromEntries(categories.map((c) => [c, 1]));
+console.log(["route".padEnd(16), ...categories.map((c) => c.padStart(15))].join(""));
+try {
+  for (const route of routes) {
+    const report = join(out, "report.json");
+    execFileSync(
+      "lighthouse",
+      [
+        `${base}${route}`,
+        "--quiet",
+        "--output=json",
+        `--output-path=${report}`,
+        `--only-categories=${categories.join(",")}`,
+        `--chrome-flags=${flags}`,
+      ],
+      { stdio: ["ignore", "ignore", "inherit"] },
+    );
+    const result = JSON.parse(readFileSync(report, "utf8"));
+    const scores = categories.map((c) => result.categories[c].score);
+    scores.forEach((s, i) => (lowest[categories[i]] = Math.min(lowest[categories[i]], s)));
+    console.log([route.padEnd(16), ...scores.map((s) => s.toFixed(2).padStart(15))].join(""));
+  }
+} finally {
+  rmSync(out, { recursive: true, force: true });
+}
+console.log(["lowest".padEnd(16), ...categories.map((c) => lowest[c].toFixed(2).padStart(15))].join(""));
