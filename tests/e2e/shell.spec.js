@@ -91,3 +91,17 @@ test("the portal works from a sub-path, direct links included", async ({ page })
   await expect(page).toHaveURL(`${SUBPATH_URL}/acceleration`);
   await expect(page.locator("h1")).toHaveText("Acceleration programmes");
 });
+
+for (const [lang, button] of [["en", "English"], ["kk", "Қазақша"], ["ru", "Русский"]]) {
+  test(`at 320 px wide (${lang}) nothing needs scrolling sideways`, async ({ page }) => {
+    await page.setViewportSize({ width: 320, height: 640 });
+    await openPage(page, "/");
+    await page.getByRole("button", { name: button }).click();
+    for (const path of ["/", "/no-such-page"]) {
+      await page.goto(path);
+      await expect(page.locator("h1")).toBeVisible();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `${path} overflows by ${overflow}px`).toBeLessThanOrEqual(0);
+    }
+  });
+}
