@@ -6,6 +6,7 @@
 
 pub mod acceleration;
 pub mod calendar;
+pub mod countries;
 pub mod decision;
 pub mod eligibility;
 pub mod fees;

@@ -1,0 +1,66 @@
+//! Countries and territories of ISO 3166-1 (alpha-2), named in the three languages, for
+//! citizenship questions. The list is data: `data/countries.toml`.
+
+use crate::domain::params::parse;
+use crate::i18n::Lang;
+use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Country {
+    /// ISO 3166-1 alpha-2, upper case.
+    pub code: String,
+    pub en: String,
+    pub kk: String,
+    pub ru: String,
+}
+
+impl Country {
+    pub fn name(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Kk => &self.kk,
+            Lang::Ru => &self.ru,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct CountryFile {
+    countries: Vec<Country>,
+}
+
+/// Every country, sorted by code.
+pub fn countries() -> &'static [Country] {
+    static DATA: OnceLock<Vec<Country>> = OnceLock::new();
+    DATA.get_or_init(|| {
+        parse::<CountryFile>(
+            "countries",
+            include_str!(concat!(env!("OUT_DIR"), "/data/countries.json")),
+        )
+        .countries
+    })
+}
+
+/// The country with this code, in any letter case.
+pub fn country(code: &str) -> Option<&'static Country> {
+    let code = code.trim().to_ascii_uppercase();
+    countries()
+        .binary_search_by(|c| c.code.as_str().cmp(&code))
+        .ok()
+        .map(|i| &countries()[i])
+}
+
+/// Countries whose name in `lang` or whose code contains `query`, ignoring letter case;
+/// all of them for an empty query. For the searchable citizenship list.
+pub fn search(query: &str, lang: Lang) -> Vec<&'static Country> {
+    let query = query.trim().to_lowercase();
+    countries()
+        .iter()
+        .filter(|c| {
+            query.is_empty()
+                || c.name(lang).to_lowercase().contains(&query)
+                || c.code.to_lowercase() == query
+        })
+        .collect()
+}
