@@ -3,9 +3,11 @@
 //! - [`domain`]: the rules, pure Rust, no browser types; compiles and tests natively.
 //! - [`i18n`]: the texts in Kazakh, Russian and English, and locale formatting.
 //! - [`api`]: the contract with the Fund's service (pure, shared with a server).
+//! - `backend` (feature `web`): the mock and the HTTP client behind one trait.
 //! - `ui` (feature `web`): the Leptos interface.
 pub mod api;
 #[cfg(feature = "web")]
+pub mod backend;
 pub mod domain;
 pub mod i18n;
 #[cfg(feature = "web")]

@@ -1,0 +1,213 @@
+//! The real service, over HTTP with gloo-net, as `public/openapi.yaml` describes it.
+//!
+//! Every attempt is aborted after `timeout_ms` (an `AbortController`, so nothing is left
+//! hanging). Network failures, timeouts and 502/503/504 are tried again `retries` times, after
+//! `retry_backoff_ms`, doubling; a submission is retried with the same `Idempotency-Key`, so the
+//! service answers a repeat with the first result instead of making a second submission.
+//! Answers are read strictly: the right media type, the right schema version, every field.
+
+use gloo_net::http::{Request, Response};
+use serde::{Serialize, de::DeserializeOwned};
+use wasm_bindgen::{JsCast, closure::Closure};
+
+use super::{Backend, BackendError, Config, IdempotencyKey, sleep};
+use crate::api::{
+    Catalogue, Enrolment, IDEMPOTENCY_HEADER, Invitation, PROBLEM_JSON, ParticipantApplication,
+    Problem, SCHEMA_VERSION, Status, StatusQuery, Submission, Versioned, path,
+};
+
+#[derive(Clone, Debug)]
+pub struct HttpBackend {
+    /// Absolute, ending with "/".
+    base_url: String,
+    timeout_ms: u32,
+    retries: u32,
+    retry_backoff_ms: u32,
+}
+
+/// How one attempt ended.
+enum Failure {
+    /// Worth another attempt.
+    Transient(BackendError),
+    Final(BackendError),
+}
+
+impl HttpBackend {
+    pub fn new(config: &Config) -> HttpBackend {
+        HttpBackend {
+            base_url: absolute_base(&config.base_url),
+            timeout_ms: config.timeout_ms,
+            retries: config.retries,
+            retry_backoff_ms: config.retry_backoff_ms,
+        }
+    }
+
+    /// GET when `body` is `None`, else POST of the versioned body.
+    async fn call<B: Serialize, T: DeserializeOwned>(
+        &self,
+        endpoint: &str,
+        body: Option<&B>,
+        key: Option<&IdempotencyKey>,
+    ) -> Result<T, BackendError> {
+        let url = format!("{}{endpoint}", self.base_url);
+        let text = match body {
+            Some(b) => Some(
+                serde_json::to_string(&Versioned::new(b)).map_err(|_| BackendError::Unexpected)?,
+            ),
+            None => None,
+        };
+        let mut attempt = 0;
+        loop {
+            match self.attempt(&url, text.as_deref(), key).await {
+                Ok(answer) => return Ok(answer),
+                Err(Failure::Transient(_)) if attempt < self.retries => {
+                    sleep(self.retry_backoff_ms.saturating_mul(1 << attempt.min(16))).await;
+                    attempt += 1;
+                }
+                Err(Failure::Transient(e) | Failure::Final(e)) => return Err(e),
+            }
+        }
+    }
+
+    async fn attempt<T: DeserializeOwned>(
+        &self,
+        url: &str,
+        body: Option<&str>,
+        key: Option<&IdempotencyKey>,
+    ) -> Result<T, Failure> {
+        let controller =
+            web_sys::AbortController::new().map_err(|_| Failure::Final(BackendError::Offline))?;
+        let signal = controller.signal();
+        let abort = Closure::<dyn FnMut()>::new(move || controller.abort());
+        let window = web_sys::window().ok_or(Failure::Final(BackendError::Offline))?;
+        let timer = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                abort.as_ref().unchecked_ref(),
+                self.timeout_ms.min(i32::MAX as u32) as i32,
+            )
+            .map_err(|_| Failure::Final(BackendError::Offline))?;
+        let answer = exchange(url, body, key, &signal).await;
+        window.clear_timeout_with_handle(timer);
+        drop(abort);
+        match answer {
+            _ if signal.aborted() => Err(Failure::Transient(BackendError::TimedOut)),
+            None => Err(Failure::Transient(BackendError::Offline)),
+            Some((response, text)) => decode(&response, &text),
+        }
+    }
+}
+
+/// Sends the request and reads the whole answer; `None` when the network failed.
+async fn exchange(
+    url: &str,
+    body: Option<&str>,
+    key: Option<&IdempotencyKey>,
+    signal: &web_sys::AbortSignal,
+) -> Option<(Response, String)> {
+    let builder = match body {
+        Some(_) => Request::post(url),
+        None => Request::get(url),
+    }
+    .header("Accept", "application/json, application/problem+json")
+    .abort_signal(Some(signal));
+    let builder = match key {
+        Some(key) => builder.header(IDEMPOTENCY_HEADER, &key.0),
+        None => builder,
+    };
+    let request = match body {
+        Some(text) => builder
+            .header("Content-Type", "application/json")
+            .body(text)
+            .ok()?,
+        None => builder.build().ok()?,
+    };
+    let response = request.send().await.ok()?;
+    let text = response.text().await.ok()?;
+    Some((response, text))
+}
+
+fn media_type(response: &Response) -> String {
+    let header = response.headers().get("content-type").unwrap_or_default();
+    header
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase()
+}
+
+fn decode<T: DeserializeOwned>(response: &Response, text: &str) -> Result<T, Failure> {
+    let status = response.status();
+    if (200..300).contains(&status) {
+        if media_type(response) != "application/json" {
+            return Err(Failure::Final(BackendError::Unexpected));
+        }
+        return match serde_json::from_str::<Versioned<T>>(text) {
+            Ok(v) if v.schema_version == SCHEMA_VERSION => Ok(v.data),
+            _ => Err(Failure::Final(BackendError::Unexpected)),
+        };
+    }
+    if matches!(status, 502..=504) {
+        return Err(Failure::Transient(BackendError::Server));
+    }
+    let problem = (media_type(response) == PROBLEM_JSON)
+        .then(|| serde_json::from_str::<Problem>(text).ok())
+        .flatten();
+    Err(Failure::Final(match (status, problem) {
+        (422, Some(p)) => BackendError::Refused(p.errors),
+        (409, _) => BackendError::Conflict,
+        (404, _) => BackendError::NotFound,
+        (500..=599, _) => BackendError::Server,
+        _ => BackendError::Unexpected,
+    }))
+}
+
+/// The base URL made absolute against `<base href>`, with a final "/".
+fn absolute_base(base_url: &str) -> String {
+    let document_base = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .unwrap_or_default();
+    let resolved = web_sys::Url::new_with_base(base_url, &document_base)
+        .map(|u| u.href())
+        .unwrap_or_else(|_| base_url.to_owned());
+    if resolved.ends_with('/') {
+        resolved
+    } else {
+        format!("{resolved}/")
+    }
+}
+
+impl Backend for HttpBackend {
+    async fn catalogue(&self) -> Result<Catalogue, BackendError> {
+        self.call::<(), _>(path::CATALOGUE, None, None).await
+    }
+
+    async fn submit_application(
+        &self,
+        key: &IdempotencyKey,
+        body: &ParticipantApplication,
+    ) -> Result<Submission, BackendError> {
+        self.call(path::APPLICATIONS, Some(body), Some(key)).await
+    }
+
+    async fn submit_enrolment(
+        &self,
+        key: &IdempotencyKey,
+        body: &Enrolment,
+    ) -> Result<Submission, BackendError> {
+        self.call(path::ENROLMENTS, Some(body), Some(key)).await
+    }
+
+    async fn submit_invitation(
+        &self,
+        key: &IdempotencyKey,
+        body: &Invitation,
+    ) -> Result<Submission, BackendError> {
+        self.call(path::INVITATIONS, Some(body), Some(key)).await
+    }
+
+    async fn status(&self, query: &StatusQuery) -> Result<Status, BackendError> {
+        self.call(path::STATUS, Some(query), None).await
+    }
+}

@@ -1,0 +1,188 @@
+//! The one seam to the outside. The interface sees [`Backend`]; which implementation answers is
+//! chosen at run time from `config.json` ([`Config`]): [`MockBackend`] keeps everything in this
+//! browser for the static demo, [`HttpBackend`] speaks the contract of [`crate::api`] (and
+//! `public/openapi.yaml`) to a real service.
+
+mod config;
+mod http;
+mod mock;
+
+pub use config::{BackendKind, Config, ConfigError, MockConfig};
+pub use http::HttpBackend;
+pub use mock::{MockBackend, STORAGE_PREFIX};
+
+use std::future::Future;
+
+use serde::{Deserialize, Serialize};
+
+use crate::api::{
+    Catalogue, Enrolment, FieldError, Invitation, ParticipantApplication, Status, StatusQuery,
+    Submission,
+};
+
+/// Why a call failed, in the terms the interface explains to people.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BackendError {
+    /// The service could not be reached.
+    Offline,
+    /// No answer within the configured time (after the retries).
+    TimedOut,
+    /// The service read the request and refused these fields.
+    Refused(Vec<FieldError>),
+    /// The idempotency key was already used for another body.
+    Conflict,
+    /// No submission matches the reference and second factor.
+    NotFound,
+    /// The service failed.
+    Server,
+    /// An answer this version of the portal cannot read.
+    Unexpected,
+}
+
+impl BackendError {
+    /// The message key of the plain explanation (`src/i18n/backend.toml`).
+    pub fn message_key(&self) -> &'static str {
+        match self {
+            BackendError::Offline => "backend.error.offline",
+            BackendError::TimedOut => "backend.error.timed_out",
+            BackendError::Refused(_) => "backend.error.refused",
+            BackendError::Conflict => "backend.error.conflict",
+            BackendError::NotFound => "backend.error.not_found",
+            BackendError::Server => "backend.error.server",
+            BackendError::Unexpected => "backend.error.unexpected",
+        }
+    }
+
+    /// The refused fields, for messages next to each field.
+    pub fn field_errors(&self) -> &[FieldError] {
+        match self {
+            BackendError::Refused(errors) => errors,
+            _ => &[],
+        }
+    }
+
+    /// The error a configuration or a test forces by name: "offline", "timed_out",
+    /// "refused", "conflict", "not_found", "server", "unexpected".
+    pub fn from_name(name: &str) -> Option<BackendError> {
+        Some(match name {
+            "offline" => BackendError::Offline,
+            "timed_out" => BackendError::TimedOut,
+            "refused" => BackendError::Refused(Vec::new()),
+            "conflict" => BackendError::Conflict,
+            "not_found" => BackendError::NotFound,
+            "server" => BackendError::Server,
+            "unexpected" => BackendError::Unexpected,
+            _ => return None,
+        })
+    }
+}
+
+/// Names one submission across retries and reloads: keep it with the draft and send it again
+/// with every attempt at the same submission.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct IdempotencyKey(pub String);
+
+impl IdempotencyKey {
+    /// 128 random bits as 32 hex digits.
+    pub fn generate() -> IdempotencyKey {
+        let mut key = String::with_capacity(32);
+        for _ in 0..4 {
+            let part = (js_sys::Math::random() * f64::from(u32::MAX)) as u32;
+            key.push_str(&format!("{part:08x}"));
+        }
+        IdempotencyKey(key)
+    }
+}
+
+/// What the interface asks of the Fund's service. Futures run on the browser's event loop.
+pub trait Backend {
+    fn catalogue(&self) -> impl Future<Output = Result<Catalogue, BackendError>>;
+    fn submit_application(
+        &self,
+        key: &IdempotencyKey,
+        body: &ParticipantApplication,
+    ) -> impl Future<Output = Result<Submission, BackendError>>;
+    fn submit_enrolment(
+        &self,
+        key: &IdempotencyKey,
+        body: &Enrolment,
+    ) -> impl Future<Output = Result<Submission, BackendError>>;
+    fn submit_invitation(
+        &self,
+        key: &IdempotencyKey,
+        body: &Invitation,
+    ) -> impl Future<Output = Result<Submission, BackendError>>;
+    fn status(&self, query: &StatusQuery) -> impl Future<Output = Result<Status, BackendError>>;
+}
+
+/// The backend chosen by the configuration.
+#[derive(Clone, Debug)]
+pub enum AnyBackend {
+    Mock(MockBackend),
+    Http(HttpBackend),
+}
+
+impl AnyBackend {
+    pub fn from_config(config: &Config) -> AnyBackend {
+        match config.backend {
+            BackendKind::Mock => AnyBackend::Mock(MockBackend::new(config)),
+            BackendKind::Http => AnyBackend::Http(HttpBackend::new(config)),
+        }
+    }
+
+    pub fn is_mock(&self) -> bool {
+        matches!(self, AnyBackend::Mock(_))
+    }
+}
+
+macro_rules! delegate {
+    ($self:ident, $b:ident => $call:expr) => {
+        match $self {
+            AnyBackend::Mock($b) => $call.await,
+            AnyBackend::Http($b) => $call.await,
+        }
+    };
+}
+
+impl Backend for AnyBackend {
+    async fn catalogue(&self) -> Result<Catalogue, BackendError> {
+        delegate!(self, b => b.catalogue())
+    }
+    async fn submit_application(
+        &self,
+        key: &IdempotencyKey,
+        body: &ParticipantApplication,
+    ) -> Result<Submission, BackendError> {
+        delegate!(self, b => b.submit_application(key, body))
+    }
+    async fn submit_enrolment(
+        &self,
+        key: &IdempotencyKey,
+        body: &Enrolment,
+    ) -> Result<Submission, BackendError> {
+        delegate!(self, b => b.submit_enrolment(key, body))
+    }
+    async fn submit_invitation(
+        &self,
+        key: &IdempotencyKey,
+        body: &Invitation,
+    ) -> Result<Submission, BackendError> {
+        delegate!(self, b => b.submit_invitation(key, body))
+    }
+    async fn status(&self, query: &StatusQuery) -> Result<Status, BackendError> {
+        delegate!(self, b => b.status(query))
+    }
+}
+
+/// Waits `ms` milliseconds on the browser's timer.
+pub(crate) async fn sleep(ms: u32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+                &resolve,
+                ms.min(i32::MAX as u32) as i32,
+            );
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
