@@ -1,0 +1,328 @@
+//! The durable store: one SQLite file in WAL mode, written by one thread.
+//!
+//! Every request goes to that thread through a channel. It takes what is waiting (up to
+//! [`BATCH`] jobs), runs them in one transaction, commits with a full sync, and only then
+//! answers each: a submission is acknowledged once it is on disk, and many submissions share
+//! one sync under load (group commit). One writer also makes the idempotency rule race-free:
+//! two attempts with the same key are decided one after the other.
+
+use std::path::Path;
+use std::sync::mpsc;
+use std::thread;
+
+use astana_hub_portal::api::{FieldError, Kind, Reference, Replay, replay};
+use chrono::{Datelike, NaiveDate};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use tokio::sync::oneshot;
+
+/// The most jobs decided in one transaction.
+const BATCH: usize = 256;
+/// The layout of the database file (`PRAGMA user_version`).
+const LAYOUT_VERSION: i64 = 1;
+
+const SCHEMA: &str = "
+CREATE TABLE submissions (
+    reference       TEXT PRIMARY KEY,
+    kind            TEXT NOT NULL,
+    submitted_on    TEXT NOT NULL,
+    second_factor   TEXT NOT NULL,
+    idempotency_key TEXT NOT NULL UNIQUE,
+    fingerprint     TEXT NOT NULL,
+    body            TEXT NOT NULL
+) STRICT;
+";
+
+/// A submission as the store keeps it, without its body.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Record {
+    pub reference: Reference,
+    pub kind: Kind,
+    pub submitted_on: NaiveDate,
+    /// Normalised BIN or email.
+    pub second_factor: String,
+}
+
+/// A submission to decide: the checks already made, the store applies the idempotency rule.
+#[derive(Clone, Debug)]
+pub struct NewSubmission {
+    pub kind: Kind,
+    pub idempotency_key: String,
+    pub fingerprint: String,
+    /// The fields the checks refused; refused only when the key is new.
+    pub refused: Vec<FieldError>,
+    pub second_factor: String,
+    /// The canonical JSON of the submission's data.
+    pub body: String,
+    pub today: NaiveDate,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Outcome {
+    Created(Record),
+    Replayed(Record),
+    Conflict,
+    Refused(Vec<FieldError>),
+}
+
+/// The store failed; the details stay in the server's log.
+#[derive(Debug)]
+pub struct StoreError(pub String);
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> StoreError {
+        StoreError(e.to_string())
+    }
+}
+
+enum Job {
+    Submit(NewSubmission, oneshot::Sender<Result<Outcome, StoreError>>),
+    Find(
+        Reference,
+        oneshot::Sender<Result<Option<Record>, StoreError>>,
+    ),
+}
+
+/// A handle on the writer thread; cheap to clone.
+#[derive(Clone)]
+pub struct Store {
+    jobs: mpsc::Sender<Job>,
+}
+
+impl Store {
+    /// Opens (or creates) the database and starts the writer thread.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        let conn = open_connection(path)?;
+        let (jobs, queue) = mpsc::channel();
+        thread::Builder::new()
+            .name("store-writer".into())
+            .spawn(move || run(conn, queue))
+            .map_err(|e| StoreError(e.to_string()))?;
+        Ok(Store { jobs })
+    }
+
+    pub async fn submit(&self, submission: NewSubmission) -> Result<Outcome, StoreError> {
+        let (reply, answer) = oneshot::channel();
+        self.send(Job::Submit(submission, reply))?;
+        answer.await.map_err(|_| stopped())?
+    }
+
+    pub async fn find(&self, reference: Reference) -> Result<Option<Record>, StoreError> {
+        let (reply, answer) = oneshot::channel();
+        self.send(Job::Find(reference, reply))?;
+        answer.await.map_err(|_| stopped())?
+    }
+
+    fn send(&self, job: Job) -> Result<(), StoreError> {
+        self.jobs.send(job).map_err(|_| stopped())
+    }
+}
+
+fn stopped() -> StoreError {
+    StoreError("the store's writer stopped".into())
+}
+
+fn open_connection(path: &Path) -> Result<Connection, StoreError> {
+    let conn = Connection::open(path)?;
+    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        return Err(StoreError(format!("journal mode {mode} instead of WAL")));
+    }
+    // FULL: a commit is synced before it is acknowledged, so it survives a power cut too.
+    conn.execute_batch("PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000;")?;
+    let layout: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    match layout {
+        0 => conn.execute_batch(&format!(
+            "BEGIN; {SCHEMA} PRAGMA user_version = {LAYOUT_VERSION}; COMMIT;"
+        ))?,
+        LAYOUT_VERSION => {}
+        other => {
+            return Err(StoreError(format!(
+                "database layout {other} is not known to this server (expects {LAYOUT_VERSION})"
+            )));
+        }
+    }
+    Ok(conn)
+}
+
+fn run(mut conn: Connection, queue: mpsc::Receiver<Job>) {
+    while let Ok(first) = queue.recv() {
+        let mut batch = vec![first];
+        while batch.len() < BATCH {
+            match queue.try_recv() {
+                Ok(job) => batch.push(job),
+                Err(_) => break,
+            }
+        }
+        decide_batch(&mut conn, batch);
+    }
+}
+
+/// Decides every job in one transaction and answers them after the commit.
+fn decide_batch(conn: &mut Connection, batch: Vec<Job>) {
+    let tx = match conn.transaction() {
+        Ok(tx) => tx,
+        Err(e) => return fail_all(batch, &e.to_string()),
+    };
+    let mut answers = Vec::with_capacity(batch.len());
+    for job in batch {
+        match job {
+            Job::Submit(s, reply) => {
+                let outcome = decide(&tx, &s);
+                answers.push(Answer::Submit(outcome, reply));
+            }
+            Job::Find(r, reply) => answers.push(Answer::Find(find(&tx, &r), reply)),
+        }
+    }
+    if let Err(e) = tx.commit() {
+        let message = e.to_string();
+        for answer in answers {
+            answer.fail(&message);
+        }
+        return;
+    }
+    for answer in answers {
+        answer.send();
+    }
+}
+
+enum Answer {
+    Submit(
+        Result<Outcome, StoreError>,
+        oneshot::Sender<Result<Outcome, StoreError>>,
+    ),
+    Find(
+        Result<Option<Record>, StoreError>,
+        oneshot::Sender<Result<Option<Record>, StoreError>>,
+    ),
+}
+
+impl Answer {
+    // A requester that went away (its client hung up) needs no answer.
+    fn send(self) {
+        match self {
+            Answer::Submit(result, reply) => drop(reply.send(result)),
+            Answer::Find(result, reply) => drop(reply.send(result)),
+        }
+    }
+
+    fn fail(self, message: &str) {
+        match self {
+            Answer::Submit(_, reply) => drop(reply.send(Err(StoreError(message.into())))),
+            Answer::Find(_, reply) => drop(reply.send(Err(StoreError(message.into())))),
+        }
+    }
+}
+
+fn fail_all(batch: Vec<Job>, message: &str) {
+    for job in batch {
+        match job {
+            Job::Submit(_, reply) => drop(reply.send(Err(StoreError(message.into())))),
+            Job::Find(_, reply) => drop(reply.send(Err(StoreError(message.into())))),
+        }
+    }
+}
+
+/// The idempotency rule of the contract, then the checks, then a new record.
+fn decide(tx: &Transaction, s: &NewSubmission) -> Result<Outcome, StoreError> {
+    let remembered: Option<(String, String, String, String)> = tx
+        .query_row(
+            "SELECT fingerprint, reference, kind, submitted_on
+               FROM submissions WHERE idempotency_key = ?1",
+            params![s.idempotency_key],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .optional()?;
+    let remembered = match remembered {
+        Some((fingerprint, reference, kind, submitted_on)) => Some((
+            fingerprint,
+            record(&reference, &kind, &submitted_on, String::new())?,
+        )),
+        None => None,
+    };
+    let previous = remembered.as_ref().map(|(f, r)| (f.as_str(), r));
+    match replay(previous, &s.fingerprint) {
+        Replay::Same(r) if r.kind == s.kind => return Ok(Outcome::Replayed(r)),
+        Replay::Same(_) | Replay::Conflict => return Ok(Outcome::Conflict),
+        Replay::New => {}
+    }
+    if !s.refused.is_empty() {
+        return Ok(Outcome::Refused(s.refused.clone()));
+    }
+    let reference = fresh_reference(tx, s.today.year(), s.kind)?;
+    tx.execute(
+        "INSERT INTO submissions
+            (reference, kind, submitted_on, second_factor, idempotency_key, fingerprint, body)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            reference.as_str(),
+            kind_name(s.kind),
+            s.today.to_string(),
+            s.second_factor,
+            s.idempotency_key,
+            s.fingerprint,
+            s.body,
+        ],
+    )?;
+    Ok(Outcome::Created(Record {
+        reference,
+        kind: s.kind,
+        submitted_on: s.today,
+        second_factor: s.second_factor.clone(),
+    }))
+}
+
+/// A random serial not yet used: references are not guessable in sequence.
+fn fresh_reference(tx: &Transaction, year: i32, kind: Kind) -> Result<Reference, StoreError> {
+    loop {
+        let number: i64 = tx.query_row("SELECT random()", [], |r| r.get(0))?;
+        let candidate = Reference::new(year, kind, number.unsigned_abs());
+        let taken: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM submissions WHERE reference = ?1)",
+            params![candidate.as_str()],
+            |r| r.get(0),
+        )?;
+        if !taken {
+            return Ok(candidate);
+        }
+    }
+}
+
+fn find(tx: &Transaction, reference: &Reference) -> Result<Option<Record>, StoreError> {
+    let row: Option<(String, String, String)> = tx
+        .query_row(
+            "SELECT kind, submitted_on, second_factor FROM submissions WHERE reference = ?1",
+            params![reference.as_str()],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?;
+    row.map(|(kind, submitted_on, second_factor)| {
+        record(reference.as_str(), &kind, &submitted_on, second_factor)
+    })
+    .transpose()
+}
+
+fn record(
+    reference: &str,
+    kind: &str,
+    submitted_on: &str,
+    second_factor: String,
+) -> Result<Record, StoreError> {
+    let unreadable = || StoreError("a stored row is unreadable".into());
+    Ok(Record {
+        reference: Reference::parse(reference).map_err(|_| unreadable())?,
+        kind: Kind::ALL
+            .into_iter()
+            .find(|k| kind_name(*k) == kind)
+            .ok_or_else(unreadable)?,
+        submitted_on: submitted_on.parse().map_err(|_| unreadable())?,
+        second_factor,
+    })
+}
+
+fn kind_name(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Application => "application",
+        Kind::Enrolment => "enrolment",
+        Kind::Invitation => "invitation",
+    }
+}

@@ -1,0 +1,166 @@
+//! Starts the real server binary on an ephemeral loopback port, and the bodies the tests send.
+#![allow(dead_code)] // each test file uses a part of these helpers
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use astana_hub_server::client::{Answer, request};
+use serde_json::{Value, json};
+
+pub const TODAY: &str = "2026-03-02";
+
+pub struct Server {
+    child: Child,
+    pub addr: String,
+    pub log: PathBuf,
+}
+
+impl Server {
+    /// A server on `db` whose "today" is `today`, with one allowed browser origin.
+    pub fn start(db: &Path, today: &str) -> Server {
+        let log = db.with_extension(format!("{today}.log"));
+        let mut child = Command::new(env!("CARGO_BIN_EXE_astana-hub-server"))
+            .args(["--port", "0", "--today", today])
+            .args(["--allow-origin", "http://127.0.0.1:8080"])
+            .arg("--db")
+            .arg(db)
+            .stdout(Stdio::piped())
+            .stderr(std::fs::File::create(&log).expect("log file"))
+            .spawn()
+            .expect("the server binary starts");
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().expect("stdout"))
+            .read_line(&mut line)
+            .expect("the server prints its address");
+        let addr = line
+            .trim()
+            .strip_prefix("listening on http://")
+            .unwrap_or_else(|| panic!("unexpected first line {line:?}"))
+            .to_owned();
+        Server { child, addr, log }
+    }
+
+    /// Ends the process at once, as a crash or `kill -9` would.
+    pub fn kill(mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+
+    pub fn get(&self, path: &str) -> Answer {
+        self.send("GET", path, &[], b"")
+    }
+
+    pub fn post(&self, path: &str, key: Option<&str>, body: &Value) -> Answer {
+        let mut headers = vec![("Content-Type", "application/json")];
+        if let Some(key) = key {
+            headers.push(("Idempotency-Key", key));
+        }
+        self.send("POST", path, &headers, body.to_string().as_bytes())
+    }
+
+    pub fn send(&self, method: &str, path: &str, headers: &[(&str, &str)], body: &[u8]) -> Answer {
+        request(
+            &self.addr,
+            method,
+            path,
+            headers,
+            body,
+            Duration::from_secs(10),
+        )
+        .expect("the server answers")
+    }
+
+    pub fn status(&self, reference: &str, second_factor: &str) -> Answer {
+        let query = json!({"reference": reference, "second_factor": second_factor});
+        self.post("/v1/status", None, &versioned(query))
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A fresh database path for one test.
+pub fn fresh_db(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("server-tests");
+    std::fs::create_dir_all(&dir).expect("temporary folder");
+    let db = dir.join(format!("{name}.sqlite3"));
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
+    }
+    db
+}
+
+pub fn versioned(data: Value) -> Value {
+    json!({"schema_version": 1, "data": data})
+}
+
+pub const BIN: &str = "970740000838";
+
+pub fn application() -> Value {
+    json!({
+        "organisation": {
+            "name": "Alpha LLP",
+            "bin": BIN,
+            "legal_form": "llp",
+            "registration_date": "2020-05-01",
+            "registered_address": "Astana, Mangilik El 55/8"
+        },
+        "contact": {
+            "name": "Aigerim Sarsenova",
+            "position": "Director",
+            "email": "aigerim@example.kz",
+            "phone": "+7 701 000 0000"
+        },
+        "activities": ["software_development"],
+        "income_tiyn": 1_200_000_000,
+        "income_year": 2025,
+        "headcount": 12,
+        "foreign_specialists": 1,
+        "project": {"description": "A platform", "business_plan_summary": "Grow"},
+        "documents": ["business_plan"],
+        "declarations": {"information_true": true, "conditions_met": true, "data_processing": true},
+        "route": "astana_hub_actor"
+    })
+}
+
+/// A team, not yet incorporated, into a cohort open on [`TODAY`].
+pub fn enrolment() -> Value {
+    json!({
+        "programme_id": "techpreneurs",
+        "cohort_id": "techpreneurs-winter",
+        "applicant": {"kind": "team", "name": "Qazaq Robotics", "contact_email": "Team@Example.kz"},
+        "project_summary": "Warehouse robots",
+        "team": [
+            {"name": "Dana", "role": "project_manager", "email": "dana@example.kz",
+             "citizenship": "KZ", "key_member": true, "full_time_pm": true, "needs_housing": false},
+            {"name": "Arman", "role": "developer", "email": "arman@example.kz",
+             "citizenship": "KZ", "key_member": true, "full_time_pm": false, "needs_housing": false}
+        ]
+    })
+}
+
+pub fn invitation() -> Value {
+    json!({
+        "route": "employee",
+        "people": [{
+            "surname": "SMITH", "given_names": "JOHN", "date_of_birth": "1990-04-12",
+            "sex": "male", "citizenship": "GB", "passport_number": "123456789",
+            "passport_issued": "2022-01-10", "passport_expires": "2032-01-09",
+            "relationship": "self"
+        }],
+        "employer_bin": "9707 4000 0838",
+        "position": "Engineer",
+        "engagement": {"kind": "employment", "from": "2026-04-20", "until": "2027-04-19"},
+        "entry_date": "2026-04-20",
+        "stay_days": 90,
+        "collection": {"place": "consulate", "country": "GB", "city": "London"},
+        "valid_until": "2027-04-19",
+        "contact_email": "hr@example.kz"
+    })
+}
