@@ -106,7 +106,8 @@ impl Config {
     }
 }
 
-fn browser_today() -> NaiveDate {
+/// The browser's local date.
+pub fn browser_today() -> NaiveDate {
     let now = js_sys::Date::new_0();
     NaiveDate::from_ymd_opt(
         now.get_full_year() as i32,

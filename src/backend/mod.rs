@@ -7,7 +7,7 @@ mod config;
 mod http;
 mod mock;
 
-pub use config::{BackendKind, Config, ConfigError, MockConfig};
+pub use config::{BackendKind, Config, ConfigError, MockConfig, browser_today};
 pub use http::HttpBackend;
 pub use mock::{MockBackend, STORAGE_PREFIX};
 
@@ -175,7 +175,7 @@ impl Backend for AnyBackend {
 }
 
 /// Waits `ms` milliseconds on the browser's timer.
-pub(crate) async fn sleep(ms: u32) {
+pub async fn sleep(ms: u32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(window) = web_sys::window() {
             let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(

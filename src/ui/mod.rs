@@ -1,6 +1,8 @@
 //! The browser interface: Leptos components. Thin: it turns input into domain types and shows
 //! what the domain decided.
 
+pub mod config;
+mod demo_banner;
 pub mod i18n;
 mod layout;
 mod page;
@@ -15,12 +17,14 @@ use leptos_router::{
     path,
 };
 
+use config::ConfigGate;
+use demo_banner::DemoBanner;
 use i18n::{I18n, use_i18n};
 use layout::{Footer, Header, SkipLink};
 use page::PagesShown;
 use pages::{Home, NotBuiltYet, NotFound};
 
-/// The whole portal: language, layout and routes.
+/// The whole portal: language, configuration, layout and routes.
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
@@ -29,8 +33,19 @@ pub fn App() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <Html attr:lang=move || i18n.lang().code() />
+        <ConfigGate>
+            <Portal />
+        </ConfigGate>
+    }
+}
+
+/// The layout and the routes; `config::use_backend` and `config::use_today` serve them.
+#[component]
+fn Portal() -> impl IntoView {
+    view! {
         <Router base=base_path()>
             <SkipLink />
+            <DemoBanner />
             <Header />
             <main id="main-content" class="page-width" tabindex="-1">
                 <Routes fallback=NotFound>

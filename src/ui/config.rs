@@ -1,0 +1,162 @@
+//! The run-time configuration: `config.json`, fetched relative to `<base href>` at start.
+//!
+//! The layout shows at once (its pages compute from the domain alone); what needs the service
+//! waits for the file. A missing or invalid file replaces the portal with a page that says what
+//! is wrong. The component tests are served the `config.json` at the crate's root by the test
+//! runner: the mock, no delay, a fixed "today".
+//!
+//! For the interface:
+//! - [`use_backend`]: the backend the configuration chose; its calls wait for the file;
+//! - [`use_today`]: the app's one "today" (the configured date, else the browser's); read it
+//!   inside a closure so a view follows the configured date once the file has arrived.
+
+use chrono::NaiveDate;
+use gloo_net::http::Request;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use super::i18n::{LanguageSwitcher, use_i18n};
+use crate::api::{
+    Catalogue, Enrolment, Invitation, ParticipantApplication, Status, StatusQuery, Submission,
+};
+use crate::backend::{AnyBackend, Backend, BackendError, Config, ConfigError, IdempotencyKey};
+
+/// The configuration and the backend it chose.
+#[derive(Clone, Debug)]
+pub struct Loaded {
+    pub config: Config,
+    pub backend: AnyBackend,
+}
+
+type State = RwSignal<Option<Result<Loaded, ConfigError>>>;
+
+/// The context: `None` while `config.json` is on its way.
+#[derive(Clone, Copy)]
+struct ConfigState(State);
+
+/// The backend of the configuration, as a handle that is cheap to copy into closures.
+#[derive(Clone, Copy)]
+pub struct PortalBackend(State);
+
+pub fn use_backend() -> PortalBackend {
+    PortalBackend(expect_context::<ConfigState>().0)
+}
+
+/// Today: the configured date when there is one, else the browser's.
+pub fn use_today() -> NaiveDate {
+    let ConfigState(state) = expect_context();
+    state.with(|s| match s {
+        Some(Ok(loaded)) => loaded.config.today(),
+        _ => crate::backend::browser_today(),
+    })
+}
+
+/// Whether the demo backend answers (reactive).
+pub fn is_demo() -> bool {
+    let ConfigState(state) = expect_context();
+    state.with(|s| matches!(s, Some(Ok(l)) if l.backend.is_mock()))
+}
+
+impl PortalBackend {
+    /// The backend once the file has arrived; a failed file has replaced the portal already.
+    async fn ready(self) -> Result<AnyBackend, BackendError> {
+        loop {
+            match self.0.get_untracked() {
+                Some(Ok(loaded)) => return Ok(loaded.backend),
+                Some(Err(_)) => return Err(BackendError::Unexpected),
+                None => crate::backend::sleep(20).await,
+            }
+        }
+    }
+}
+
+impl Backend for PortalBackend {
+    async fn catalogue(&self) -> Result<Catalogue, BackendError> {
+        self.ready().await?.catalogue().await
+    }
+    async fn submit_application(
+        &self,
+        key: &IdempotencyKey,
+        body: &ParticipantApplication,
+    ) -> Result<Submission, BackendError> {
+        self.ready().await?.submit_application(key, body).await
+    }
+    async fn submit_enrolment(
+        &self,
+        key: &IdempotencyKey,
+        body: &Enrolment,
+    ) -> Result<Submission, BackendError> {
+        self.ready().await?.submit_enrolment(key, body).await
+    }
+    async fn submit_invitation(
+        &self,
+        key: &IdempotencyKey,
+        body: &Invitation,
+    ) -> Result<Submission, BackendError> {
+        self.ready().await?.submit_invitation(key, body).await
+    }
+    async fn status(&self, query: &StatusQuery) -> Result<Status, BackendError> {
+        self.ready().await?.status(query).await
+    }
+}
+
+async fn load() -> Result<Loaded, ConfigError> {
+    let base = document().base_uri().ok().flatten().unwrap_or_default();
+    let url = web_sys::Url::new_with_base("config.json", &base)
+        .map(|u| u.href())
+        .map_err(|_| ConfigError::Missing(None))?;
+    let response = Request::get(&url)
+        .send()
+        .await
+        .map_err(|_| ConfigError::Missing(None))?;
+    if !response.ok() {
+        return Err(ConfigError::Missing(Some(response.status())));
+    }
+    let text = response
+        .text()
+        .await
+        .map_err(|_| ConfigError::Missing(None))?;
+    let config = Config::parse(&text)?;
+    Ok(Loaded {
+        backend: AnyBackend::from_config(&config),
+        config,
+    })
+}
+
+/// Loads the configuration and shows the portal, or the page that says what is wrong.
+#[component]
+pub fn ConfigGate(children: ChildrenFn) -> impl IntoView {
+    let state: State = RwSignal::new(None);
+    provide_context(ConfigState(state));
+    leptos::task::spawn_local(async move { state.set(Some(load().await)) });
+    move || match state.with(|s| s.as_ref().and_then(|r| r.as_ref().err().cloned())) {
+        Some(error) => view! { <ConfigErrorPage error /> }.into_any(),
+        None => children().into_any(),
+    }
+}
+
+#[component]
+fn ConfigErrorPage(error: ConfigError) -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move |key: &'static str| move || i18n.t(key);
+    let (reason, detail) = match error {
+        ConfigError::Missing(Some(status)) => ("config.error.missing", format!("HTTP {status}")),
+        ConfigError::Missing(None) => ("config.error.unreachable", String::new()),
+        ConfigError::Invalid(why) => ("config.error.invalid", why),
+    };
+    view! {
+        <Title text=move || format!("{} – {}", i18n.t("config.error.title"), i18n.t("portal.name")) />
+        <header class="header">
+            <div class="page-width header__inner">
+                <span class="header__name">{t("portal.name")}</span>
+                <LanguageSwitcher />
+            </div>
+        </header>
+        <main id="main-content" class="page-width" tabindex="-1">
+            <h1 class="heading-xl">{t("config.error.title")}</h1>
+            <p>{t(reason)}</p>
+            {(!detail.is_empty()).then(|| view! { <p><code>{detail}</code></p> })}
+            <p>{t("config.error.what_to_do")}</p>
+        </main>
+    }
+}
