@@ -1,0 +1,281 @@
+//! The mock backend in a real browser: persistence across a reload, idempotency, failure
+//! injection, service-side checks and the status progression on fixed dates; and the
+//! configuration gate with its demo banner.
+#![cfg(target_arch = "wasm32")]
+
+use astana_hub_portal::api::*;
+use astana_hub_portal::backend::{
+    Backend, BackendError, Config, IdempotencyKey, MockBackend, STORAGE_PREFIX,
+};
+use astana_hub_portal::domain::eligibility::Route;
+use astana_hub_portal::ui::App;
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+/// A mock as `config.json` would make it, on a fixed day.
+fn mock(today: &str, mock_settings: &str) -> MockBackend {
+    let text = format!(
+        r#"{{"backend":"mock","timeout_ms":1000,"today":"{today}","mock":{mock_settings}}}"#
+    );
+    MockBackend::new(&Config::parse(&text).expect("valid config"))
+}
+
+fn quiet(today: &str) -> MockBackend {
+    mock(today, r#"{"delay_ms":0}"#)
+}
+
+fn storage() -> web_sys::Storage {
+    window().local_storage().unwrap().unwrap()
+}
+
+fn application(bin: &str) -> ParticipantApplication {
+    ParticipantApplication {
+        organisation: Organisation {
+            name: "Alpha LLP".into(),
+            bin: bin.into(),
+            legal_form: "llp".into(),
+            registration_date: d(2020, 5, 1),
+            registered_address: "Astana".into(),
+            website: None,
+        },
+        contact: Contact {
+            name: "Aigerim".into(),
+            position: "Director".into(),
+            email: "aigerim@example.kz".into(),
+            phone: "+7 701 000 0000".into(),
+        },
+        activities: vec!["software_development".into()],
+        income_tiyn: 100_000_00,
+        income_year: 2025,
+        headcount: 5,
+        foreign_specialists: 0,
+        project: Project {
+            description: "A platform".into(),
+            business_plan_summary: "Grow".into(),
+        },
+        documents: vec![],
+        declarations: Declarations {
+            information_true: true,
+            conditions_met: true,
+            data_processing: true,
+        },
+        route: Route::AstanaHubActor,
+    }
+}
+
+fn query(reference: &Reference, second_factor: &str) -> StatusQuery {
+    StatusQuery {
+        reference: reference.to_string(),
+        second_factor: second_factor.into(),
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_submission_survives_a_reload_and_moves_through_its_stages_by_working_days() {
+    MockBackend::forget_everything();
+    let key = IdempotencyKey::generate();
+    let made = quiet("2026-03-18")
+        .submit_application(&key, &application("970740000838"))
+        .await
+        .expect("submitted");
+    assert_eq!(made.submitted_on, d(2026, 3, 18));
+    assert_eq!(made.reference.kind(), Kind::Application);
+    assert!(
+        storage().get_item("ahp:mock:store").unwrap().is_some(),
+        "stored under the namespaced key"
+    );
+    // A new instance reads only what localStorage kept, as after a reload.
+    for (today, stage) in [
+        ("2026-03-18", Stage::Submitted),
+        ("2026-03-19", Stage::Moderation),
+        ("2026-03-30", Stage::Moderation),
+        ("2026-03-31", Stage::Commission),
+        ("2026-04-13", Stage::Commission),
+        ("2026-04-14", Stage::Decision),
+    ] {
+        let status = quiet(today)
+            .status(&query(&made.reference, "9707 4000 0838"))
+            .await
+            .expect("found after reload");
+        assert_eq!(status.stage, stage, "on {today}");
+        assert_eq!(status.timeline[1].due, d(2026, 3, 30));
+    }
+    let wrong = quiet("2026-03-19")
+        .status(&query(&made.reference, "971240001583"))
+        .await;
+    assert_eq!(
+        wrong,
+        Err(BackendError::NotFound),
+        "the second factor matters"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_same_key_gives_the_first_answer_and_refuses_another_body() {
+    MockBackend::forget_everything();
+    let backend = quiet("2026-03-02");
+    let key = IdempotencyKey::generate();
+    let first = backend
+        .submit_application(&key, &application("970740000838"))
+        .await
+        .unwrap();
+    let again = quiet("2026-03-05")
+        .submit_application(&key, &application("970740000838"))
+        .await
+        .unwrap();
+    assert_eq!(
+        again, first,
+        "a retry, even days later, is the same submission"
+    );
+    let other = backend
+        .submit_application(&key, &application("971240001583"))
+        .await;
+    assert_eq!(other, Err(BackendError::Conflict));
+    let second = backend
+        .submit_application(&IdempotencyKey::generate(), &application("970740000838"))
+        .await
+        .unwrap();
+    assert_ne!(
+        second.reference, first.reference,
+        "a new key is a new submission"
+    );
+    let stored = storage().get_item("ahp:mock:store").unwrap().unwrap();
+    assert_eq!(stored.matches("\"reference\"").count(), 2);
+}
+
+#[wasm_bindgen_test]
+async fn failures_are_injected_from_the_configuration() {
+    MockBackend::forget_everything();
+    let offline = mock("2026-03-02", r#"{"forced_error":"offline"}"#);
+    assert_eq!(offline.catalogue().await, Err(BackendError::Offline));
+    let key = IdempotencyKey::generate();
+    assert_eq!(
+        offline
+            .submit_application(&key, &application("970740000838"))
+            .await,
+        Err(BackendError::Offline)
+    );
+    assert!(
+        storage().get_item("ahp:mock:store").unwrap().is_none(),
+        "a failed call stores nothing"
+    );
+    let always = mock("2026-03-02", r#"{"failure_rate":1.0}"#);
+    assert_eq!(always.catalogue().await, Err(BackendError::Server));
+    let never = mock("2026-03-02", r#"{"failure_rate":0.0}"#);
+    assert!(never.catalogue().await.is_ok());
+    assert!(
+        Config::parse(r#"{"backend":"mock","timeout_ms":1,"mock":{"forced_error":"typo"}}"#)
+            .is_err()
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_delay_comes_from_the_configuration() {
+    let slow = mock("2026-03-02", r#"{"delay_ms":300}"#);
+    let started = js_sys::Date::now();
+    slow.catalogue().await.unwrap();
+    assert!(js_sys::Date::now() - started >= 290.0);
+}
+
+#[wasm_bindgen_test]
+async fn the_catalogue_is_the_domains_for_the_configured_day() {
+    let catalogue = quiet("2026-03-02").catalogue().await.unwrap();
+    assert_eq!(catalogue.as_of, d(2026, 3, 2));
+    assert_eq!(
+        catalogue.programmes,
+        astana_hub_portal::domain::acceleration::catalogue(d(2026, 3, 2))
+    );
+}
+
+#[wasm_bindgen_test]
+async fn refused_fields_carry_their_path_and_nothing_is_stored() {
+    MockBackend::forget_everything();
+    let answer = quiet("2026-03-02")
+        .submit_application(&IdempotencyKey::generate(), &application("970740000839"))
+        .await;
+    let Err(BackendError::Refused(errors)) = answer else {
+        panic!("expected a refusal, got {answer:?}");
+    };
+    assert_eq!(errors[0].path, "organisation.bin");
+    assert!(storage().get_item("ahp:mock:store").unwrap().is_none());
+    let typo = quiet("2026-03-02")
+        .status(&StatusQuery {
+            reference: "AH-2026-P-7K3M9Q-B".into(),
+            second_factor: "970740000838".into(),
+        })
+        .await;
+    assert_eq!(
+        typo,
+        Err(BackendError::Refused(vec![FieldError::new(
+            "reference",
+            "api.reference.check"
+        )]))
+    );
+}
+
+#[wasm_bindgen_test]
+async fn an_unreadable_store_is_set_aside_not_lost() {
+    MockBackend::forget_everything();
+    storage()
+        .set_item("ahp:mock:store", r#"{"version":99,"submissions":"?"}"#)
+        .unwrap();
+    quiet("2026-03-02")
+        .submit_application(&IdempotencyKey::generate(), &application("970740000838"))
+        .await
+        .expect("a fresh store");
+    assert_eq!(
+        storage()
+            .get_item("ahp:mock:store.unreadable")
+            .unwrap()
+            .as_deref(),
+        Some(r#"{"version":99,"submissions":"?"}"#)
+    );
+    MockBackend::forget_everything();
+    let left = (0..storage().length().unwrap())
+        .filter_map(|i| storage().key(i).unwrap())
+        .filter(|k| k.starts_with(STORAGE_PREFIX))
+        .count();
+    assert_eq!(left, 0, "forget_everything removes every mock key");
+}
+
+/// Waits until `selector` matches inside `root`, up to two seconds.
+async fn wait_for(root: &web_sys::HtmlElement, selector: &str) -> web_sys::Element {
+    for _ in 0..100 {
+        if let Some(el) = root.query_selector(selector).unwrap() {
+            return el;
+        }
+        astana_hub_portal::backend::sleep(20).await;
+    }
+    panic!("nothing matches {selector}");
+}
+
+#[wasm_bindgen_test]
+async fn the_app_shows_the_demo_banner_once_the_configuration_says_mock() {
+    // The test runner serves the crate root's config.json: the mock.
+    storage().clear().unwrap();
+    window()
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/"))
+        .unwrap();
+    let root: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&root).unwrap();
+    let _app = leptos::mount::mount_to(root.clone(), App);
+    let banner = wait_for(&root, ".demo-banner").await;
+    assert_eq!(banner.get_attribute("role").as_deref(), Some("region"));
+    assert!(
+        banner
+            .text_content()
+            .unwrap()
+            .contains("nothing you enter is sent anywhere")
+    );
+    assert!(root.query_selector("h1").unwrap().is_some());
+}
