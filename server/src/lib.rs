@@ -6,6 +6,7 @@ pub mod client;
 pub mod clock;
 pub mod config;
 pub mod limits;
+pub mod samples;
 pub mod store;
 
 use std::net::SocketAddr;

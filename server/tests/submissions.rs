@@ -4,6 +4,7 @@
 mod common;
 
 use astana_hub_portal::api::{Kind, Reference};
+use astana_hub_server::samples::*;
 use common::*;
 use serde_json::{Value, json};
 
