@@ -1,0 +1,177 @@
+//! The HTTP backend in a real browser against tests/contract/server.mjs, which `.ci/test`
+//! starts on port 8299 (CONTRACT_SERVER at build time names another address). Each test picks
+//! the server's behaviour by the base URL.
+#![cfg(target_arch = "wasm32")]
+
+use astana_hub_portal::api::*;
+use astana_hub_portal::backend::{Backend, BackendError, Config, HttpBackend, IdempotencyKey};
+use astana_hub_portal::domain::eligibility::Route;
+use chrono::NaiveDate;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const SERVER: &str = match option_env!("CONTRACT_SERVER") {
+    Some(url) => url,
+    None => "http://127.0.0.1:8299",
+};
+
+fn http(mode: &str, timeout_ms: u32, retries: u32) -> HttpBackend {
+    let text = format!(
+        r#"{{"backend":"http","base_url":"{SERVER}/mode/{mode}","timeout_ms":{timeout_ms},"retries":{retries},"retry_backoff_ms":50}}"#
+    );
+    HttpBackend::new(&Config::parse(&text).expect("valid config"))
+}
+
+fn application() -> ParticipantApplication {
+    let date = NaiveDate::from_ymd_opt(2020, 5, 1).unwrap();
+    ParticipantApplication {
+        organisation: Organisation {
+            name: "Alpha LLP".into(),
+            bin: "970740000838".into(),
+            legal_form: "llp".into(),
+            registration_date: date,
+            registered_address: "Astana".into(),
+            website: None,
+        },
+        contact: Contact {
+            name: "Aigerim".into(),
+            position: "Director".into(),
+            email: "aigerim@example.kz".into(),
+            phone: "+7 701 000 0000".into(),
+        },
+        activities: vec!["software_development".into()],
+        income_tiyn: 100_000_00,
+        income_year: 2025,
+        headcount: 5,
+        foreign_specialists: 0,
+        project: Project {
+            description: "A platform".into(),
+            business_plan_summary: "Grow".into(),
+        },
+        documents: vec![],
+        declarations: Declarations {
+            information_true: true,
+            conditions_met: true,
+            data_processing: true,
+        },
+        route: Route::AstanaHubActor,
+    }
+}
+
+/// How many submissions the server made under `key`.
+async fn count(key: &IdempotencyKey) -> u64 {
+    let response = gloo_net::http::Request::get(&format!("{SERVER}/count/{}", key.0))
+        .send()
+        .await
+        .expect("count");
+    let value: serde_json::Value = response.json().await.expect("count is JSON");
+    value["count"].as_u64().expect("a number")
+}
+
+#[wasm_bindgen_test]
+async fn success_and_the_same_key_again() {
+    let backend = http("ok", 2000, 0);
+    assert_eq!(backend.catalogue().await.unwrap().programmes, vec![]);
+    let key = IdempotencyKey::generate();
+    let first = backend
+        .submit_application(&key, &application())
+        .await
+        .unwrap();
+    assert_eq!(first.kind, Kind::Application);
+    let again = backend
+        .submit_application(&key, &application())
+        .await
+        .unwrap();
+    assert_eq!(again, first);
+    let mut other = application();
+    other.headcount = 6;
+    assert_eq!(
+        backend.submit_application(&key, &other).await,
+        Err(BackendError::Conflict)
+    );
+    assert_eq!(count(&key).await, 1);
+}
+
+#[wasm_bindgen_test]
+async fn each_error_class() {
+    let key = IdempotencyKey::generate();
+    let refused = http("refuse", 2000, 0)
+        .submit_application(&key, &application())
+        .await;
+    assert_eq!(
+        refused,
+        Err(BackendError::Refused(vec![FieldError {
+            path: "organisation.bin".into(),
+            code: "ids.bad_check_digit".into(),
+            detail: Some("check digit".into()),
+        }]))
+    );
+    for (mode, error) in [
+        ("conflict", BackendError::Conflict),
+        ("notfound", BackendError::NotFound),
+        ("server", BackendError::Server),
+        ("malformed", BackendError::Unexpected),
+        ("html", BackendError::Unexpected),
+        ("oldschema", BackendError::Unexpected),
+    ] {
+        assert_eq!(http(mode, 2000, 0).catalogue().await, Err(error), "{mode}");
+    }
+    let status = http("ok", 2000, 0)
+        .status(&StatusQuery {
+            reference: "AH-2026-P-7K3M9Q-A".into(),
+            second_factor: "970740000838".into(),
+        })
+        .await;
+    assert_eq!(status, Err(BackendError::NotFound));
+}
+
+#[wasm_bindgen_test]
+async fn nobody_listening_is_offline() {
+    let text = r#"{"backend":"http","base_url":"http://127.0.0.1:9/","timeout_ms":2000}"#;
+    let backend = HttpBackend::new(&Config::parse(text).unwrap());
+    assert_eq!(backend.catalogue().await, Err(BackendError::Offline));
+}
+
+#[wasm_bindgen_test]
+async fn a_slow_answer_is_aborted_at_the_timeout() {
+    let started = js_sys::Date::now();
+    assert_eq!(
+        http("slow", 300, 0).catalogue().await,
+        Err(BackendError::TimedOut)
+    );
+    let waited = js_sys::Date::now() - started;
+    assert!(
+        waited < 2000.0,
+        "aborted after {waited} ms, not left hanging"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_retry_after_a_lost_answer_does_not_make_a_second_submission() {
+    let key = IdempotencyKey::generate();
+    let submission = http("lost", 500, 2)
+        .submit_application(&key, &application())
+        .await
+        .expect("the retry gets the first answer");
+    assert_eq!(submission.kind, Kind::Application);
+    assert_eq!(count(&key).await, 1);
+}
+
+#[wasm_bindgen_test]
+async fn a_503_is_retried_with_the_same_key() {
+    let key = IdempotencyKey::generate();
+    assert_eq!(
+        http("busy", 2000, 0)
+            .submit_application(&key, &application())
+            .await,
+        Err(BackendError::Server),
+        "without retries the 503 is the answer"
+    );
+    let key = IdempotencyKey::generate();
+    http("busy", 2000, 1)
+        .submit_application(&key, &application())
+        .await
+        .expect("the retry succeeds");
+    assert_eq!(count(&key).await, 1);
+}
