@@ -138,12 +138,9 @@ async fn read_body<T: DeserializeOwned>(
         return Err(ProblemKind::Validation.problem(too_long));
     }
     // The path of a field of the wrong type, never its value (it may be personal data).
-    let typed = serde_path_to_error::deserialize(&data).map_err(|e| {
-        bad_request(
-            "The body does not match the contract's schema.",
-            vec![schema_error(&e)],
-        )
-    })?;
+    // Read, but a field is missing or of another type: refused like any other field.
+    let typed = serde_path_to_error::deserialize(&data)
+        .map_err(|e| ProblemKind::Validation.problem(vec![schema_error(&e)]))?;
     Ok((typed, data))
 }
 
@@ -179,7 +176,8 @@ fn idempotency_key(headers: &HeaderMap) -> Result<String, Problem> {
         .ok_or_else(|| {
             bad_request(
                 &format!(
-                    "Every submission needs an {IDEMPOTENCY_HEADER} header: 1 to {} visible ASCII characters.",
+                    "Every submission needs an {IDEMPOTENCY_HEADER} header: {} to {} visible ASCII characters.",
+                    limits::MIN_KEY,
                     limits::MAX_KEY
                 ),
                 Vec::new(),

@@ -58,7 +58,7 @@ fn a_restart_in_the_middle_keeps_every_acknowledged_submission() {
             thread::spawn(move || {
                 (0..PER_CLIENT)
                     .map(|i| {
-                        let key = format!("restart-{c}-{i}");
+                        let key = format!("restart-{c:04}-{i:04}");
                         let mut body = application();
                         body["organisation"]["name"] = json!(format!("Restart {c}-{i} LLP"));
                         let body = versioned(body).to_string();

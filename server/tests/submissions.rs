@@ -46,8 +46,8 @@ fn each_kind_is_acknowledged_with_a_checked_reference_and_timeline() {
         ("/v1/enrolments", enrolment(), Kind::Enrolment),
         ("/v1/invitations", invitation(), Kind::Invitation),
     ] {
-        let key = format!("key-{path}");
-        let answer = server.post(path, Some(&key), &versioned(body));
+        let path_key = key(path);
+        let answer = server.post(path, Some(&path_key), &versioned(body));
         assert_eq!(answer.status, 201, "{path}: {:?}", answer.json());
         let body = answer.json();
         let reference = reference_of(&body);
@@ -75,7 +75,11 @@ fn refused_fields_are_problem_json_with_paths() {
     body["contact"]["email"] = json!("aigerim@");
     body["activities"] = json!(["software_development", "resale"]);
     body["declarations"]["data_processing"] = json!(false);
-    let answer = server.post("/v1/applications", Some("refused-1"), &versioned(body));
+    let answer = server.post(
+        "/v1/applications",
+        Some(&key("refused-1")),
+        &versioned(body),
+    );
     assert_eq!(answer.status, 422);
     assert_eq!(
         answer.header("content-type"),
@@ -102,7 +106,7 @@ fn refused_fields_are_problem_json_with_paths() {
     let mut late = enrolment();
     late["cohort_id"] = json!("techpreneurs-autumn");
     late["team"][1]["email"] = json!("not an email");
-    let answer = server.post("/v1/enrolments", Some("refused-2"), &versioned(late));
+    let answer = server.post("/v1/enrolments", Some(&key("refused-2")), &versioned(late));
     assert_eq!(answer.status, 422);
     assert_eq!(
         paths(&answer.json()),
@@ -117,7 +121,7 @@ fn refused_fields_are_problem_json_with_paths() {
     trainee_without_people["valid_until"] = json!("2026-04-01");
     let answer = server.post(
         "/v1/invitations",
-        Some("refused-3"),
+        Some(&key("refused-3")),
         &versioned(trainee_without_people),
     );
     assert_eq!(
@@ -136,25 +140,29 @@ fn a_refused_submission_is_not_remembered_under_its_key() {
     bad["organisation"]["name"] = json!(" ");
     assert_eq!(
         server
-            .post("/v1/applications", Some("k"), &versioned(bad))
+            .post("/v1/applications", Some(&key("k")), &versioned(bad))
             .status,
         422
     );
     // Corrected, the same draft goes through with the same key.
     assert_eq!(
         server
-            .post("/v1/applications", Some("k"), &versioned(application()))
+            .post(
+                "/v1/applications",
+                Some(&key("k")),
+                &versioned(application())
+            )
             .status,
         201
     );
 }
 
 #[test]
-fn bodies_that_cannot_be_read_are_refused_without_echoing_values() {
+fn unreadable_or_misshapen_bodies_are_refused_without_echoing_values() {
     let server = Server::start(&fresh_db("unreadable"), TODAY);
     let json_type = [
         ("Content-Type", "application/json"),
-        ("Idempotency-Key", "u1"),
+        ("Idempotency-Key", "00000000000000u1"),
     ];
 
     let answer = server.send("POST", "/v1/applications", &json_type, b"{not json");
@@ -165,14 +173,16 @@ fn bodies_that_cannot_be_read_are_refused_without_echoing_values() {
 
     let old = json!({"schema_version": 2, "data": application()});
     assert_eq!(
-        server.post("/v1/applications", Some("u2"), &old).status,
+        server
+            .post("/v1/applications", Some(&key("u2")), &old)
+            .status,
         400
     );
 
     let mut missing = application();
     missing["contact"].as_object_mut().unwrap().remove("email");
-    let answer = server.post("/v1/applications", Some("u3"), &versioned(missing));
-    assert_eq!(answer.status, 400);
+    let answer = server.post("/v1/applications", Some(&key("u3")), &versioned(missing));
+    assert_eq!(answer.status, 422);
     assert_eq!(
         paths(&answer.json()),
         [("contact.email".into(), "api.field.required".into())]
@@ -180,15 +190,18 @@ fn bodies_that_cannot_be_read_are_refused_without_echoing_values() {
 
     let mut wrong_type = application();
     wrong_type["headcount"] = json!("SECRET-VALUE");
-    let answer = server.post("/v1/applications", Some("u4"), &versioned(wrong_type));
-    assert_eq!(answer.status, 400);
+    let answer = server.post("/v1/applications", Some(&key("u4")), &versioned(wrong_type));
+    assert_eq!(answer.status, 422);
     assert_eq!(
         paths(&answer.json()),
         [("headcount".into(), "api.field.invalid".into())]
     );
     assert!(!String::from_utf8_lossy(&answer.body).contains("SECRET"));
 
-    let text = [("Content-Type", "text/plain"), ("Idempotency-Key", "u5")];
+    let text = [
+        ("Content-Type", "text/plain"),
+        ("Idempotency-Key", "00000000000000u5"),
+    ];
     let answer = server.send(
         "POST",
         "/v1/applications",
@@ -199,6 +212,12 @@ fn bodies_that_cannot_be_read_are_refused_without_echoing_values() {
 
     let answer = server.post("/v1/applications", None, &versioned(application()));
     assert_eq!(answer.status, 400, "no idempotency key");
+    let short = server.post(
+        "/v1/applications",
+        Some("too-short-15-ch"),
+        &versioned(application()),
+    );
+    assert_eq!(short.status, 400, "an idempotency key under 16 characters");
 }
 
 #[test]
@@ -207,7 +226,7 @@ fn sizes_are_limited_per_body_and_per_field() {
     let mut long = application();
     long["organisation"]["name"] = json!("A".repeat(201));
     long["project"]["description"] = json!("B".repeat(4000));
-    let answer = server.post("/v1/applications", Some("l1"), &versioned(long));
+    let answer = server.post("/v1/applications", Some(&key("l1")), &versioned(long));
     assert_eq!(answer.status, 422);
     assert_eq!(
         paths(&answer.json()),
@@ -216,7 +235,7 @@ fn sizes_are_limited_per_body_and_per_field() {
 
     let mut huge = application();
     huge["project"]["description"] = json!("C".repeat(70_000));
-    let answer = server.post("/v1/applications", Some("l2"), &versioned(huge));
+    let answer = server.post("/v1/applications", Some(&key("l2")), &versioned(huge));
     assert_eq!(answer.status, 413);
     assert_eq!(
         answer.header("content-type"),
@@ -227,7 +246,11 @@ fn sizes_are_limited_per_body_and_per_field() {
 #[test]
 fn the_same_key_and_body_get_the_first_answer_another_body_is_refused() {
     let server = Server::start(&fresh_db("idempotency"), TODAY);
-    let first = server.post("/v1/invitations", Some("idem-1"), &versioned(invitation()));
+    let first = server.post(
+        "/v1/invitations",
+        Some(&key("idem-1")),
+        &versioned(invitation()),
+    );
     assert_eq!(first.status, 201);
 
     // The same body with its keys in another order is the same body.
@@ -242,13 +265,17 @@ fn the_same_key_and_body_get_the_first_answer_another_body_is_refused() {
         Value::Object(fields.into_iter().collect()).to_string()
     })
     .unwrap();
-    let again = server.post("/v1/invitations", Some("idem-1"), &versioned(reordered));
+    let again = server.post(
+        "/v1/invitations",
+        Some(&key("idem-1")),
+        &versioned(reordered),
+    );
     assert_eq!(again.status, 200);
     assert_eq!(again.json(), first.json());
 
     let mut other = invitation();
     other["stay_days"] = json!(91);
-    let conflict = server.post("/v1/invitations", Some("idem-1"), &versioned(other));
+    let conflict = server.post("/v1/invitations", Some(&key("idem-1")), &versioned(other));
     assert_eq!(conflict.status, 409);
     assert_eq!(
         conflict.json()["type"],
@@ -258,7 +285,7 @@ fn the_same_key_and_body_get_the_first_answer_another_body_is_refused() {
     // A key names one submission, whatever the endpoint.
     let elsewhere = server.post(
         "/v1/applications",
-        Some("idem-1"),
+        Some(&key("idem-1")),
         &versioned(application()),
     );
     assert_eq!(elsewhere.status, 409);
@@ -270,12 +297,16 @@ fn status_needs_the_reference_and_the_second_factor() {
     let server = Server::start(&db, TODAY);
     let app = reference_of(
         &server
-            .post("/v1/applications", Some("s1"), &versioned(application()))
+            .post(
+                "/v1/applications",
+                Some(&key("s1")),
+                &versioned(application()),
+            )
             .json(),
     );
     let team = reference_of(
         &server
-            .post("/v1/enrolments", Some("s2"), &versioned(enrolment()))
+            .post("/v1/enrolments", Some(&key("s2")), &versioned(enrolment()))
             .json(),
     );
 
@@ -360,7 +391,7 @@ fn browsers_only_from_allowed_origins_and_every_answer_is_hardened() {
         &[
             ("Origin", "http://evil.example"),
             ("Content-Type", "application/json"),
-            ("Idempotency-Key", "c1"),
+            ("Idempotency-Key", "00000000000000c1"),
         ],
         versioned(application()).to_string().as_bytes(),
     );
@@ -396,16 +427,20 @@ fn the_log_holds_no_personal_data() {
     body["contact"]["email"] = json!("private.person@example.kz");
     assert_eq!(
         server
-            .post("/v1/applications", Some("log-1"), &versioned(body.clone()))
+            .post(
+                "/v1/applications",
+                Some(&key("log-1")),
+                &versioned(body.clone())
+            )
             .status,
         201
     );
     body["headcount"] = json!("private.person@example.kz");
     assert_eq!(
         server
-            .post("/v1/applications", Some("log-2"), &versioned(body))
+            .post("/v1/applications", Some(&key("log-2")), &versioned(body))
             .status,
-        400
+        422
     );
     server.status("AH-2026-P-7K3M9Q-A", "private.person@example.kz");
     let log_path = server.log.clone();

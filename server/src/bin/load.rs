@@ -134,7 +134,7 @@ fn submission(run: &str, i: usize) -> (&'static str, String, String, String) {
         }
     };
     let body = json!({"schema_version": 1, "data": data}).to_string();
-    (path, format!("{run}-{i}"), body, second_factor)
+    (path, format!("{run}-{i:010}"), body, second_factor)
 }
 
 /// What the clients saw.

@@ -94,6 +94,11 @@ pub fn fresh_db(name: &str) -> PathBuf {
     db
 }
 
+/// An idempotency key of the contract's minimum length, named after `name`.
+pub fn key(name: &str) -> String {
+    format!("{name:0>16}")
+}
+
 pub fn versioned(data: Value) -> Value {
     json!({"schema_version": 1, "data": data})
 }
