@@ -112,10 +112,7 @@ async fn read_body<T: DeserializeOwned>(
         .and_then(|v| v.split(';').next())
         .is_some_and(|v| v.trim().eq_ignore_ascii_case("application/json"));
     if !is_json {
-        return Err(plain_problem(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "The body must be application/json.",
-        ));
+        return Err(bad_request("The body must be application/json.", Vec::new()));
     }
     let bytes = to_bytes(body, MAX_BODY_BYTES).await.map_err(|_| {
         plain_problem(

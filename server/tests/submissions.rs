@@ -208,7 +208,7 @@ fn unreadable_or_misshapen_bodies_are_refused_without_echoing_values() {
         &text,
         application().to_string().as_bytes(),
     );
-    assert_eq!(answer.status, 415);
+    assert_eq!(answer.status, 400);
 
     let answer = server.post("/v1/applications", None, &versioned(application()));
     assert_eq!(answer.status, 400, "no idempotency key");

@@ -1,0 +1,130 @@
+"""Sends the reference server one request of each kind that matters (accepted, replayed,
+conflicting, refused, found, not found, unreadable) and checks that each answer's status is
+the expected one, is documented for its operation in the OpenAPI document, and that its body
+matches the documented schema for its media type. Schemathesis generates the rest; this makes
+sure the successful answers, which generated data seldom reaches, are checked too.
+
+usage: check_answers.py BASE_URL OPENAPI_YAML SAMPLES_JSON
+"""
+
+import copy
+import json
+import sys
+import urllib.error
+import urllib.request
+
+import jsonschema_rs
+import yaml
+
+
+def send(base, method, path, body=None, headers=None, raw=None):
+    data = raw if raw is not None else (None if body is None else json.dumps(body).encode())
+    request = urllib.request.Request(base + path, data=data, method=method)
+    if data is not None:
+        request.add_header("Content-Type", "application/json")
+    for name, value in (headers or {}).items():
+        request.add_header(name, value)
+    try:
+        with urllib.request.urlopen(request, timeout=10) as answer:
+            return answer.status, answer.headers.get_content_type(), answer.read()
+    except urllib.error.HTTPError as answer:
+        return answer.code, answer.headers.get_content_type(), answer.read()
+
+
+def resolve(node):
+    """Follows local references (`#/components/...`) to what they name."""
+    while isinstance(node, dict) and node.get("$ref", "").startswith("#/"):
+        target = SPEC
+        for part in node["$ref"][2:].split("/"):
+            target = target[part]
+        node = target
+    return node
+
+
+def check(name, method, path, expected, answer):
+    status, media_type, body = answer
+    problems = []
+    if status != expected:
+        problems.append(f"status {status}, expected {expected}")
+    operation = SPEC["paths"][path][method.lower()]
+    documented = operation["responses"].get(str(status))
+    if documented is None:
+        problems.append(f"status {status} is not documented")
+    else:
+        content = resolve(documented).get("content", {})
+        if media_type not in content:
+            problems.append(f"media type {media_type} is not documented for {status}")
+        else:
+            schema = copy.deepcopy(content[media_type]["schema"])
+            schema["components"] = SPEC["components"]
+            errors = [e.message for e in jsonschema_rs.validator_for(schema).iter_errors(json.loads(body))]
+            problems += [f"body: {e}" for e in errors[:5]]
+    print(f"{'ok  ' if not problems else 'FAIL'} {name}: {method} {path} -> {status} {media_type}")
+    for problem in problems:
+        print(f"       {problem}")
+    return not problems
+
+
+# One field of each sample changed: the same key with this body must be refused.
+ANOTHER_VALUE = {
+    "application": ("income_year", 2024),
+    "enrolment": ("project_summary", "Another summary"),
+    "invitation": ("stay_days", 91),
+}
+
+
+def main():
+    global SPEC
+    base, spec_path, samples_path = sys.argv[1].rstrip("/"), sys.argv[2], sys.argv[3]
+    with open(spec_path) as f:
+        SPEC = yaml.safe_load(f)
+    with open(samples_path) as f:
+        samples = json.load(f)
+    wrap = lambda data: {"schema_version": 1, "data": data}
+    results = []
+
+    def run(name, method, path, expected, **request):
+        answer = send(base, method, path, **request)
+        results.append(check(name, method, path, expected, answer))
+        return answer
+
+    run("catalogue", "GET", "/v1/catalogue", 200)
+    references = {}
+    for kind, path in [
+        ("application", "/v1/applications"),
+        ("enrolment", "/v1/enrolments"),
+        ("invitation", "/v1/invitations"),
+    ]:
+        key = {"Idempotency-Key": f"contract-{kind}-0000000"}
+        body = wrap(samples[kind])
+        answer = run(f"{kind} accepted", "POST", path, 201, body=body, headers=key)
+        if answer[0] == 201:
+            references[kind] = json.loads(answer[2])["data"]["reference"]
+        run(f"{kind} replayed", "POST", path, 200, body=body, headers=key)
+        changed = copy.deepcopy(body)
+        field, value = ANOTHER_VALUE[kind]
+        changed["data"][field] = value
+        run(f"{kind} conflicting", "POST", path, 409, body=changed, headers=key)
+        run(f"{kind} without a key", "POST", path, 400, body=body)
+        run(f"{kind} not JSON", "POST", path, 400, raw=b"{", headers={"Idempotency-Key": "contract-not-json-000"})
+
+    refused = copy.deepcopy(samples["application"])
+    refused["organisation"]["bin"] = "970740000839"
+    run("application refused", "POST", "/v1/applications", 422, body=wrap(refused),
+        headers={"Idempotency-Key": "contract-refused-00000"})
+
+    reference = references.get("application", "AH-2026-P-7K3M9Q-A")
+    run("status found", "POST", "/v1/status", 200,
+        body=wrap({"reference": reference, "second_factor": samples["bin"]}))
+    run("status, wrong second factor", "POST", "/v1/status", 404,
+        body=wrap({"reference": reference, "second_factor": "971240001583"}))
+    run("status, mistyped reference", "POST", "/v1/status", 422,
+        body=wrap({"reference": "AH-2026-P-7K3M9Q-B", "second_factor": samples["bin"]}))
+
+    failed = results.count(False)
+    print(f"answers checked against the contract: {len(results) - failed} passed, {failed} failed")
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
