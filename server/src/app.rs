@@ -112,7 +112,10 @@ async fn read_body<T: DeserializeOwned>(
         .and_then(|v| v.split(';').next())
         .is_some_and(|v| v.trim().eq_ignore_ascii_case("application/json"));
     if !is_json {
-        return Err(bad_request("The body must be application/json.", Vec::new()));
+        return Err(bad_request(
+            "The body must be application/json.",
+            Vec::new(),
+        ));
     }
     let bytes = to_bytes(body, MAX_BODY_BYTES).await.map_err(|_| {
         plain_problem(
