@@ -229,7 +229,7 @@ fn application() -> ParticipantApplication {
             phone: "+7 701 000 0000".into(),
         },
         activities: vec!["software_development".into()],
-        income_tiyn: 12_000_000_00,
+        income_tiyn: 1_200_000_000,
         income_year: 2025,
         headcount: 12,
         foreign_specialists: 1,

@@ -53,7 +53,7 @@ fn application(bin: &str) -> ParticipantApplication {
             phone: "+7 701 000 0000".into(),
         },
         activities: vec!["software_development".into()],
-        income_tiyn: 100_000_00,
+        income_tiyn: 10_000_000,
         income_year: 2025,
         headcount: 5,
         foreign_specialists: 0,
