@@ -50,12 +50,12 @@ fn Portal() -> impl IntoView {
             <main id="main-content" class="page-width" tabindex="-1">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Home />
-                    <Route
-                        path=path!("/eligibility")
-                        view=|| view! { <NotBuiltYet title="eligibility.title" /> }
-                    />
-                    <Route path=path!("/fees") view=|| view! { <NotBuiltYet title="fees.title" /> } />
-                    <Route path=path!("/apply") view=|| view! { <NotBuiltYet title="apply.title" /> } />
+                    <Route path=path!("/eligibility") view=pages::Eligibility />
+                    <Route path=path!("/eligibility/:step") view=pages::EligibilityStep />
+                    <Route path=path!("/fees") view=pages::Fees />
+                    <Route path=path!("/apply") view=pages::Apply />
+                    <Route path=path!("/apply/confirmation/:reference") view=pages::Confirmation />
+                    <Route path=path!("/apply/:step") view=pages::ApplyStep />
                     <Route
                         path=path!("/acceleration")
                         view=|| view! { <NotBuiltYet title="acceleration.title" /> }
@@ -64,7 +64,7 @@ fn Portal() -> impl IntoView {
                         path=path!("/invitations")
                         view=|| view! { <NotBuiltYet title="invitations.title" /> }
                     />
-                    <Route path=path!("/status") view=|| view! { <NotBuiltYet title="status.title" /> } />
+                    <Route path=path!("/status") view=pages::StatusPage />
                 </Routes>
             </main>
             <Footer />

@@ -1,9 +1,20 @@
 //! One module per page or journey.
 
+mod apply;
+mod eligibility;
+mod fees;
+// The generic form components live beside the pages that use them, in ui/form.
+#[path = "../form/mod.rs"]
+pub mod form;
 mod home;
 mod not_built_yet;
 mod not_found;
+mod status;
 
+pub use apply::{Apply, ApplyStep, Confirmation};
+pub use eligibility::{Eligibility, EligibilityStep};
+pub use fees::Fees;
 pub use home::Home;
 pub use not_built_yet::NotBuiltYet;
 pub use not_found::NotFound;
+pub use status::StatusPage;

@@ -1,0 +1,318 @@
+//! Forms as data: a journey is a list of [`Step`]s, each a list of [`Question`]s; a few generic
+//! components render them with the same accessible markup and the same validation. A new
+//! question is a line of data and its texts.
+
+mod fields;
+mod format;
+mod store;
+mod summary;
+mod why;
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+use crate::domain::money::{Tiyn, parse_tenge};
+
+pub use fields::{BackLink, StepForm};
+pub use format::{dyn_text, fill, format_date, format_money, text, tr};
+pub use store::{Draft, clear_all, load, remove, save};
+pub use summary::SummaryList;
+pub use why::{Why, reason_text};
+
+/// What the user typed, by question id, exactly as typed. Several choices are kept as one
+/// comma-separated string of option ids; a date as "day/month/year".
+pub type Answers = BTreeMap<String, String>;
+
+/// Where a set of options comes from, and the prefix of their label keys (`prefix` + value).
+#[derive(Clone, Copy)]
+pub struct Choices {
+    pub values: fn() -> Vec<&'static str>,
+    pub prefix: &'static str,
+}
+
+impl Choices {
+    pub fn label_key(&self, value: &str) -> String {
+        format!("{}{value}", self.prefix)
+    }
+}
+
+#[derive(Clone, Copy)]
+pub enum Kind {
+    /// One line. `input` is the HTML type ("text", "email", "tel", "url").
+    Text {
+        input: &'static str,
+        autocomplete: &'static str,
+        max: usize,
+    },
+    /// Several lines with a visible count of the characters left.
+    Long {
+        max: usize,
+    },
+    /// Tenge, typed as people type it: "1 234 567", "1234567,50".
+    Money,
+    Number {
+        min: i64,
+        max: i64,
+    },
+    /// Three fields, day, month and year, as the GOV.UK date input: no picker to fight with.
+    Date,
+    Radios(Choices),
+    Select(Choices),
+    /// Check boxes; `search` adds a filter above a long list.
+    Checks {
+        choices: Choices,
+        search: bool,
+    },
+    YesNo,
+}
+
+/// A problem with one answer: the field it belongs to and its message with its values.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problem {
+    pub field: &'static str,
+    pub key: &'static str,
+    pub values: Vec<(String, String)>,
+}
+
+/// A message key with the values of its placeholders.
+pub type Message = (&'static str, Vec<(String, String)>);
+
+/// The result of a check: fine, or what is wrong.
+pub type Outcome = Result<(), Message>;
+
+/// A check beyond the generic ones: the answer and all answers in, a message out.
+pub type Check = fn(&str, &Answers) -> Outcome;
+
+pub struct Question {
+    /// Answer key and element id; a word with underscores, never shaped like a message key.
+    pub id: &'static str,
+    pub label: &'static str,
+    pub hint: Option<&'static str>,
+    /// The message when a required answer is missing ("Enter the organisation's name").
+    pub empty: &'static str,
+    pub kind: Kind,
+    pub optional: bool,
+    pub check: Option<Check>,
+    /// Asked only when this holds.
+    pub when: Option<fn(&Answers) -> bool>,
+}
+
+impl Question {
+    pub const fn new(
+        id: &'static str,
+        label: &'static str,
+        empty: &'static str,
+        kind: Kind,
+    ) -> Self {
+        Question {
+            id,
+            label,
+            hint: None,
+            empty,
+            kind,
+            optional: false,
+            check: None,
+            when: None,
+        }
+    }
+
+    pub const fn hint(mut self, hint: &'static str) -> Self {
+        self.hint = Some(hint);
+        self
+    }
+
+    pub const fn optional(mut self) -> Self {
+        self.optional = true;
+        self
+    }
+
+    pub const fn check(mut self, check: Check) -> Self {
+        self.check = Some(check);
+        self
+    }
+
+    pub const fn when(mut self, when: fn(&Answers) -> bool) -> Self {
+        self.when = Some(when);
+        self
+    }
+
+    pub fn asked(&self, answers: &Answers) -> bool {
+        self.when.is_none_or(|w| w(answers))
+    }
+
+    /// The problem with this question's answer, if any. Runs when Continue is pressed.
+    pub fn validate(&self, answers: &Answers) -> Option<Problem> {
+        let value = answers.get(self.id).map(String::as_str).unwrap_or("");
+        let problem = |key: &'static str, values: Vec<(String, String)>| Problem {
+            field: self.id,
+            key,
+            values,
+        };
+        let blank = match self.kind {
+            Kind::Date => value.split('/').all(|p| p.trim().is_empty()),
+            _ => value.trim().is_empty(),
+        };
+        if blank {
+            return (!self.optional).then(|| problem(self.empty, Vec::new()));
+        }
+        let generic = match self.kind {
+            Kind::Text { max, .. } | Kind::Long { max } if value.chars().count() > max => {
+                Err(("form.too_long", vec![("max".into(), max.to_string())]))
+            }
+            Kind::Money => parse_tenge(value)
+                .map(|_| ())
+                .map_err(|e| (e.message_key(), e.values())),
+            Kind::Number { min, max } => match parse_number(value) {
+                Some(n) if (min..=max).contains(&n) => Ok(()),
+                Some(_) => Err((
+                    "form.number_range",
+                    vec![
+                        ("min".into(), min.to_string()),
+                        ("max".into(), max.to_string()),
+                    ],
+                )),
+                None => Err(("form.number_invalid", Vec::new())),
+            },
+            Kind::Date => parse_date(value).map(|_| ()),
+            _ => Ok(()),
+        };
+        generic
+            .and_then(|()| self.check.map_or(Ok(()), |c| c(value, answers)))
+            .err()
+            .map(|(key, values)| problem(key, values))
+    }
+}
+
+/// One page of a journey: a heading and a question or a small group of related ones.
+pub struct Step {
+    /// The last part of the page's address.
+    pub slug: &'static str,
+    pub title: &'static str,
+    /// A paragraph under the heading.
+    pub lead: Option<&'static str>,
+    pub questions: &'static [Question],
+    /// Shown only when this holds (earlier answers make it pointless otherwise).
+    pub when: Option<fn(&Answers) -> bool>,
+}
+
+impl Step {
+    pub fn asked(&self, answers: &Answers) -> bool {
+        self.when.is_none_or(|w| w(answers))
+    }
+
+    pub fn validate(&self, answers: &Answers) -> Vec<Problem> {
+        self.questions
+            .iter()
+            .filter(|q| q.asked(answers))
+            .filter_map(|q| q.validate(answers))
+            .collect()
+    }
+}
+
+/// The steps of a journey under one address, then the page that follows the last one.
+pub struct Journey {
+    /// The journey's address, "/apply".
+    pub base: &'static str,
+    pub steps: &'static [Step],
+    /// The slug of the page after the last step ("result", "check").
+    pub end: &'static str,
+}
+
+impl Journey {
+    pub fn step(&self, slug: &str) -> Option<&'static Step> {
+        self.steps.iter().find(|s| s.slug == slug)
+    }
+
+    pub fn path(&self, slug: &str) -> String {
+        format!("{}/{slug}", self.base)
+    }
+
+    /// The page after `slug`: the next step asked, else the end.
+    pub fn next(&self, slug: &str, answers: &Answers) -> String {
+        let at = self
+            .steps
+            .iter()
+            .position(|s| s.slug == slug)
+            .map_or(0, |i| i + 1);
+        let next = self.steps[at..].iter().find(|s| s.asked(answers));
+        self.path(next.map_or(self.end, |s| s.slug))
+    }
+
+    /// The page before `slug` (the end counts as after the last step): the previous step
+    /// asked, else the journey's start page.
+    pub fn back(&self, slug: &str, answers: &Answers) -> String {
+        let at = self
+            .steps
+            .iter()
+            .position(|s| s.slug == slug)
+            .unwrap_or(self.steps.len());
+        self.steps[..at]
+            .iter()
+            .rev()
+            .find(|s| s.asked(answers))
+            .map_or_else(|| self.base.to_owned(), |s| self.path(s.slug))
+    }
+
+    /// Every problem in every step asked, for a last check before submitting.
+    pub fn problems(&self, answers: &Answers) -> Vec<(&'static Step, Problem)> {
+        self.steps
+            .iter()
+            .filter(|s| s.asked(answers))
+            .flat_map(|s| s.validate(answers).into_iter().map(move |p| (s, p)))
+            .collect()
+    }
+}
+
+/// Today's date in the browser's time zone.
+pub fn today() -> NaiveDate {
+    let now = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .unwrap_or_default()
+}
+
+/// A whole number as people type it, with spaces between thousands.
+pub fn parse_number(value: &str) -> Option<i64> {
+    let digits: String = value.chars().filter(|c| !c.is_whitespace()).collect();
+    digits.parse().ok()
+}
+
+pub fn parse_money(value: &str) -> Option<Tiyn> {
+    parse_tenge(value).ok()
+}
+
+/// "day/month/year" as kept in [`Answers`] into a date.
+pub fn parse_date(value: &str) -> Result<NaiveDate, Message> {
+    let parts: Vec<&str> = value.split('/').map(str::trim).collect();
+    if parts.len() != 3 || parts.iter().any(|p| p.is_empty()) {
+        return Err(("form.date_incomplete", Vec::new()));
+    }
+    let num = |p: &str| p.parse::<u32>().ok();
+    match (num(parts[0]), num(parts[1]), num(parts[2])) {
+        (Some(d), Some(m), Some(y)) if (1000..=9999).contains(&y) => {
+            NaiveDate::from_ymd_opt(y as i32, m, d).ok_or(("form.date_invalid", Vec::new()))
+        }
+        _ => Err(("form.date_invalid", Vec::new())),
+    }
+}
+
+/// The chosen options of a several-choice answer.
+pub fn chosen(value: &str) -> impl Iterator<Item = &str> {
+    value.split(',').filter(|v| !v.is_empty())
+}
+
+/// The chosen options of answer `id`, as a list.
+pub fn chosen_of(answers: &Answers, id: &str) -> Vec<String> {
+    answers
+        .get(id)
+        .map(|v| chosen(v).map(str::to_owned).collect())
+        .unwrap_or_default()
+}
+
+pub fn is_yes(answers: &Answers, id: &str) -> bool {
+    answers.get(id).is_some_and(|v| v == "yes")
+}

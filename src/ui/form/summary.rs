@@ -1,0 +1,55 @@
+//! "Check your answers": each answer as the user will read it, with a Change link back to it.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use super::{
+    Answers, Kind, Question, chosen, format_date, format_money, parse_date, parse_money, text, tr,
+};
+use crate::{i18n::Lang, ui::i18n::use_i18n};
+
+/// An answer written for reading: option labels instead of ids, dates and money formatted.
+pub fn answer_text(lang: Lang, q: &Question, answers: &Answers) -> String {
+    let value = answers.get(q.id).map(String::as_str).unwrap_or("").trim();
+    let label = |key: String| tr(lang, &key);
+    match q.kind {
+        Kind::Money => parse_money(value).map_or_else(|| value.to_owned(), format_money),
+        Kind::Date => parse_date(value).map_or_else(|_| String::new(), |d| format_date(lang, d)),
+        Kind::YesNo if !value.is_empty() => label(format!("form.{value}")),
+        Kind::Radios(c) | Kind::Select(c) if !value.is_empty() => label(c.label_key(value)),
+        Kind::Checks { choices, .. } => chosen(value)
+            .map(|v| label(choices.label_key(v)))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        _ => value.to_owned(),
+    }
+}
+
+/// One row per question asked; `change` gives the address that returns to a question.
+#[component]
+pub fn SummaryList(
+    questions: Vec<&'static Question>,
+    answers: RwSignal<Answers>,
+    change: fn(&Question) -> String,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let rows = questions
+        .into_iter()
+        .map(|q| {
+            let value = move || answers.with(|a| answer_text(i18n.lang(), q, a));
+            view! {
+                <div class="summary-list__row">
+                    <dt class="summary-list__key">{text(q.label)}</dt>
+                    <dd class="summary-list__value">{value}</dd>
+                    <dd class="summary-list__actions">
+                        <A href=change(q)>
+                            {text("form.change")}
+                            <span class="visually-hidden">" " {text(q.label)}</span>
+                        </A>
+                    </dd>
+                </div>
+            }
+        })
+        .collect_view();
+    view! { <dl class="summary-list">{rows}</dl> }
+}

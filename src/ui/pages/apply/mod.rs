@@ -1,0 +1,320 @@
+//! Apply for participant status: a start page with the draft tools, the steps, "check your
+//! answers", submission through the backend, and a confirmation that survives a reload.
+
+mod draft_file;
+mod questions;
+mod upload;
+
+use chrono::Datelike;
+use leptos::prelude::*;
+use leptos_router::{
+    components::A,
+    hooks::{use_navigate, use_params_map, use_query_map},
+};
+
+use super::{
+    fees::{FeeEstimate, estimate},
+    form::{
+        Answers, BackLink, Draft, StepForm, SummaryList, chosen_of, fill, format_date, load,
+        parse_date, parse_money, parse_number, remove, save, text, today, tr,
+    },
+};
+use crate::{
+    api::{Contact, Declarations, Organisation, ParticipantApplication, Project, Submission},
+    backend::{Backend, BackendError, IdempotencyKey},
+    domain::eligibility::Route,
+    ui::{config::use_backend, i18n::use_i18n, link, page::Page},
+};
+use questions::{DECLARATION_IDS, JOURNEY};
+
+const DRAFT: &str = "apply";
+
+fn receipt_key(reference: &str) -> String {
+    format!("ahp:receipt:{reference}")
+}
+
+/// The draft, restored from the browser and saved there at every keystroke.
+fn saved_draft() -> RwSignal<Answers> {
+    let answers = RwSignal::new(Draft::restore(DRAFT).answers);
+    Effect::new(move || {
+        let mut draft = Draft::restore(DRAFT);
+        draft.answers = answers.get();
+        draft.persist();
+    });
+    answers
+}
+
+/// The start page: what is asked, the way in, and the draft tools.
+#[component]
+pub fn Apply() -> impl IntoView {
+    let started = !Draft::restore(DRAFT).answers.is_empty();
+    let button = if started {
+        "apply.continue_draft"
+    } else {
+        "apply.start"
+    };
+    view! {
+        <Page title="apply.title">
+            <p class="lead">{text("apply.lead")}</p>
+            <ol class="list list--number">
+                {JOURNEY
+                    .steps
+                    .iter()
+                    .map(|s| view! { <li>{text(s.title)}</li> })
+                    .collect_view()}
+            </ol>
+            <p>{text("apply.saved_note")}</p>
+            <A href=link(&JOURNEY.path("organisation")) attr:class="button">
+                {text(button)}
+            </A>
+            <draft_file::DraftTools />
+        </Page>
+    }
+}
+
+/// A step, "check your answers", by the last part of the address.
+#[component]
+pub fn ApplyStep() -> impl IntoView {
+    let params = use_params_map();
+    move || {
+        let slug = params.with(|p| p.get("step").unwrap_or_default());
+        match JOURNEY.step(&slug) {
+            Some(step) => view! { <ApplyQuestion step /> }.into_any(),
+            None => view! { <CheckAnswers /> }.into_any(),
+        }
+    }
+}
+
+#[component]
+fn ApplyQuestion(step: &'static super::form::Step) -> impl IntoView {
+    let answers = saved_draft();
+    let navigate = use_navigate();
+    // From a Change link: back to "check your answers" after Continue.
+    let changing = use_query_map().with_untracked(|q| q.get("change").is_some());
+    let next = move |()| {
+        let to = if changing {
+            JOURNEY.path("check")
+        } else {
+            answers.with_untracked(|a| JOURNEY.next(step.slug, a))
+        };
+        navigate(&link(&to), Default::default());
+    };
+    let back = link(&if changing {
+        JOURNEY.path("check")
+    } else {
+        answers.with_untracked(|a| JOURNEY.back(step.slug, a))
+    });
+    let extra = (step.slug == "documents").then(|| view! { <upload::FileCheck answers /> });
+    view! {
+        <StepForm step answers back on_continue=next>
+            {extra}
+        </StepForm>
+    }
+}
+
+/// The application as the service takes it; `None` while an answer is missing or wrong.
+fn to_application(a: &Answers) -> Option<ParticipantApplication> {
+    let get = |id: &str| a.get(id).map(|v| v.trim().to_owned()).unwrap_or_default();
+    let declared = chosen_of(a, "declarations");
+    let declaration = |id: &str| declared.iter().any(|d| d == id);
+    let number = |id: &str| parse_number(&get(id)).and_then(|n| u32::try_from(n).ok());
+    Some(ParticipantApplication {
+        organisation: Organisation {
+            name: get("org_name"),
+            bin: get("bin"),
+            legal_form: get("legal_form"),
+            registration_date: parse_date(&get("reg_date")).ok()?,
+            registered_address: get("address"),
+            website: Some(get("website")).filter(|w| !w.is_empty()),
+        },
+        contact: Contact {
+            name: get("contact_name"),
+            position: get("position"),
+            email: get("email"),
+            phone: get("phone"),
+        },
+        activities: chosen_of(a, "activities"),
+        income_tiyn: parse_money(&get("income"))?.0,
+        income_year: today().year() - 1,
+        headcount: number("headcount")?,
+        foreign_specialists: number("foreign")?,
+        project: Project {
+            description: get("description"),
+            business_plan_summary: get("plan_summary"),
+        },
+        documents: chosen_of(a, "documents"),
+        declarations: Declarations {
+            information_true: declaration(DECLARATION_IDS[0]),
+            conditions_met: declaration(DECLARATION_IDS[1]),
+            data_processing: declaration(DECLARATION_IDS[2]),
+        },
+        route: Route::AstanaHubActor,
+    })
+}
+
+/// Every answer with a Change link, the fee estimate, then Submit. A failed submission keeps
+/// the draft and its idempotency key, so pressing Submit again can never apply twice.
+#[component]
+fn CheckAnswers() -> impl IntoView {
+    let i18n = use_i18n();
+    let answers = saved_draft();
+    let navigate = use_navigate();
+    let backend = use_backend();
+    let failure = RwSignal::new(None::<BackendError>);
+    let sending = RwSignal::new(false);
+    // A draft loaded from a file or cut short: send the user to the first step with a problem.
+    if let Some((step, _)) = answers.with_untracked(|a| JOURNEY.problems(a)).first() {
+        let to = link(&JOURNEY.path(step.slug));
+        request_animation_frame(move || use_navigate()(&to, Default::default()));
+    }
+    let sections = JOURNEY
+        .steps
+        .iter()
+        .map(|s| {
+            view! {
+                <h2 class="heading-m">{text(s.title)}</h2>
+                <SummaryList
+                    questions=s.questions.iter().collect()
+                    answers
+                    change=|q| link(&format!("/apply/{}?change={}", step_of(q.id), q.id))
+                />
+            }
+        })
+        .collect_view();
+    let fee = answers.with_untracked(|a| {
+        let income = parse_money(a.get("income")?)?;
+        estimate(today().year(), income).ok()
+    });
+    let submit = move |_| {
+        let Some(body) = answers.with_untracked(to_application) else {
+            return;
+        };
+        let mut draft = Draft::restore(DRAFT);
+        if draft.idempotency_key.is_empty() {
+            draft.idempotency_key = IdempotencyKey::generate().0;
+            draft.persist();
+        }
+        let key = IdempotencyKey(draft.idempotency_key);
+        let navigate = navigate.clone();
+        sending.set(true);
+        failure.set(None);
+        leptos::task::spawn_local(async move {
+            let result = backend.submit_application(&key, &body).await;
+            sending.set(false);
+            match result {
+                Ok(submission) => {
+                    let reference = submission.reference.as_str().to_owned();
+                    let json = serde_json::to_string(&submission).unwrap_or_default();
+                    save(&receipt_key(&reference), &json);
+                    remove(&format!("ahp:draft:{DRAFT}"));
+                    navigate(
+                        &link(&format!("/apply/confirmation/{reference}")),
+                        Default::default(),
+                    );
+                }
+                Err(e) => failure.set(Some(e)),
+            }
+        });
+    };
+    let failure_panel = move || {
+        failure.get().map(|e| {
+            let fields = e
+                .field_errors()
+                .iter()
+                .map(|f| format!("{} ({})", f.path, tr(i18n.lang(), &f.code)))
+                .collect::<Vec<_>>();
+            view! {
+                <div class="error-summary" role="alert" tabindex="-1">
+                    <h2 class="error-summary__title">{text("form.problem")}</h2>
+                    <p>{move || tr(i18n.lang(), e.message_key())}</p>
+                    <ul class="list">{fields.into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}</ul>
+                    <p>{text("apply.failure_kept")}</p>
+                </div>
+            }
+        })
+    };
+    view! {
+        <BackLink href=link(&JOURNEY.back("check", &answers.get_untracked())) />
+        {failure_panel}
+        <Page title="apply.check_title">
+            {sections}
+            <h2 class="heading-m">{text("elig.cost.title")}</h2>
+            {fee.map(|d| view! { <FeeEstimate decision=d /> })}
+            <h2 class="heading-m">{text("apply.submit_title")}</h2>
+            <p>{text("apply.submit_note")}</p>
+            <button class="button" type="button" on:click=submit disabled=move || sending.get()>
+                {move || i18n.t(if sending.get() { "apply.sending" } else { "apply.submit" })}
+            </button>
+        </Page>
+    }
+}
+
+/// The step that asks question `id`.
+fn step_of(id: &str) -> &'static str {
+    JOURNEY
+        .steps
+        .iter()
+        .find(|s| s.questions.iter().any(|q| q.id == id))
+        .map_or("organisation", |s| s.slug)
+}
+
+/// The confirmation, read from the receipt kept in this browser under its reference, so a
+/// reload or a bookmark shows it again without personal data in the address.
+#[component]
+pub fn Confirmation() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let reference = params.with_untracked(|p| p.get("reference").unwrap_or_default());
+    let receipt: Option<Submission> =
+        load(&receipt_key(&reference)).and_then(|json| serde_json::from_str(&json).ok());
+    let Some(receipt) = receipt else {
+        return view! {
+            <Page title="apply.confirmation_missing">
+                <p>{text("apply.confirmation_missing_body")}</p>
+                <p>
+                    <A href=link("/status")>{text("status.title")}</A>
+                </p>
+            </Page>
+        }
+        .into_any();
+    };
+    let submitted = receipt.submitted_on;
+    let reference = receipt.reference.as_str().to_owned();
+    let items = receipt
+        .timeline
+        .iter()
+        .map(|m| {
+            let key = format!("track.stage.{:?}", m.stage).to_lowercase();
+            let due = m.due;
+            view! {
+                <li>
+                    <strong>{move || format_date(i18n.lang(), due)}</strong>
+                    ": "
+                    {move || tr(i18n.lang(), &key)}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <Page title="apply.confirmation_title">
+            <div class="panel panel--confirmation">
+                <p>{text("apply.reference")}</p>
+                <p class="reference">{reference}</p>
+            </div>
+            <p>
+                {move || fill(i18n.t("apply.submitted_on"), &[("date".into(), format_date(i18n.lang(), submitted))])}
+            </p>
+            <h2 class="heading-m">{text("apply.next_title")}</h2>
+            <p>{text("apply.next_body")}</p>
+            <ol class="timeline">{items}</ol>
+            <p>{text("apply.keep_reference")}</p>
+            <button class="button button--secondary" type="button" on:click=|_| {
+                let _ = window().print();
+            }>{text("form.print")}</button>
+            <p>
+                <A href=link("/status")>{text("status.title")}</A>
+            </p>
+        </Page>
+    }
+    .into_any()
+}

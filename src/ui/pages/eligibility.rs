@@ -1,0 +1,472 @@
+//! "Check if you can apply": a few questions, one small group per page, then a result page with
+//! the route, the cost, the time it takes and what to prepare, or why not and what to do.
+
+use chrono::Datelike;
+use leptos::prelude::*;
+use leptos_router::{components::A, hooks::use_navigate, hooks::use_params_map};
+
+use super::{
+    fees::{FeeEstimate, estimate},
+    form::{
+        Answers, Choices, Draft, Journey, Kind, Question, Step, StepForm, Why, chosen_of, dyn_text,
+        format_date, is_yes, parse_money, parse_number, reason_text, text, today,
+    },
+};
+use crate::{
+    domain::{
+        eligibility::{
+            ApplicantKind, EligibilityAnswers, EligibilityOutcome, Route, TaxRegime, activity_data,
+            assess, eligibility_data,
+        },
+        params::Param,
+        timeline::{Stage, review_timeline, timeline_data},
+    },
+    ui::{i18n::use_i18n, link, page::Page},
+};
+
+/// The values of a list parameter as it stands in its latest version.
+fn latest(p: &'static Param<Vec<String>>) -> Vec<&'static str> {
+    p.values
+        .values()
+        .next_back()
+        .map(|v| v.iter().map(String::as_str).collect())
+        .unwrap_or_default()
+}
+
+pub fn priority_activities() -> Vec<&'static str> {
+    latest(&activity_data().priority)
+}
+
+pub const PRIORITY: Choices = Choices {
+    values: priority_activities,
+    prefix: "activities.priority.",
+};
+
+const KINDS: Choices = Choices {
+    values: || {
+        vec![
+            "legal_entity",
+            "individual_entrepreneur",
+            "individual",
+            "unincorporated_team",
+        ]
+    },
+    prefix: "elig.kind.",
+};
+
+const REGIMES: Choices = Choices {
+    values: || vec!["general", "simplified", "other_special"],
+    prefix: "elig.regime.",
+};
+
+const ENTITY_TYPES: Choices = Choices {
+    values: || latest(&eligibility_data().entity_types),
+    prefix: "eligibility.entity.",
+};
+
+const NON_COMPLIANT: Choices = Choices {
+    values: || latest(&activity_data().non_compliant),
+    prefix: "elig.nc.",
+};
+
+fn legal_entity(a: &Answers) -> bool {
+    a.get("applicant_kind").is_some_and(|k| k == "legal_entity")
+}
+
+static WHO: [Question; 1] = [Question::new(
+    "applicant_kind",
+    "elig.kind",
+    "elig.kind_empty",
+    Kind::Radios(KINDS),
+)];
+
+static COMPANY: [Question; 2] = [
+    Question::new(
+        "resident",
+        "elig.resident",
+        "elig.resident_empty",
+        Kind::YesNo,
+    )
+    .hint("elig.resident_hint"),
+    Question::new(
+        "tax_regime",
+        "elig.regime",
+        "elig.regime_empty",
+        Kind::Radios(REGIMES),
+    ),
+];
+
+static REGISTERS: [Question; 3] = [
+    Question::new("in_sez_register", "elig.sez", "elig.sez_empty", Kind::YesNo)
+        .hint("elig.sez_hint"),
+    Question::new("entity_type", "elig.entity", "", Kind::Select(ENTITY_TYPES))
+        .hint("elig.entity_hint")
+        .optional(),
+    Question::new(
+        "in_fund_list",
+        "elig.fund_list",
+        "elig.fund_list_empty",
+        Kind::YesNo,
+    )
+    .when(|a| a.get("entity_type").is_some_and(|t| !t.is_empty())),
+];
+
+static ACTIVITIES: [Question; 2] = [
+    Question::new(
+        "activities",
+        "elig.activities",
+        "",
+        Kind::Checks {
+            choices: PRIORITY,
+            search: true,
+        },
+    )
+    .hint("elig.activities_hint")
+    .optional(),
+    Question::new(
+        "other_activities",
+        "elig.other_activities",
+        "",
+        Kind::Checks {
+            choices: NON_COMPLIANT,
+            search: false,
+        },
+    )
+    .hint("elig.other_activities_hint")
+    .optional(),
+];
+
+static INCOME: [Question; 2] = [
+    Question::new("income", "elig.income", "", Kind::Money)
+        .hint("elig.income_hint")
+        .optional(),
+    Question::new(
+        "priority_share",
+        "elig.share",
+        "",
+        Kind::Number { min: 0, max: 100 },
+    )
+    .hint("elig.share_hint")
+    .optional(),
+];
+
+static STEPS: [Step; 5] = [
+    Step {
+        slug: "who",
+        title: "elig.who.title",
+        lead: None,
+        questions: &WHO,
+        when: None,
+    },
+    Step {
+        slug: "company",
+        title: "elig.company.title",
+        lead: None,
+        questions: &COMPANY,
+        when: Some(legal_entity),
+    },
+    Step {
+        slug: "registers",
+        title: "elig.registers.title",
+        lead: None,
+        questions: &REGISTERS,
+        when: Some(legal_entity),
+    },
+    Step {
+        slug: "activities",
+        title: "elig.activities_title",
+        lead: None,
+        questions: &ACTIVITIES,
+        when: Some(legal_entity),
+    },
+    Step {
+        slug: "income",
+        title: "elig.income_title",
+        lead: Some("elig.income_lead"),
+        questions: &INCOME,
+        when: Some(legal_entity),
+    },
+];
+
+static JOURNEY: Journey = Journey {
+    base: "/eligibility",
+    steps: &STEPS,
+    end: "result",
+};
+
+const DRAFT: &str = "eligibility";
+
+/// The answers as the rules take them; `None` until the first question is answered.
+fn to_domain(a: &Answers) -> Option<EligibilityAnswers> {
+    let applicant_kind = match a.get("applicant_kind")?.as_str() {
+        "legal_entity" => ApplicantKind::LegalEntity,
+        "individual_entrepreneur" => ApplicantKind::IndividualEntrepreneur,
+        "individual" => ApplicantKind::Individual,
+        "unincorporated_team" => ApplicantKind::UnincorporatedTeam,
+        _ => return None,
+    };
+    let tax_regime = match a.get("tax_regime").map(String::as_str) {
+        Some("simplified") => TaxRegime::Simplified,
+        Some("other_special") => TaxRegime::OtherSpecial,
+        _ => TaxRegime::General,
+    };
+    let mut activities = chosen_of(a, "activities");
+    activities.extend(chosen_of(a, "other_activities"));
+    Some(EligibilityAnswers {
+        applicant_kind,
+        resident: is_yes(a, "resident"),
+        entity_type: a.get("entity_type").filter(|t| !t.is_empty()).cloned(),
+        in_fund_list: is_yes(a, "in_fund_list"),
+        in_sez_register: is_yes(a, "in_sez_register"),
+        activities,
+        priority_income_share_percent: a
+            .get("priority_share")
+            .and_then(|s| parse_number(s))
+            .and_then(|n| u32::try_from(n).ok()),
+        tax_regime,
+        older_criteria: Vec::new(),
+    })
+}
+
+/// The answers of this journey, restored from the browser and saved there at each change.
+fn saved_answers() -> RwSignal<Answers> {
+    let answers = RwSignal::new(Draft::restore(DRAFT).answers);
+    Effect::new(move || {
+        let mut draft = Draft::restore(DRAFT);
+        draft.answers = answers.get();
+        draft.persist();
+    });
+    answers
+}
+
+/// The start page: what the check asks and how long it takes.
+#[component]
+pub fn Eligibility() -> impl IntoView {
+    let t = move |key: &'static str| text(key);
+    view! {
+        <Page title="eligibility.title">
+            <p class="lead">{t("elig.start.lead")}</p>
+            <p>{t("elig.start.body")}</p>
+            <A href=link(&JOURNEY.path("who")) attr:class="button" attr:role="button">
+                {t("elig.start.button")}
+            </A>
+        </Page>
+    }
+}
+
+/// A step of the check, or its result.
+#[component]
+pub fn EligibilityStep() -> impl IntoView {
+    let params = use_params_map();
+    move || {
+        let slug = params.with(|p| p.get("step").unwrap_or_default());
+        match JOURNEY.step(&slug) {
+            Some(step) => view! { <EligibilityQuestion step /> }.into_any(),
+            None => view! { <EligibilityResult /> }.into_any(),
+        }
+    }
+}
+
+#[component]
+fn EligibilityQuestion(step: &'static Step) -> impl IntoView {
+    let answers = saved_answers();
+    let navigate = use_navigate();
+    let next = move |()| {
+        let to = answers.with_untracked(|a| JOURNEY.next(step.slug, a));
+        navigate(&link(&to), Default::default());
+    };
+    let back = link(&answers.with_untracked(|a| JOURNEY.back(step.slug, a)));
+    view! { <StepForm step answers back on_continue=next /> }
+}
+
+#[component]
+fn EligibilityResult() -> impl IntoView {
+    let i18n = use_i18n();
+    let answers = Draft::restore(DRAFT).answers;
+    let back = link(&JOURNEY.back("result", &answers));
+    let Some(domain_answers) = to_domain(&answers) else {
+        // Nothing answered yet (a bookmark, a cleared browser): start the check.
+        return view! {
+            <Page title="eligibility.title">
+                <p>{text("elig.result.none")}</p>
+                <A href=link(&JOURNEY.path("who")) attr:class="button">
+                    {text("elig.start.button")}
+                </A>
+            </Page>
+        }
+        .into_any();
+    };
+    let today = today();
+    let decision = assess(&domain_answers, today);
+    let why = view! { <Why reasons=decision.reasons.clone() indicative=decision.indicative /> };
+    let body = match decision.outcome {
+        EligibilityOutcome::Eligible {
+            route,
+            already_participant,
+            ..
+        } => {
+            let title = if already_participant {
+                "elig.result.already"
+            } else {
+                "elig.result.eligible"
+            };
+            let (route_key, means_key) = match route {
+                Route::Sez => ("elig.route.sez", "elig.route.sez_means"),
+                Route::FundList => ("elig.route.fund_list", "elig.route.fund_list_means"),
+                Route::AstanaHubActor => ("elig.route.actor", "elig.route.actor_means"),
+            };
+            let apply =
+                (!already_participant).then(|| view! { <ApplyNext answers=answers.clone() /> });
+            view! {
+                <Page title=title>
+                    <div class="panel panel--success">
+                        <p class="heading-m">{text(route_key)}</p>
+                        <p>{text(means_key)}</p>
+                    </div>
+                    {apply}
+                    {why}
+                </Page>
+            }
+            .into_any()
+        }
+        EligibilityOutcome::NotEligible { next_steps } => {
+            let reasons = decision
+                .reasons
+                .iter()
+                .filter(|r| !r.rule_id.starts_with("tax."))
+                .cloned()
+                .map(|r| {
+                    let citation = r.citation.to_string();
+                    view! {
+                        <li>
+                            {move || reason_text(i18n.lang(), &r)} " (" {citation} ")"
+                        </li>
+                    }
+                })
+                .collect_view();
+            let steps = next_steps
+                .into_iter()
+                .map(|key| view! { <li>{dyn_text(key)}</li> })
+                .collect_view();
+            view! {
+                <Page title="elig.result.not_eligible">
+                    <h2 class="heading-m">{text("elig.result.why_not")}</h2>
+                    <ul class="list">{reasons}</ul>
+                    <h2 class="heading-m">{text("elig.result.instead")}</h2>
+                    <ul class="list">{steps}</ul>
+                    <p>
+                        <A href=link("/acceleration")>{text("elig.result.acceleration")}</A>
+                    </p>
+                    {why}
+                </Page>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <super::form::BackLink href=back />
+        {body}
+        <p>
+            <A href=link(&JOURNEY.path("who"))>{text("elig.result.again")}</A>
+        </p>
+    }
+    .into_any()
+}
+
+/// For an eligible applicant: what it costs, how long it takes, what to prepare, and the way
+/// into the application with the answers carried over.
+#[component]
+fn ApplyNext(answers: Answers) -> impl IntoView {
+    let navigate = use_navigate();
+    let today = today();
+    let fee = answers
+        .get("income")
+        .and_then(|i| parse_money(i))
+        .and_then(|income| estimate(today.year(), income).ok());
+    let cost = match fee {
+        Some(d) => view! { <FeeEstimate decision=d /> }.into_any(),
+        None => view! {
+            <p>
+                {text("elig.cost.no_income")} " "
+                <A href=link("/fees")>{text("elig.cost.calculator")}</A>
+            </p>
+        }
+        .into_any(),
+    };
+    let start = move |_| {
+        let mut draft = Draft::restore("apply");
+        for (from, to) in [("income", "income"), ("activities", "activities")] {
+            if let Some(v) = answers.get(from).filter(|v| !v.is_empty()) {
+                draft
+                    .answers
+                    .entry(to.to_owned())
+                    .or_insert_with(|| v.clone());
+            }
+        }
+        draft.persist();
+        navigate(&link("/apply"), Default::default());
+    };
+    let prepare = [
+        "elig.prepare.bin",
+        "elig.prepare.contact",
+        "elig.prepare.income",
+        "elig.prepare.plan",
+        "elig.prepare.documents",
+    ]
+    .map(|key| view! { <li>{text(key)}</li> });
+    view! {
+        <h2 class="heading-m">{text("elig.cost.title")}</h2>
+        {cost}
+        <h2 class="heading-m">{text("elig.time.title")}</h2>
+        <ReviewTimeline />
+        <h2 class="heading-m">{text("elig.prepare.title")}</h2>
+        <ul class="list list--bullet">{prepare}</ul>
+        <button class="button" type="button" on:click=start>
+            {text("elig.start_application")}
+        </button>
+    }
+}
+
+/// The review's stages with the latest expected date of each, for an application sent today.
+#[component]
+pub fn ReviewTimeline(#[prop(optional)] from: Option<chrono::NaiveDate>) -> impl IntoView {
+    let i18n = use_i18n();
+    let from = from.unwrap_or_else(today);
+    let days = |p: &'static Param<u32>| p.at(from).copied().unwrap_or(0).to_string();
+    let data = timeline_data();
+    let values = vec![
+        ("moderation".to_owned(), days(&data.moderation_working_days)),
+        ("commission".to_owned(), days(&data.commission_working_days)),
+    ];
+    let lead = move || super::form::fill(i18n.t("elig.time.lead"), &values);
+    match review_timeline(from) {
+        Ok(stages) => {
+            let items = stages
+                .into_iter()
+                .map(|(stage, date)| {
+                    let key = match stage {
+                        Stage::Submitted => "elig.time.submitted",
+                        Stage::Moderation => "elig.time.moderation",
+                        Stage::Commission => "elig.time.commission",
+                    };
+                    view! {
+                        <li>
+                            <strong>{move || format_date(i18n.lang(), date)}</strong>
+                            ": "
+                            {text(key)}
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <p>{lead}</p>
+                <ol class="timeline">{items}</ol>
+            }
+            .into_any()
+        }
+        Err(e) => {
+            let v = e.values();
+            view! { <p>{move || super::form::fill(i18n.t(e.message_key()), &v)}</p> }.into_any()
+        }
+    }
+}

@@ -1,0 +1,180 @@
+//! The membership fee calculator, and the fee breakdown shown wherever a fee is estimated.
+
+use chrono::Datelike;
+use leptos::{html, prelude::*};
+
+use crate::{
+    domain::{
+        decision::Decision,
+        fees::{FeeBreakdown, FeeError, FeeInput, calculate},
+        money::Tiyn,
+    },
+    ui::{
+        link,
+        pages::form::{
+            Answers, Kind, Outcome, Question, Step, StepForm, Why, dyn_text, format_money,
+            parse_money, parse_number, text, today,
+        },
+    },
+};
+
+/// The fee for a whole year of participation on `income`, the same figure as base and
+/// priority income (the base the rules choose then makes no difference to the input).
+pub fn estimate(year: i32, income: Tiyn) -> Result<Decision<FeeBreakdown>, FeeError> {
+    calculate(&FeeInput {
+        year,
+        total_income: income,
+        priority_income: income,
+        participation_start: None,
+        participation_end: None,
+    })
+}
+
+fn year_covered(value: &str, _: &Answers) -> Outcome {
+    let year = parse_number(value).unwrap_or_default() as i32;
+    estimate(year, Tiyn::ZERO)
+        .map(|_| ())
+        .map_err(|e| (e.message_key(), e.values()))
+}
+
+fn income_in_range(value: &str, a: &Answers) -> Outcome {
+    let year = a.get("year").and_then(|y| parse_number(y)).unwrap_or(2026) as i32;
+    match (
+        parse_money(value),
+        year_covered(a.get("year").map_or("", |s| s), a),
+    ) {
+        (Some(income), Ok(())) => estimate(year, income)
+            .map(|_| ())
+            .map_err(|e| (e.message_key(), e.values())),
+        _ => Ok(()),
+    }
+}
+
+static QUESTIONS: [Question; 2] = [
+    Question::new(
+        "year",
+        "feecalc.year",
+        "feecalc.year_empty",
+        Kind::Number {
+            min: 2000,
+            max: 2100,
+        },
+    )
+    .hint("feecalc.year_hint")
+    .check(year_covered),
+    Question::new(
+        "income",
+        "feecalc.income",
+        "feecalc.income_empty",
+        Kind::Money,
+    )
+    .hint("feecalc.income_hint")
+    .check(income_in_range),
+];
+
+static STEP: Step = Step {
+    slug: "",
+    title: "fees.title",
+    lead: Some("feecalc.lead"),
+    questions: &QUESTIONS,
+    when: None,
+};
+
+/// The breakdown: each line with the rule it comes from, then "why?".
+#[component]
+pub fn FeeEstimate(decision: Decision<FeeBreakdown>) -> impl IntoView {
+    let b = decision.outcome;
+    let last = b.lines.len().saturating_sub(1);
+    let rows = b
+        .lines
+        .iter()
+        .enumerate()
+        .map(|(i, line)| {
+            let citation = decision
+                .reasons
+                .iter()
+                .find(|r| r.rule_id == line.rule_id)
+                .map(|r| r.citation.to_string())
+                .unwrap_or_else(|| line.rule_id.clone());
+            let key = line.message_key.clone();
+            view! {
+                <tr class:fee-total=i == last>
+                    <th scope="row">{dyn_text(key)}</th>
+                    <td>{citation}</td>
+                    <td class="numeric">{format_money(line.amount)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let instalments = (b.instalments.len() > 1).then(|| {
+        let list = b
+            .instalments
+            .iter()
+            .map(|t| format_money(*t))
+            .collect::<Vec<_>>()
+            .join(", ");
+        view! { <p>{text("feecalc.instalments")} ": " {list}</p> }
+    });
+    view! {
+        <table class="table fee-breakdown">
+            <caption class="table__caption">
+                {text("feecalc.breakdown")} " " {b.year}
+            </caption>
+            <thead>
+                <tr>
+                    <th scope="col">{text("feecalc.col.item")}</th>
+                    <th scope="col">{text("feecalc.col.rule")}</th>
+                    <th scope="col" class="numeric">
+                        {text("feecalc.col.amount")}
+                    </th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </table>
+        {instalments}
+        <Why reasons=decision.reasons indicative=decision.indicative />
+    }
+}
+
+#[component]
+pub fn Fees() -> impl IntoView {
+    let mut start = Answers::new();
+    start.insert("year".into(), today().year().to_string());
+    let answers = RwSignal::new(start);
+    let result = RwSignal::new(None::<Decision<FeeBreakdown>>);
+    let heading = NodeRef::<html::H2>::new();
+    Effect::new(move || {
+        if result.with(Option::is_some)
+            && let Some(h) = heading.get()
+        {
+            let _ = h.focus();
+        }
+    });
+    let compute = move |()| {
+        let found = answers.with_untracked(|a| {
+            let year = a.get("year").and_then(|y| parse_number(y))? as i32;
+            estimate(year, parse_money(a.get("income")?)?).ok()
+        });
+        result.set(found);
+    };
+    let shown = move || {
+        result.get().map(|d| {
+            let total = format_money(d.outcome.total);
+            view! {
+                <section class="fee-result" aria-labelledby="fee-result-heading">
+                    <h2 class="heading-l" id="fee-result-heading" tabindex="-1" node_ref=heading>
+                        {text("feecalc.result")} ": " {total}
+                    </h2>
+                    <FeeEstimate decision=d />
+                    <button class="button button--secondary" type="button" on:click=|_| {
+                        let _ = window().print();
+                    }>{text("form.print")}</button>
+                </section>
+            }
+        })
+    };
+    view! {
+        <StepForm step=&STEP answers back=link("/") on_continue=compute />
+        {shown}
+    }
+}

@@ -1,0 +1,126 @@
+//! Track an application: reference number and BIN in, where it stands and when each stage is
+//! due out. A reference the service does not know gets a plain message on the same page.
+
+use leptos::{html, prelude::*};
+
+use super::form::{Answers, Kind, Outcome, Question, Step, StepForm, format_date, text, tr};
+use crate::{
+    api::{Reference, Status, StatusQuery},
+    backend::{Backend, BackendError},
+    ui::{config::use_backend, i18n::use_i18n, link},
+};
+
+fn reference(value: &str, _: &Answers) -> Outcome {
+    Reference::parse(value)
+        .map(|_| ())
+        .map_err(|e| (e.message_key(), Vec::new()))
+}
+
+static QUESTIONS: [Question; 2] = [
+    Question::new(
+        "reference",
+        "track.reference",
+        "track.reference_empty",
+        Kind::Text {
+            input: "text",
+            autocomplete: "off",
+            max: 40,
+        },
+    )
+    .hint("track.reference_hint")
+    .check(reference),
+    Question::new(
+        "second_factor",
+        "track.second_factor",
+        "track.second_factor_empty",
+        Kind::Text {
+            input: "text",
+            autocomplete: "off",
+            max: 254,
+        },
+    )
+    .hint("track.second_factor_hint"),
+];
+
+static STEP: Step = Step {
+    slug: "",
+    title: "status.title",
+    lead: Some("track.lead"),
+    questions: &QUESTIONS,
+    when: None,
+};
+
+#[component]
+pub fn StatusPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let backend = use_backend();
+    let answers = RwSignal::new(Answers::new());
+    let result = RwSignal::new(None::<Result<Status, BackendError>>);
+    let heading = NodeRef::<html::H2>::new();
+    Effect::new(move || {
+        if result.with(Option::is_some)
+            && let Some(h) = heading.get()
+        {
+            let _ = h.focus();
+        }
+    });
+    let ask = move |()| {
+        let query = answers.with_untracked(|a| StatusQuery {
+            reference: a
+                .get("reference")
+                .cloned()
+                .unwrap_or_default()
+                .trim()
+                .to_uppercase(),
+            second_factor: a.get("second_factor").cloned().unwrap_or_default(),
+        });
+        leptos::task::spawn_local(async move {
+            result.set(Some(backend.status(&query).await));
+        });
+    };
+    let shown = move || {
+        result.get().map(|r| match r {
+            Ok(status) => {
+                let current = status.stage;
+                let items = status
+                    .timeline
+                    .iter()
+                    .map(|m| {
+                        let key = format!("track.stage.{:?}", m.stage).to_lowercase();
+                        let (due, done) = (m.due, m.stage <= current);
+                        let state = if done { "track.done" } else { "track.expected" };
+                        view! {
+                            <li>
+                                <strong>{move || format_date(i18n.lang(), due)}</strong>
+                                ": " {move || tr(i18n.lang(), &key)} " (" {text(state)} ")"
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                let stage_key = format!("track.stage.{:?}", current).to_lowercase();
+                let reference = status.reference.as_str().to_owned();
+                view! {
+                    <h2 class="heading-l" tabindex="-1" node_ref=heading>
+                        {reference}
+                    </h2>
+                    <p class="panel">
+                        {text("track.now")} ": " <strong>{move || tr(i18n.lang(), &stage_key)}</strong>
+                    </p>
+                    <ol class="timeline">{items}</ol>
+                }
+                .into_any()
+            }
+            Err(e) => view! {
+                <h2 class="heading-m" tabindex="-1" node_ref=heading>
+                    {text("track.not_found_title")}
+                </h2>
+                <p class="panel" role="alert">{move || tr(i18n.lang(), e.message_key())}</p>
+            }
+            .into_any(),
+        })
+    };
+    view! {
+        <StepForm step=&STEP answers back=link("/") on_continue=ask />
+        <section aria-live="polite">{shown}</section>
+    }
+}
