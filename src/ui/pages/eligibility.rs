@@ -51,12 +51,12 @@ const KINDS: Choices = Choices {
             "unincorporated_team",
         ]
     },
-    prefix: "elig.kind.",
+    prefix: "elig.kinds.",
 };
 
 const REGIMES: Choices = Choices {
     values: || vec!["general", "simplified", "other_special"],
-    prefix: "elig.regime.",
+    prefix: "elig.regimes.",
 };
 
 const ENTITY_TYPES: Choices = Choices {
