@@ -1,0 +1,146 @@
+// The participant application through the HTTP backend against the reference server
+// (server/): config.json names the server, the browser submits to it, the confirmation shows
+// the reference it issued, and the status page reads the status back from it. The server is
+// the real binary on an ephemeral loopback port with its own database, started by this file.
+import { spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations } from "./helpers.js";
+import { ROOT_URL, SUBPATH_URL } from "./playwright.config.js";
+
+const SERVER_BIN = process.env.SERVER_BIN ?? "../../target/debug/astana-hub-server";
+const TODAY = "2026-03-02";
+const BIN = "970740000838";
+const REFERENCE = /AH-2026-P-[2-9A-HJKMNP-Z]{6}-[2-9A-HJKMNP-Z]/;
+
+// A complete draft, as the application's steps leave it in this browser.
+const DRAFT = {
+  journey: "apply",
+  version: 1,
+  idempotency_key: "",
+  answers: {
+    org_name: "Alpha LLP",
+    bin: BIN,
+    legal_form: "llp",
+    reg_date: "1/5/2020",
+    address: "Astana, Mangilik El 55/8",
+    contact_name: "Aigerim Sarsenova",
+    position: "Director",
+    email: "aigerim@example.kz",
+    phone: "+7 701 000 0000",
+    activities: "software_development",
+    income: "12 000 000",
+    headcount: "12",
+    foreign: "1",
+    description: "A platform for small shops to take orders online.",
+    plan_summary: "Grow to 500 shops in two years.",
+    documents: "charter,business_plan",
+    declarations: "information_true,conditions_met,data_processing",
+  },
+};
+
+test.describe.configure({ mode: "serial" });
+
+let server;
+let serverUrl;
+
+test.beforeAll(async () => {
+  const db = join(mkdtempSync(join(tmpdir(), "ahp-e2e-")), "portal.sqlite3");
+  const origins = [ROOT_URL, new URL(SUBPATH_URL).origin];
+  server = spawn(
+    SERVER_BIN,
+    ["--port", "0", "--today", TODAY, "--db", db, "--quiet", ...origins.flatMap((o) => ["--allow-origin", o])],
+    { stdio: ["ignore", "pipe", "inherit"] },
+  );
+  const [line] = await Promise.race([
+    createInterface({ input: server.stdout })[Symbol.asyncIterator]().next().then((r) => [r.value]),
+    new Promise((_, reject) => setTimeout(() => reject(new Error(`${SERVER_BIN} did not start`)), 10_000)),
+  ]);
+  serverUrl = line.replace("listening on ", "").trim();
+});
+
+test.afterAll(() => server?.kill());
+
+test.beforeEach(async ({ page }) => {
+  await page.route("**/config.json", (route) =>
+    route.fulfill({
+      contentType: "application/json",
+      body: JSON.stringify({
+        backend: "http",
+        base_url: `${serverUrl}/`,
+        timeout_ms: 5000,
+        retries: 2,
+        retry_backoff_ms: 200,
+        today: TODAY,
+      }),
+    }),
+  );
+});
+
+async function statusOnServer(reference, secondFactor) {
+  const answer = await fetch(`${serverUrl}/v1/status`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ schema_version: 1, data: { reference, second_factor: secondFactor } }),
+  });
+  return answer.status;
+}
+
+test("an application is sent to the server, and its status is read back from it", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.locator("h1")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Demonstration" })).toHaveCount(0);
+  await page.evaluate((draft) => localStorage.setItem("ahp:draft:apply", JSON.stringify(draft)), DRAFT);
+
+  await page.goto("/apply/check");
+  await expect(page.locator("h1")).toHaveText("Check your answers before sending your application");
+  const sent = page.waitForResponse((r) => r.url() === `${serverUrl}/v1/applications`);
+  await page.getByRole("button", { name: "Accept and send" }).click();
+  expect((await sent).status()).toBe(201);
+
+  await expect(page.locator("h1")).toHaveText("Application sent");
+  const reference = (await page.locator("main").innerText()).match(REFERENCE)?.[0];
+  expect(reference, "the confirmation shows the server's reference").toBeTruthy();
+  expect(await statusOnServer(reference, BIN), "the server has it").toBe(200);
+  await expectNoAxeViolations(page, "confirmation from the server");
+
+  await page.goto("/status");
+  await page.locator("#reference").fill(reference.toLowerCase());
+  await page.locator("#second_factor").fill("9707 4000 0838");
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.locator("section h2")).toHaveText(reference);
+  await expect(page.locator(".panel")).toContainText("Application received");
+  await expect(page.locator(".timeline li")).toHaveCount(4);
+  await expectNoAxeViolations(page, "status from the server");
+
+  await page.locator("#second_factor").fill("971240001583");
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.locator("section h2")).toHaveText("Application not found");
+  await expect(page.locator("section [role=alert]")).toContainText("No submission matches");
+});
+
+test("sending again after an answer was lost makes no second submission", async ({ page }) => {
+  await page.goto("/");
+  await page.evaluate((draft) => localStorage.setItem("ahp:draft:apply", JSON.stringify(draft)), {
+    ...DRAFT,
+    answers: { ...DRAFT.answers, org_name: "Beta LLP" },
+  });
+  // The first attempt reaches the server, but its answer never comes back to the browser.
+  const statuses = [];
+  await page.route(`${serverUrl}/v1/applications`, async (route) => {
+    const answer = await route.fetch();
+    statuses.push(answer.status());
+    if (statuses.length === 1) return route.abort("connectionreset");
+    return route.fulfill({ response: answer });
+  });
+  await page.goto("/apply/check");
+  await page.getByRole("button", { name: "Accept and send" }).click();
+  await expect(page.locator("h1")).toHaveText("Application sent");
+  // Made once (201), then answered again from the idempotency record (200).
+  expect(statuses, "the backend retried with the same key").toEqual([201, 200]);
+  const reference = (await page.locator("main").innerText()).match(REFERENCE)?.[0];
+  expect(await statusOnServer(reference, BIN)).toBe(200);
+});
