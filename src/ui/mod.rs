@@ -56,10 +56,9 @@ fn Portal() -> impl IntoView {
                     <Route path=path!("/apply") view=pages::Apply />
                     <Route path=path!("/apply/confirmation/:reference") view=pages::Confirmation />
                     <Route path=path!("/apply/:step") view=pages::ApplyStep />
-                    <Route
-                        path=path!("/acceleration")
-                        view=|| view! { <NotBuiltYet title="acceleration.title" /> }
-                    />
+                    <Route path=path!("/acceleration") view=pages::Acceleration />
+                    <Route path=path!("/acceleration/:step") view=pages::AccelerationStep />
+                    <Route path=path!("/acceleration/confirmation/:reference") view=pages::AccelerationConfirmation />
                     <Route
                         path=path!("/invitations")
                         view=|| view! { <NotBuiltYet title="invitations.title" /> }

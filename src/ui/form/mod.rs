@@ -2,6 +2,7 @@
 //! components render them with the same accessible markup and the same validation. A new
 //! question is a line of data and its texts.
 
+mod add_another;
 mod fields;
 mod format;
 mod store;
@@ -14,6 +15,7 @@ use chrono::NaiveDate;
 
 use crate::domain::money::{Tiyn, parse_tenge};
 
+pub use add_another::{AddAnother, ItemSummary, ListTexts};
 pub use fields::{BackLink, StepForm};
 pub use format::{dyn_text, fill, format_date, format_money, text, tr};
 pub use store::{Draft, clear_all, load, remove, save};

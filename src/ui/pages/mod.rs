@@ -1,5 +1,6 @@
 //! One module per page or journey.
 
+mod acceleration;
 mod apply;
 mod eligibility;
 mod fees;
@@ -11,6 +12,7 @@ mod not_built_yet;
 mod not_found;
 mod status;
 
+pub use acceleration::{Acceleration, AccelerationConfirmation, AccelerationStep};
 pub use apply::{Apply, ApplyStep, Confirmation};
 pub use eligibility::{Eligibility, EligibilityStep};
 pub use fees::Fees;

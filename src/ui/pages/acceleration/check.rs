@@ -1,0 +1,289 @@
+//! "Check your answers": every answer with a Change link, who will need a visa invitation, then
+//! Submit. When the programme's rules refuse the enrolment, the page says why instead.
+
+use chrono::NaiveDate;
+use leptos::{html, prelude::*};
+use leptos_router::hooks::use_navigate;
+
+use super::{
+    DRAFT, JOURNEY,
+    confirmation::{Invitee, Record, save_record},
+    country::{country_name, member_answer},
+    data::{MEMBER, MEMBER_HOUSED, application, enrolment, is_foreign, member_name, team_of},
+    saved_answers, with_cohort,
+};
+use crate::{
+    backend::{Backend, BackendError, IdempotencyKey},
+    domain::{
+        acceleration::{Cohort, EnrolmentOutcome, Programme, check_enrolment},
+        decision::Reason,
+    },
+    i18n::Lang,
+    ui::{
+        config::{use_backend, use_today},
+        i18n::use_i18n,
+        link,
+        page::Page,
+        pages::form::{
+            Answers, BackLink, Draft, ItemSummary, Question, SummaryList, Why, fill, format_date,
+            remove, text, tr,
+        },
+    },
+};
+
+/// A reason in plain words, dates written for the reader.
+fn reason_words(lang: Lang, r: &Reason) -> String {
+    let values: Vec<(String, String)> = r
+        .values
+        .iter()
+        .map(|(k, v)| match v.parse::<NaiveDate>() {
+            Ok(d) => (k.clone(), format_date(lang, d)),
+            Err(_) => (k.clone(), v.clone()),
+        })
+        .collect();
+    fill(&tr(lang, &r.message_key), &values)
+}
+
+#[component]
+pub fn CheckAnswers() -> impl IntoView {
+    let answers = saved_answers();
+    let back = link(&answers.with_untracked(|a| JOURNEY.back("check", a)));
+    view! {
+        <BackLink href=back />
+        {with_cohort(answers, move |programme, cohort| {
+            view! { <Review answers programme cohort /> }.into_any()
+        })}
+    }
+}
+
+#[component]
+fn Review(answers: RwSignal<Answers>, programme: Programme, cohort: Cohort) -> impl IntoView {
+    let today = use_today();
+    // A draft loaded from a file or cut short: back to the first step with a problem.
+    if let Some((step, _)) = answers.with_untracked(|a| JOURNEY.problems(a)).first() {
+        let (to, navigate) = (link(&JOURNEY.path(step.slug)), use_navigate());
+        request_animation_frame(move || navigate(&to, Default::default()));
+        return ().into_any();
+    }
+    let decision = answers
+        .with_untracked(application)
+        .map(|app| check_enrolment(&programme, &cohort, &app, today));
+    match decision {
+        Some(d) if d.outcome == EnrolmentOutcome::CanApply => {
+            view! { <Answered answers programme cohort /> }.into_any()
+        }
+        Some(d) => view! { <CannotEnrol reasons=d.reasons indicative=d.indicative /> }.into_any(),
+        None => {
+            let (to, navigate) = (link(&JOURNEY.path("project")), use_navigate());
+            request_animation_frame(move || navigate(&to, Default::default()));
+            ().into_any()
+        }
+    }
+}
+
+/// The programme's rules refuse: each reason, and what to do instead.
+#[component]
+fn CannotEnrol(reasons: Vec<Reason>, indicative: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    let items = reasons
+        .iter()
+        .filter(|r| r.message_key != "acceleration.reason.programmes")
+        .cloned()
+        .map(|r| {
+            let citation = r.citation.to_string();
+            view! { <li>{move || reason_words(i18n.lang(), &r)} " (" {citation} ")"</li> }
+        })
+        .collect_view();
+    view! {
+        <Page title="acc.cannot_title">
+            <h2 class="heading-m">{text("acc.cannot_why")}</h2>
+            <ul class="list list--bullet">{items}</ul>
+            <h2 class="heading-m">{text("acc.cannot_instead")}</h2>
+            <ul class="list list--bullet">
+                <li>
+                    <a href=link("/acceleration/team")>{text("acc.cannot_change_team")}</a>
+                </li>
+                <li>
+                    <a href=link("/acceleration/project?change=stage")>{text("acc.cannot_change_project")}</a>
+                </li>
+                <li>
+                    <a href=link("/acceleration")>{text("acc.cannot_other_cohort")}</a>
+                </li>
+            </ul>
+            <Why reasons indicative />
+        </Page>
+    }
+}
+
+fn asked(questions: &'static [Question], a: &Answers) -> Vec<&'static Question> {
+    questions.iter().filter(|q| q.asked(a)).collect()
+}
+
+#[component]
+fn Answered(answers: RwSignal<Answers>, programme: Programme, cohort: Cohort) -> impl IntoView {
+    let i18n = use_i18n();
+    let backend = use_backend();
+    let navigate = use_navigate();
+    let failure = RwSignal::new(None::<BackendError>);
+    let sending = RwSignal::new(false);
+    let panel = NodeRef::<html::Div>::new();
+    Effect::new(move || {
+        if failure.with(Option::is_some)
+            && let Some(el) = panel.get()
+        {
+            let _ = el.focus();
+        }
+    });
+    let a = answers.get_untracked();
+    let (starts, ends) = (cohort.starts, cohort.ends);
+    let dates = move || {
+        fill(
+            i18n.t("acc.cohort_dates"),
+            &[
+                ("starts".into(), format_date(i18n.lang(), starts)),
+                ("ends".into(), format_date(i18n.lang(), ends)),
+            ],
+        )
+    };
+    let steps = JOURNEY.steps;
+    let section = move |i: usize, change: fn(&Question) -> String| {
+        let questions = asked(steps[i].questions, &answers.get_untracked());
+        view! {
+            <h2 class="heading-m">{text(steps[i].title)}</h2>
+            <SummaryList questions answers change />
+        }
+    };
+    let questions: &'static [Question] = if programme.housing {
+        &MEMBER_HOUSED
+    } else {
+        &MEMBER
+    };
+    let team = team_of(&a);
+    let members = team
+        .iter()
+        .map(|m| {
+            view! {
+                <h3 class="heading-s">{member_name(m)}</h3>
+                <ItemSummary questions item=m.clone() answer=Some(member_answer) />
+            }
+        })
+        .collect_view();
+    let foreign: Vec<Answers> = team.iter().filter(|m| is_foreign(m)).cloned().collect();
+    let visa = (!foreign.is_empty()).then(|| {
+        let names = foreign
+            .iter()
+            .map(|m| {
+                let (name, code) = (
+                    member_name(m),
+                    m.get("citizenship").cloned().unwrap_or_default(),
+                );
+                view! { <li>{name} " (" {move || country_name(i18n.lang(), &code)} ")"</li> }
+            })
+            .collect_view();
+        view! {
+            <div class="panel">
+                <h2 class="heading-m">{text("acc.visa_title")}</h2>
+                <p>{text("acc.visa_note")}</p>
+                <ul class="list list--bullet">{names}</ul>
+            </div>
+        }
+    });
+
+    let record_base = Record {
+        submission: None,
+        programme_id: programme.id.clone(),
+        cohort_id: cohort.id.clone(),
+        programme_name: programme.name.clone(),
+        invitees: foreign.iter().map(Invitee::of).collect(),
+    };
+    let submit = move |_| {
+        let Some(body) = answers.with_untracked(enrolment) else {
+            return;
+        };
+        let mut draft = Draft::restore(DRAFT);
+        if draft.idempotency_key.is_empty() {
+            draft.idempotency_key = IdempotencyKey::generate().0;
+            draft.persist();
+        }
+        let key = IdempotencyKey(draft.idempotency_key);
+        let navigate = navigate.clone();
+        let mut record = record_base.clone();
+        sending.set(true);
+        failure.set(None);
+        leptos::task::spawn_local(async move {
+            let result = backend.submit_enrolment(&key, &body).await;
+            sending.set(false);
+            match result {
+                Ok(submission) => {
+                    let reference = submission.reference.as_str().to_owned();
+                    record.submission = Some(submission);
+                    save_record(&reference, &record);
+                    remove(&format!("ahp:draft:{DRAFT}"));
+                    navigate(
+                        &link(&format!("/acceleration/confirmation/{reference}")),
+                        Default::default(),
+                    );
+                }
+                Err(e) => failure.set(Some(e)),
+            }
+        });
+    };
+    let failure_panel = move || {
+        failure.get().map(|e| {
+            let fields = e
+                .field_errors()
+                .iter()
+                .map(|f| {
+                    let code = f.code.clone();
+                    view! { <li>{move || tr(i18n.lang(), &code)}</li> }
+                })
+                .collect_view();
+            view! {
+                <div class="error-summary" role="alert" tabindex="-1" node_ref=panel>
+                    <h2 class="error-summary__title">{text("form.problem")}</h2>
+                    <p>{move || tr(i18n.lang(), e.message_key())}</p>
+                    <ul class="list">{fields}</ul>
+                    <p>{text("acc.failure_kept")}</p>
+                </div>
+            }
+        })
+    };
+    view! {
+        {failure_panel}
+        <Page title="acc.check_title">
+            <h2 class="heading-m">{text("acc.programme")}</h2>
+            <dl class="summary-list">
+                <div class="summary-list__row">
+                    <dt class="summary-list__key">{text("acc.programme")}</dt>
+                    <dd class="summary-list__value">{programme.name.clone()}</dd>
+                    <dd class="summary-list__actions">
+                        <a href=link("/acceleration")>
+                            {text("form.change")}
+                            <span class="visually-hidden">" " {text("acc.programme")}</span>
+                        </a>
+                    </dd>
+                </div>
+                <div class="summary-list__row">
+                    <dt class="summary-list__key">{text("acc.cohort")}</dt>
+                    <dd class="summary-list__value">{dates}</dd>
+                </div>
+            </dl>
+            {section(0, |_| link("/acceleration/applicant?change=1"))}
+            {section(1, |_| link("/acceleration/project?change=1"))}
+            <h2 class="heading-m">{text("acc.members")}</h2>
+            {members}
+            <p>
+                <a href=link("/acceleration/team")>
+                    {text("form.change")}
+                    <span class="visually-hidden">" " {text("acc.members")}</span>
+                </a>
+            </p>
+            {visa}
+            <h2 class="heading-m">{text("acc.submit_title")}</h2>
+            <p>{text("acc.submit_note")}</p>
+            <button class="button" type="button" on:click=submit disabled=move || sending.get()>
+                {move || i18n.t(if sending.get() { "acc.sending" } else { "acc.submit" })}
+            </button>
+        </Page>
+    }
+}

@@ -1,0 +1,191 @@
+//! The confirmation, read from the record kept in this browser under its reference, so a reload
+//! or a bookmark shows it again with no personal data in the address. Anyone who will need a
+//! visa invitation gets a way into the invitation journey with what is known filled in.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use serde::{Deserialize, Serialize};
+
+use super::{country::country_name, data::member_name};
+use crate::{
+    api::{Stage, Submission},
+    ui::{
+        i18n::use_i18n,
+        link,
+        page::Page,
+        pages::form::{Answers, fill, format_date, load, save, text},
+    },
+};
+
+/// Read by the invitation journey to start a request with these answers.
+const PREFILL_KEY: &str = "ahp:prefill:invitation";
+
+fn record_key(reference: &str) -> String {
+    format!("ahp:enrolment:{reference}")
+}
+
+/// A team member who will need a visa invitation.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Invitee {
+    pub surname: String,
+    pub given_names: String,
+    pub citizenship: String,
+}
+
+impl Invitee {
+    pub fn of(m: &Answers) -> Invitee {
+        let get = |id: &str| m.get(id).map(|v| v.trim().to_owned()).unwrap_or_default();
+        Invitee {
+            surname: get("surname"),
+            given_names: get("given_names"),
+            citizenship: get("citizenship"),
+        }
+    }
+}
+
+/// What the confirmation shows: the service's receipt and the people to invite.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Record {
+    pub submission: Option<Submission>,
+    pub programme_id: String,
+    pub cohort_id: String,
+    pub programme_name: String,
+    pub invitees: Vec<Invitee>,
+}
+
+pub fn save_record(reference: &str, record: &Record) {
+    save(
+        &record_key(reference),
+        &serde_json::to_string(record).unwrap_or_default(),
+    );
+}
+
+/// What the invitation journey takes from an enrolment.
+#[derive(Serialize)]
+struct Prefill<'a> {
+    surname: &'a str,
+    given_names: &'a str,
+    citizenship: &'a str,
+    programme_id: &'a str,
+    cohort_id: &'a str,
+}
+
+#[component]
+pub fn AccelerationConfirmation() -> impl IntoView {
+    let i18n = use_i18n();
+    let reference = use_params_map().with_untracked(|p| p.get("reference").unwrap_or_default());
+    let record: Option<Record> =
+        load(&record_key(&reference)).and_then(|json| serde_json::from_str(&json).ok());
+    let Some((record, receipt)) = record.and_then(|r| Some((r.clone(), r.submission?))) else {
+        return view! {
+            <Page title="acc.confirmation_missing">
+                <p>{text("acc.confirmation_missing_body")}</p>
+                <p>
+                    <a href=link("/status")>{text("status.title")}</a>
+                </p>
+            </Page>
+        }
+        .into_any();
+    };
+    let submitted = receipt.submitted_on;
+    let milestones = receipt
+        .timeline
+        .iter()
+        .map(|m| {
+            let key = match m.stage {
+                Stage::Submitted => "acc.milestone_submitted",
+                Stage::Moderation => "acc.milestone_moderation",
+                Stage::Commission => "acc.milestone_commission",
+                Stage::Decision => "acc.milestone_decision",
+            };
+            let due = m.due;
+            view! {
+                <li>
+                    <strong>{move || format_date(i18n.lang(), due)}</strong>
+                    ": "
+                    {text(key)}
+                </li>
+            }
+        })
+        .collect_view();
+    let visa = (!record.invitees.is_empty()).then(|| {
+        let people = record
+            .invitees
+            .iter()
+            .map(|person| view! { <Invite person=person.clone() record=record.clone() /> })
+            .collect_view();
+        view! {
+            <h2 class="heading-m">{text("acc.visa_title")}</h2>
+            <p>{text("acc.visa_next")}</p>
+            <ul class="list invitees">{people}</ul>
+        }
+    });
+    let name = record.programme_name.clone();
+    view! {
+        <Page title="acc.confirmation_title">
+            <div class="panel panel--confirmation">
+                <p>{text("acc.reference")}</p>
+                <p class="reference">{receipt.reference.as_str().to_owned()}</p>
+            </div>
+            <p>
+                {move || {
+                    fill(
+                        i18n.t("acc.submitted_on"),
+                        &[
+                            ("programme".into(), name.clone()),
+                            ("date".into(), format_date(i18n.lang(), submitted)),
+                        ],
+                    )
+                }}
+            </p>
+            <h2 class="heading-m">{text("acc.next_title")}</h2>
+            <p>{text("acc.next_body")}</p>
+            <ol class="timeline">{milestones}</ol>
+            {visa}
+            <p>{text("acc.keep_reference")}</p>
+            <button class="button button--secondary no-print" type="button" on:click=|_| {
+                let _ = window().print();
+            }>{text("form.print")}</button>
+            <p class="no-print">
+                <a href=link("/status")>{text("status.title")}</a>
+            </p>
+        </Page>
+    }
+    .into_any()
+}
+
+/// One person who needs an invitation, and the button that starts their request.
+#[component]
+fn Invite(person: Invitee, record: Record) -> impl IntoView {
+    let i18n = use_i18n();
+    let navigate = use_navigate();
+    let mut named = Answers::new();
+    named.insert("given_names".into(), person.given_names.clone());
+    named.insert("surname".into(), person.surname.clone());
+    let name = member_name(&named);
+    let code = person.citizenship.clone();
+    let start = move |_| {
+        let prefill = Prefill {
+            surname: &person.surname,
+            given_names: &person.given_names,
+            citizenship: &person.citizenship,
+            programme_id: &record.programme_id,
+            cohort_id: &record.cohort_id,
+        };
+        save(
+            PREFILL_KEY,
+            &serde_json::to_string(&prefill).unwrap_or_default(),
+        );
+        navigate(&link("/invitations"), Default::default());
+    };
+    view! {
+        <li>
+            <strong>{name.clone()}</strong>
+            " (" {move || country_name(i18n.lang(), &code)} ") "
+            <button class="button button--secondary no-print" type="button" on:click=start>
+                {text("acc.invite")}
+                <span class="visually-hidden">" " {name}</span>
+            </button>
+        </li>
+    }
+}

@@ -1,0 +1,393 @@
+//! The enrolment as data: its steps and questions, the team members' questions, and the
+//! answers turned into what the rules and the service take.
+
+use chrono::NaiveDate;
+
+use super::{from_id, id_of};
+use crate::{
+    api::{Applicant, Enrolment, Nights, TeamMember},
+    domain::{
+        acceleration::{self, EnrolmentApplication, ProjectStage, Role},
+        eligibility::ApplicantKind,
+        ids::parse_bin,
+    },
+    ui::pages::form::{Answers, Choices, Journey, Kind, Question, Step, is_yes, parse_date},
+};
+
+type Outcome = Result<(), (&'static str, Vec<(String, String)>)>;
+
+pub const STAGES: Choices = Choices {
+    values: || vec!["idea", "prototype", "mvp", "revenue", "scaling"],
+    prefix: "acc.stage.",
+};
+
+const WHO: Choices = Choices {
+    values: || vec!["participant", "team"],
+    prefix: "acc.who_opt.",
+};
+
+const ROLES: Choices = Choices {
+    values: || {
+        vec![
+            "project_manager",
+            "technical_lead",
+            "developer",
+            "designer",
+            "business_developer",
+        ]
+    },
+    prefix: "acceleration.role.",
+};
+
+/// Shown through the country list of [`super::country`]; the prefix is never looked up.
+pub const COUNTRIES: Choices = Choices {
+    values: Vec::new,
+    prefix: "",
+};
+
+/// Whether the chosen programme takes teams that are not yet a company, noted when the
+/// cohort was chosen from the catalogue.
+fn team_allowed(a: &Answers) -> bool {
+    is_yes(a, "team_allowed")
+}
+
+pub fn is_team(a: &Answers) -> bool {
+    team_allowed(a) && a.get("applicant_kind").is_some_and(|k| k == "team")
+}
+
+fn bin(value: &str, _: &Answers) -> Outcome {
+    parse_bin(value)
+        .map(|_| ())
+        .map_err(|e| (e.message_key(), e.values()))
+}
+
+/// Something like `name@domain.kz`; the real check is the mail that reaches it. (The same test
+/// as the service's, which the contract module keeps private.)
+fn email_shaped(value: &str) -> bool {
+    let v = value.trim();
+    v.split_once('@').is_some_and(|(local, domain)| {
+        !local.is_empty()
+            && domain.contains('.')
+            && !domain.starts_with('.')
+            && !domain.ends_with('.')
+            && !domain.contains('@')
+            && !v.contains(char::is_whitespace)
+    })
+}
+
+fn email(value: &str, _: &Answers) -> Outcome {
+    email_shaped(value)
+        .then_some(())
+        .ok_or(("acc.email_invalid", Vec::new()))
+}
+
+static APPLICANT: [Question; 4] = [
+    Question::new(
+        "applicant_kind",
+        "acc.who",
+        "acc.who_empty",
+        Kind::Radios(WHO),
+    )
+    .when(team_allowed),
+    Question::new(
+        "bin",
+        "acc.bin",
+        "acc.bin_empty",
+        Kind::Text {
+            input: "text",
+            autocomplete: "off",
+            max: 20,
+        },
+    )
+    .hint("acc.bin_hint")
+    .check(bin)
+    .when(|a| !is_team(a)),
+    Question::new(
+        "team_name",
+        "acc.team_name",
+        "acc.team_name_empty",
+        Kind::Text {
+            input: "text",
+            autocomplete: "off",
+            max: 200,
+        },
+    )
+    .when(is_team),
+    Question::new(
+        "contact_email",
+        "acc.contact_email",
+        "acc.contact_email_empty",
+        Kind::Text {
+            input: "email",
+            autocomplete: "email",
+            max: 254,
+        },
+    )
+    .hint("acc.contact_email_hint")
+    .check(email)
+    .when(is_team),
+];
+
+static PROJECT: [Question; 2] = [
+    Question::new(
+        "stage",
+        "acc.project_stage",
+        "acc.stage_empty",
+        Kind::Radios(STAGES),
+    ),
+    Question::new(
+        "project_summary",
+        "acc.summary",
+        "acc.summary_empty",
+        Kind::Long { max: 1500 },
+    )
+    .hint("acc.summary_hint"),
+];
+
+static STEPS: [Step; 3] = [
+    Step {
+        slug: "applicant",
+        title: "acc.applicant_title",
+        lead: None,
+        questions: &APPLICANT,
+        when: None,
+    },
+    Step {
+        slug: "project",
+        title: "acc.project_title",
+        lead: None,
+        questions: &PROJECT,
+        when: None,
+    },
+    // The team is its own page (an "add another" list); listed here for Back and Continue.
+    Step {
+        slug: "team",
+        title: "acc.team_title",
+        lead: None,
+        questions: &[],
+        when: None,
+    },
+];
+
+pub static JOURNEY: Journey = Journey {
+    base: "/acceleration",
+    steps: &STEPS,
+    end: "check",
+};
+
+const GIVEN: Question = Question::new(
+    "given_names",
+    "acc.given_names",
+    "acc.given_names_empty",
+    Kind::Text {
+        input: "text",
+        autocomplete: "off",
+        max: 100,
+    },
+)
+.hint("acc.names_hint");
+const SURNAME: Question = Question::new(
+    "surname",
+    "acc.surname",
+    "acc.surname_empty",
+    Kind::Text {
+        input: "text",
+        autocomplete: "off",
+        max: 100,
+    },
+);
+const EMAIL: Question = Question::new(
+    "email",
+    "acc.email",
+    "acc.email_empty",
+    Kind::Text {
+        input: "email",
+        autocomplete: "off",
+        max: 254,
+    },
+)
+.check(email);
+const CITIZENSHIP: Question = Question::new(
+    "citizenship",
+    "acc.citizenship",
+    "acc.citizenship_empty",
+    Kind::Select(COUNTRIES),
+)
+.hint("acc.citizenship_hint");
+const ROLE: Question = Question::new("role", "acc.role", "acc.role_empty", Kind::Radios(ROLES));
+const KEY: Question = Question::new(
+    "key_member",
+    "acc.key_member",
+    "acc.key_member_empty",
+    Kind::YesNo,
+)
+.hint("acc.key_member_hint");
+const FULL_TIME: Question = Question::new(
+    "full_time",
+    "acc.full_time",
+    "acc.full_time_empty",
+    Kind::YesNo,
+);
+
+fn housed(a: &Answers) -> bool {
+    is_yes(a, "needs_housing")
+}
+
+/// The questions about one team member, when the programme houses no one.
+pub static MEMBER: [Question; 7] = [GIVEN, SURNAME, EMAIL, CITIZENSHIP, ROLE, KEY, FULL_TIME];
+
+/// The same, then housing (Art. 8-1(5-8)) when the programme offers it.
+pub static MEMBER_HOUSED: [Question; 11] = [
+    GIVEN,
+    SURNAME,
+    EMAIL,
+    CITIZENSHIP,
+    ROLE,
+    KEY,
+    FULL_TIME,
+    Question::new(
+        "needs_housing",
+        "acc.needs_housing",
+        "acc.needs_housing_empty",
+        Kind::YesNo,
+    )
+    .hint("acc.needs_housing_hint"),
+    Question::new(
+        "first_night",
+        "acc.first_night",
+        "acc.first_night_empty",
+        Kind::Date,
+    )
+    .hint("acc.night_hint")
+    .when(housed),
+    Question::new(
+        "last_night",
+        "acc.last_night",
+        "acc.last_night_empty",
+        Kind::Date,
+    )
+    .when(housed),
+    Question::new(
+        "access_needs",
+        "acc.access_needs",
+        "",
+        Kind::Long { max: 500 },
+    )
+    .hint("acc.access_needs_hint")
+    .optional()
+    .when(housed),
+];
+
+/// Kazakhstan: its citizens need no visa invitation.
+pub const HOME_COUNTRY: &str = "KZ";
+
+/// "Given names Surname", as the list and the service show a member.
+pub fn member_name(m: &Answers) -> String {
+    let get = |id: &str| m.get(id).map(|v| v.trim()).unwrap_or("");
+    format!("{} {}", get("given_names"), get("surname"))
+        .trim()
+        .to_owned()
+}
+
+pub fn is_foreign(m: &Answers) -> bool {
+    m.get("citizenship")
+        .is_some_and(|c| !c.is_empty() && c != HOME_COUNTRY)
+}
+
+/// The team, kept in the draft as one answer holding a JSON list.
+pub fn team_of(a: &Answers) -> Vec<Answers> {
+    a.get("team")
+        .and_then(|json| serde_json::from_str(json).ok())
+        .unwrap_or_default()
+}
+
+pub fn team_json(team: &[Answers]) -> String {
+    serde_json::to_string(team).unwrap_or_default()
+}
+
+/// The nights from the first to the last, each named by its evening; `None` while a date is
+/// missing or the last comes before the first.
+pub fn nights(m: &Answers) -> Option<Vec<NaiveDate>> {
+    let date = |id: &str| parse_date(m.get(id)?).ok();
+    let (first, last) = (date("first_night")?, date("last_night")?);
+    (first <= last).then(|| first.iter_days().take_while(|d| *d <= last).collect())
+}
+
+/// What the programme's rules look at: who applies, the stage and the key members.
+pub fn application(a: &Answers) -> Option<EnrolmentApplication> {
+    let applicant_kind = if is_team(a) {
+        ApplicantKind::UnincorporatedTeam
+    } else {
+        // A participant is registered by its BIN: a legal entity.
+        ApplicantKind::LegalEntity
+    };
+    let team = team_of(a)
+        .iter()
+        .filter(|m| is_yes(m, "key_member"))
+        .filter_map(|m| {
+            Some(acceleration::TeamMember {
+                role: from_id(m.get("role")?)?,
+                full_time: is_yes(m, "full_time"),
+            })
+        })
+        .collect();
+    Some(EnrolmentApplication {
+        applicant_kind,
+        stage: from_id::<ProjectStage>(a.get("stage")?)?,
+        team,
+    })
+}
+
+/// The enrolment as the service takes it; `None` while an answer is missing.
+pub fn enrolment(a: &Answers) -> Option<Enrolment> {
+    let get = |id: &str| a.get(id).map(|v| v.trim().to_owned()).unwrap_or_default();
+    let applicant = if is_team(a) {
+        Applicant::Team {
+            name: get("team_name"),
+            contact_email: get("contact_email"),
+        }
+    } else {
+        Applicant::Participant { bin: get("bin") }
+    };
+    let team = team_of(a)
+        .iter()
+        .map(|m| {
+            let role: Role = from_id(m.get("role")?)?;
+            let needs_housing = housed(m);
+            let housing = needs_housing
+                .then(|| nights(m))
+                .flatten()
+                .and_then(|n| Some((*n.first()?, *n.last()?)))
+                .map(|(first_night, last_night)| Nights {
+                    first_night,
+                    last_night,
+                });
+            Some(TeamMember {
+                name: member_name(m),
+                role,
+                email: m.get("email")?.trim().to_owned(),
+                citizenship: m.get("citizenship")?.clone(),
+                key_member: is_yes(m, "key_member"),
+                full_time_pm: role == Role::ProjectManager && is_yes(m, "full_time"),
+                needs_housing,
+                housing,
+                access_needs: m
+                    .get("access_needs")
+                    .filter(|v| needs_housing && !v.trim().is_empty())
+                    .cloned(),
+            })
+        })
+        .collect::<Option<Vec<_>>>()?;
+    Some(Enrolment {
+        programme_id: get("programme"),
+        cohort_id: get("cohort"),
+        applicant,
+        project_summary: get("project_summary"),
+        team,
+    })
+}
+
+/// The role's label key.
+pub fn role_key(role: Role) -> String {
+    format!("acceleration.role.{}", id_of(&role))
+}

@@ -1,0 +1,149 @@
+//! Enrolment in the Fund's acceleration programmes (Law No. 207-V, Art. 8-1(5-1)) with the team
+//! and housing for people undergoing acceleration (Art. 8-1(5-8)): the catalogue, the steps,
+//! "check your answers", submission, and a confirmation that survives a reload.
+
+mod catalogue;
+mod check;
+mod confirmation;
+mod country;
+mod data;
+mod team;
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use serde::{Serialize, de::DeserializeOwned};
+
+pub use catalogue::Acceleration;
+pub use confirmation::AccelerationConfirmation;
+
+use super::form::{Answers, Draft, StepForm, text, tr};
+use crate::{
+    api::Catalogue,
+    backend::{Backend, BackendError},
+    domain::acceleration::{Cohort, Programme},
+    ui::{config::use_backend, i18n::use_i18n, link},
+};
+use data::JOURNEY;
+
+/// The name of this journey's draft in the browser and in a downloaded file.
+const DRAFT: &str = "acceleration";
+
+/// The draft's answers, restored from the browser and saved there at every change.
+fn saved_answers() -> RwSignal<Answers> {
+    let answers = RwSignal::new(Draft::restore(DRAFT).answers);
+    Effect::new(move || {
+        let mut draft = Draft::restore(DRAFT);
+        draft.answers = answers.get();
+        draft.persist();
+    });
+    answers
+}
+
+/// The id the contract uses for a value of the domain ("project_manager").
+fn id_of<T: Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+/// A value of the domain from its id.
+fn from_id<T: DeserializeOwned>(id: &str) -> Option<T> {
+    serde_json::from_value(serde_json::Value::String(id.to_owned())).ok()
+}
+
+/// The catalogue as the backend serves it today.
+fn use_catalogue() -> LocalResource<Result<Catalogue, BackendError>> {
+    let backend = use_backend();
+    LocalResource::new(move || async move { backend.catalogue().await })
+}
+
+/// The programme and cohort the draft is for, in `catalogue`.
+fn chosen(catalogue: &Catalogue, answers: &Answers) -> Option<(Programme, Cohort)> {
+    let get = |id: &str| answers.get(id).cloned().unwrap_or_default();
+    let programme = catalogue
+        .programmes
+        .iter()
+        .find(|p| p.id == get("programme"))?;
+    let cohort = programme.cohorts.iter().find(|c| c.id == get("cohort"))?;
+    Some((programme.clone(), cohort.clone()))
+}
+
+/// While the catalogue loads, when it fails, or when the draft names no cohort it has.
+fn waiting(state: Option<BackendError>) -> AnyView {
+    let i18n = use_i18n();
+    match state {
+        None => view! { <p role="status">{text("acc.loading")}</p> }.into_any(),
+        Some(e) => view! {
+            <div class="panel" role="alert">
+                <p>{move || tr(i18n.lang(), e.message_key())}</p>
+                <p>{text("acc.loading_failed")}</p>
+            </div>
+        }
+        .into_any(),
+    }
+}
+
+/// Renders `page` with the draft's programme and cohort from the backend's catalogue.
+fn with_cohort(
+    answers: RwSignal<Answers>,
+    page: impl Fn(Programme, Cohort) -> AnyView + Send + Sync + 'static,
+) -> impl IntoView {
+    let catalogue = use_catalogue();
+    move || match catalogue.get() {
+        None => waiting(None),
+        Some(Err(e)) => waiting(Some(e)),
+        Some(Ok(c)) => match answers.with_untracked(|a| chosen(&c, a)) {
+            Some((programme, cohort)) => page(programme, cohort),
+            None => view! {
+                <p>{text("acc.no_cohort")}</p>
+                <p>
+                    <a href=link("/acceleration")>{text("acc.choose_programme")}</a>
+                </p>
+            }
+            .into_any(),
+        },
+    }
+}
+
+/// A step of the enrolment, the team or "check your answers". Keyed by the step, so each page
+/// is built afresh rather than patched into the previous one: a patched page keeps the previous
+/// page's title formatter, which reads that page's disposed state.
+#[component]
+pub fn AccelerationStep() -> impl IntoView {
+    let params = use_params_map();
+    let slug = move || params.with(|p| p.get("step").unwrap_or_default());
+    view! {
+        <For each=move || [slug()] key=String::clone let:slug>
+            {match slug.as_str() {
+                "team" => view! { <team::TeamPage /> }.into_any(),
+                "check" => view! { <check::CheckAnswers /> }.into_any(),
+                _ => match JOURNEY.step(&slug) {
+                    Some(step) => view! { <EnrolQuestion step /> }.into_any(),
+                    None => view! { <super::NotFound /> }.into_any(),
+                },
+            }}
+        </For>
+    }
+}
+
+/// Where Continue leads: the next step, or back to "check your answers" after a Change link.
+fn next_page(slug: &'static str, answers: RwSignal<Answers>) -> impl Fn() -> String + Clone {
+    let changing = use_query_map().with_untracked(|q| q.get("change").is_some());
+    move || {
+        link(&if changing {
+            JOURNEY.path("check")
+        } else {
+            answers.with_untracked(|a| JOURNEY.next(slug, a))
+        })
+    }
+}
+
+#[component]
+fn EnrolQuestion(step: &'static super::form::Step) -> impl IntoView {
+    let answers = saved_answers();
+    let navigate = use_navigate();
+    let next = next_page(step.slug, answers);
+    let back = link(&answers.with_untracked(|a| JOURNEY.back(step.slug, a)));
+    view! { <StepForm step answers back on_continue=move |()| navigate(&next(), Default::default()) /> }
+}

@@ -1,0 +1,167 @@
+//! The team as an "add another" list, housing asked of each person when the programme offers
+//! it, then the programme's rules: a team they refuse goes to a page that says why.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+use super::{
+    JOURNEY,
+    country::{member_answer, member_field},
+    data::{MEMBER, MEMBER_HOUSED, member_name, nights, team_json, team_of},
+    saved_answers, with_cohort,
+};
+use crate::{
+    domain::acceleration::{Cohort, HousingOutcome, Programme, check_housing},
+    i18n::Lang,
+    ui::{
+        i18n::use_i18n,
+        link,
+        page::Page,
+        pages::form::{
+            AddAnother, Answers, BackLink, ListTexts, Problem, fill, format_date, is_yes, text,
+        },
+    },
+};
+
+const TEXTS: ListTexts = ListTexts {
+    heading: "acc.members",
+    item: "acc.member",
+    none: "acc.members_none",
+    add_first: "acc.member_add",
+    add_another: "acc.member_add_another",
+    save: "acc.member_save",
+    added: "acc.member_added",
+    changed: "acc.member_changed",
+    removed: "acc.member_removed",
+};
+
+/// Housing for one person, as the rules of Art. 8-1(5-8) see it: the nights must lie inside
+/// the cohort. The problem sits on the first date the rules refuse.
+fn housing_problems(
+    lang: Lang,
+    programme: &Programme,
+    cohort: &Cohort,
+    m: &Answers,
+) -> Vec<Problem> {
+    if !is_yes(m, "needs_housing") {
+        return Vec::new();
+    }
+    let Some(nights) = nights(m) else {
+        return vec![Problem {
+            field: "last_night",
+            key: "acc.night_order",
+            values: Vec::new(),
+        }];
+    };
+    let decision = check_housing(programme, cohort, &nights);
+    if decision.outcome == HousingOutcome::Available {
+        return Vec::new();
+    }
+    let first_outside = nights.first().is_some_and(|n| *n < cohort.starts);
+    vec![Problem {
+        field: if first_outside {
+            "first_night"
+        } else {
+            "last_night"
+        },
+        key: "acc.night_outside",
+        values: vec![
+            ("starts".into(), format_date(lang, cohort.starts)),
+            ("last".into(), format_date(lang, last_night(cohort))),
+        ],
+    }]
+}
+
+/// The last night that can be housed: the evening before the programme's last day.
+fn last_night(cohort: &Cohort) -> chrono::NaiveDate {
+    cohort.ends.pred_opt().unwrap_or(cohort.ends)
+}
+
+#[component]
+pub fn TeamPage() -> impl IntoView {
+    let answers = saved_answers();
+    let back = link(&answers.with_untracked(|a| JOURNEY.back("team", a)));
+    view! {
+        <BackLink href=back />
+        {with_cohort(answers, move |programme, cohort| {
+            view! { <TeamForm answers programme cohort /> }.into_any()
+        })}
+    }
+}
+
+#[component]
+fn TeamForm(answers: RwSignal<Answers>, programme: Programme, cohort: Cohort) -> impl IntoView {
+    let i18n = use_i18n();
+    let navigate = use_navigate();
+    let items = RwSignal::new(answers.with_untracked(team_of));
+    Effect::new(move || {
+        let json = items.with(|t| team_json(t));
+        answers.update(|a| {
+            a.insert("team".into(), json);
+        });
+    });
+    let errors = RwSignal::new(Vec::<Problem>::new());
+    let editing = RwSignal::new(false);
+    let questions: &'static [_] = if programme.housing {
+        &MEMBER_HOUSED
+    } else {
+        &MEMBER
+    };
+    let (starts, last) = (cohort.starts, last_night(&cohort));
+    let dates = move || {
+        fill(
+            i18n.t("acc.housing_dates"),
+            &[
+                ("starts".into(), format_date(i18n.lang(), starts)),
+                ("last".into(), format_date(i18n.lang(), last)),
+            ],
+        )
+    };
+    let housing_note = programme
+        .housing
+        .then(|| view! { <p class="hint">{dates}</p> });
+    let check =
+        Callback::new(move |m: Answers| housing_problems(i18n.lang(), &programme, &cohort, &m));
+    let proceed = move |_| {
+        let problem = |key| Problem {
+            field: "team-add",
+            key,
+            values: Vec::new(),
+        };
+        if editing.get_untracked() {
+            errors.set(vec![Problem {
+                field: "given_names",
+                ..problem("acc.members_unsaved")
+            }]);
+            return;
+        }
+        if items.with_untracked(Vec::is_empty) {
+            errors.set(vec![problem("acc.members_empty")]);
+            return;
+        }
+        errors.set(Vec::new());
+        // The programme's rules are applied next: "check your answers" says when they refuse.
+        navigate(&link(&JOURNEY.path("check")), Default::default());
+    };
+    view! {
+        <Page title="acc.team_title">
+            <p class="lead">{text("acc.team_lead")}</p>
+            {housing_note}
+            <AddAnother
+                id="team"
+                items
+                questions
+                name=member_name
+                texts=TEXTS
+                errors
+                editing
+                check
+                field=member_field
+                answer=member_answer
+            />
+            <button class="button" type="button" on:click=proceed>
+                {text("form.continue")}
+            </button>
+        </Page>
+    }
+}

@@ -1,0 +1,208 @@
+// The acceleration journey: the catalogue with its filters and closed cohorts, an enrolment with
+// housing and a foreign team member through to a confirmation that survives a reload, and the
+// refusals (deadline passed, full cohort, team too small, housing outside the cohort), each
+// page clean under axe, in the three languages. "Today" is fixed, so the dates never move.
+import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations, openPage } from "./helpers.js";
+
+const TODAY = "2026-03-02";
+const BIN = "970740000838";
+
+test.beforeEach(async ({ page }) => {
+  await page.route("**/config.json", (route) =>
+    route.fulfill({
+      status: 200,
+      contentType: "application/json",
+      body: JSON.stringify({
+        backend: "mock",
+        timeout_ms: 5000,
+        today: TODAY,
+        mock: { delay_ms: 0, failure_rate: 0.0, forced_error: null },
+      }),
+    }),
+  );
+});
+
+/// A draft of this journey, as if saved on an earlier visit.
+async function seedDraft(page, answers) {
+  await openPage(page, "/");
+  await page.evaluate((answers) => {
+    localStorage.setItem(
+      "ahp:draft:acceleration",
+      JSON.stringify({ journey: "acceleration", version: 1, answers, idempotency_key: "" }),
+    );
+  }, answers);
+}
+
+const cohort = (page, programme, dates) =>
+  page.locator("section", { has: page.getByRole("heading", { name: programme }) }).locator("li.cohort", { hasText: dates });
+
+async function addMember(page, m) {
+  await page.getByLabel("Given names").fill(m.given);
+  await page.getByLabel("Surname").fill(m.surname);
+  await page.getByLabel("Email address").fill(m.email);
+  await page.getByLabel("Citizenship").selectOption(m.citizenship);
+  await page.getByRole("group", { name: "Role in the team" }).getByLabel(m.role, { exact: true }).check();
+  await page.getByRole("group", { name: "Is this person a key member of the team?" }).getByLabel("Yes").check();
+  await page
+    .getByRole("group", { name: "Does this person work on the project full time?" })
+    .getByLabel(m.fullTime ? "Yes" : "No")
+    .check();
+  const housing = page.getByRole("group", { name: "Does this person need housing during the programme?" });
+  if (m.nights) {
+    await housing.getByLabel("Yes").check();
+    for (const [name, [d, mo, y]] of [["First night", m.nights[0]], ["Last night", m.nights[1]]]) {
+      const group = page.getByRole("group", { name });
+      await group.getByLabel("Day").fill(d);
+      await group.getByLabel("Month").fill(mo);
+      await group.getByLabel("Year").fill(y);
+    }
+    await page.getByLabel("Access needs (optional)").fill("Step-free access");
+  } else if (await housing.count()) {
+    await housing.getByLabel("No").check();
+  }
+  await page.getByRole("button", { name: "Save team member" }).click();
+}
+
+async function startSilkway(page) {
+  await openPage(page, "/acceleration");
+  await cohort(page, "Silkway Accelerator", "1 May 2026").getByRole("button", { name: /Apply for this cohort/ }).click();
+  await expect(page.locator("h1")).toHaveText("Who is applying");
+  await page.getByLabel("Business identification number (BIN)").fill(BIN);
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.locator("h1")).toHaveText("Your project");
+  await page.getByLabel("Earning revenue").check();
+  await page.getByLabel("Describe the project").fill("Payments for small shops in the regions.");
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.locator("h1")).toHaveText("Your team");
+}
+
+test("the catalogue lists every programme with closed cohorts marked, and filters by kind and stage", async ({ page }) => {
+  await openPage(page, "/acceleration");
+  await expect(page.getByRole("status").filter({ hasText: "Showing" })).toHaveText("Showing 6 of 6 programmes.");
+  await expect(page.locator("main")).toContainText("Art. 8-1(5-1)");
+  const full = cohort(page, "Silkway Accelerator", "16 February 2026");
+  await expect(full).toContainText("Closed: the cohort is full");
+  await expect(full.getByRole("button")).toHaveCount(0);
+  const late = cohort(page, "Techpreneurs", "12 March 2026");
+  await expect(late).toContainText("Closed: the deadline has passed");
+  await expect(late.getByRole("button")).toHaveCount(0);
+  await expect(cohort(page, "Hero Training", "5 June 2026")).toContainText("Not open yet: opens on 1 April 2026");
+  await expectNoAxeViolations(page, "catalogue");
+
+  await page.getByLabel("Who is applying").selectOption("unincorporated_team");
+  await expect(page.locator("main section h2")).toHaveText(["Techpreneurs"]);
+  await page.getByLabel("Stage of the project").selectOption("scaling");
+  await expect(page.getByText("Showing 0 of 6 programmes.")).toBeVisible();
+  await page.getByLabel("Who is applying").selectOption("");
+  await expect(page.getByText("Showing 4 of 6 programmes.")).toBeVisible();
+});
+
+test("a full enrolment with housing and a foreign member, to a confirmation that survives a reload", async ({ page }) => {
+  await startSilkway(page);
+  await expectNoAxeViolations(page, "team, empty");
+  await addMember(page, { given: "Aigerim", surname: "Sadykova", email: "aigerim@example.kz", citizenship: "KZ", role: "Project manager", fullTime: true });
+  await expect(page.getByRole("status").filter({ hasText: "added" })).toHaveText("Aigerim Sadykova added to the team.");
+  await expect(page.getByRole("heading", { name: "Aigerim Sadykova" })).toBeFocused();
+  await page.getByRole("button", { name: "Add another team member" }).click();
+  await expect(page.getByLabel("Given names")).toBeFocused();
+  await addMember(page, {
+    given: "Jonas", surname: "Weber", email: "jonas@example.de", citizenship: "DE", role: "Developer",
+    fullTime: true, nights: [["1", "5", "2026"], ["10", "5", "2026"]],
+  });
+  await page.getByRole("button", { name: "Add another team member" }).click();
+  await addMember(page, { given: "Dana", surname: "Omarova", email: "dana@example.kz", citizenship: "KZ", role: "Designer", fullTime: false });
+  await expect(page.locator(".add-another__item")).toHaveCount(3);
+  await expectNoAxeViolations(page, "team with three members");
+  await page.getByRole("button", { name: "Continue" }).click();
+
+  await expect(page.locator("h1")).toHaveText("Check your answers before enrolling");
+  await expect(page.locator("main")).toContainText("Germany");
+  await expect(page.locator(".panel", { hasText: "Visa invitations" })).toContainText("Jonas Weber (Germany)");
+  await expectNoAxeViolations(page, "check your answers");
+  await page.getByRole("button", { name: "Enrol the team" }).click();
+
+  await expect(page.locator("h1")).toHaveText("Enrolment sent");
+  const reference = await page.locator(".reference").innerText();
+  expect(reference).toMatch(/^AH-/);
+  await expect(page).not.toHaveURL(/Weber|Jonas|970740000838/);
+  await expect(page.locator("main")).toContainText("Silkway Accelerator");
+  await expectNoAxeViolations(page, "confirmation");
+  await page.reload();
+  await expect(page.locator(".reference")).toHaveText(reference);
+
+  await page.getByRole("button", { name: "Start an invitation request Jonas Weber" }).click();
+  await expect(page).toHaveURL(/\/invitations$/);
+  const prefill = await page.evaluate(() => JSON.parse(localStorage.getItem("ahp:prefill:invitation")));
+  expect(prefill).toEqual({
+    surname: "Weber", given_names: "Jonas", citizenship: "DE", programme_id: "silkway", cohort_id: "silkway-next",
+  });
+});
+
+test("housing outside the cohort's dates is refused on the member, with the dates it allows", async ({ page }) => {
+  await startSilkway(page);
+  await addMember(page, {
+    given: "Jonas", surname: "Weber", email: "jonas@example.de", citizenship: "DE", role: "Developer",
+    fullTime: true, nights: [["25", "4", "2026"], ["3", "5", "2026"]],
+  });
+  const summary = page.locator(".error-summary");
+  await expect(summary).toBeFocused();
+  await expect(summary).toContainText("choose nights from 1 May 2026 to 29 July 2026");
+  await expect(page).toHaveTitle(/^Error: /);
+  await expect(page.getByRole("group", { name: "First night" })).toContainText("Housing is only for nights during the programme");
+  await expect(page.locator(".add-another__item")).toHaveCount(0);
+  await expectNoAxeViolations(page, "housing outside the cohort");
+  await summary.getByRole("link").click();
+  await expect(page.getByRole("group", { name: "First night" }).getByLabel("Day")).toBeFocused();
+});
+
+test("a team too small is told why, with what to do, in Russian too", async ({ page }) => {
+  await startSilkway(page);
+  await addMember(page, { given: "Aigerim", surname: "Sadykova", email: "aigerim@example.kz", citizenship: "KZ", role: "Project manager", fullTime: true });
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.locator("h1")).toHaveText("You cannot enrol in this cohort");
+  await expect(page.locator("main")).toContainText("The team must have at least 3 key members. You listed 1.");
+  await expect(page.getByRole("button", { name: "Enrol the team" })).toHaveCount(0);
+  await expectNoAxeViolations(page, "team too small");
+  await page.getByRole("button", { name: "Русский" }).click();
+  await expect(page.locator("h1")).toHaveText("Записаться в этот поток нельзя");
+  await expect(page.locator("main")).toContainText("Вы указали 1");
+  await expectNoAxeViolations(page, "team too small, ru");
+  await page.getByRole("link", { name: "Изменить состав команды" }).click();
+  await expect(page.locator(".add-another__item")).toHaveCount(1);
+});
+
+for (const [name, cohortId, programme, text] of [
+  ["a deadline passed", "techpreneurs-autumn", "techpreneurs", "The deadline for this cohort was 25 February 2026"],
+  ["a full cohort", "silkway-current", "silkway", "All 20 places in this cohort are taken"],
+]) {
+  test(`${name}: a saved draft for that cohort cannot be sent`, async ({ page }) => {
+    const member = { given_names: "Aigerim", surname: "Sadykova", email: "a@example.kz", citizenship: "KZ", role: "project_manager", key_member: "yes", full_time: "yes", needs_housing: "no" };
+    const team = [member, { ...member, given_names: "Dana" }, { ...member, given_names: "Ivan" }];
+    await seedDraft(page, {
+      programme, cohort: cohortId, team_allowed: "no", bin: BIN, stage: programme === "silkway" ? "revenue" : "idea",
+      project_summary: "A project.", team: JSON.stringify(team),
+    });
+    await page.goto("/acceleration/check");
+    await expect(page.locator("h1")).toHaveText("You cannot enrol in this cohort");
+    await expect(page.locator("main")).toContainText(text);
+    await expectNoAxeViolations(page, name);
+  });
+}
+
+for (const [lang, button, heading, closed] of [
+  ["kk", "Қазақша", "Акселерация бағдарламалары", "Жабық"],
+  ["ru", "Русский", "Программы акселерации", "Закрыт"],
+]) {
+  test(`the catalogue and the steps in ${lang}`, async ({ page }) => {
+    await openPage(page, "/acceleration");
+    await page.getByRole("button", { name: button }).click();
+    await expect(page.locator("h1")).toHaveText(heading);
+    await expect(page.locator("li.cohort").filter({ hasText: closed }).first()).toBeVisible();
+    await expectNoAxeViolations(page, `catalogue in ${lang}`);
+    await page.locator("li.cohort button").first().click();
+    await page.locator("form button[type=submit]").click();
+    await expect(page.locator(".error-summary")).toBeFocused();
+    await expectNoAxeViolations(page, `applicant step with errors in ${lang}`);
+  });
+}
