@@ -51,9 +51,11 @@ fn is_key_shaped(s: &str) -> bool {
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
     };
     // File names ("config.json") have the same shape; no key ends in a file extension.
-    let file_name = [".json", ".js", ".wasm", ".css", ".html", ".svg", ".toml", ".yaml"]
-        .iter()
-        .any(|ext| s.ends_with(ext));
+    let file_name = [
+        ".json", ".js", ".wasm", ".css", ".html", ".svg", ".toml", ".yaml",
+    ]
+    .iter()
+    .any(|ext| s.ends_with(ext));
     s.contains('.') && s.split('.').all(word) && !file_name
 }
 

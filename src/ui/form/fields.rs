@@ -38,8 +38,10 @@ pub fn ErrorSummary(errors: RwSignal<Vec<Problem>>) -> impl IntoView {
             let _ = el.focus();
         }
     });
+    // The title's formatter can outlive this page when a step replaces a step of the same
+    // route: a disposed signal then reads as "no errors".
     let formatter = move |title: String| {
-        if errors.with(Vec::is_empty) {
+        if errors.try_with(Vec::is_empty).unwrap_or(true) {
             title
         } else {
             format!("{}{title}", i18n.t("form.error_prefix"))
