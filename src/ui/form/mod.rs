@@ -266,17 +266,6 @@ impl Journey {
     }
 }
 
-/// Today's date in the browser's time zone.
-pub fn today() -> NaiveDate {
-    let now = js_sys::Date::new_0();
-    NaiveDate::from_ymd_opt(
-        now.get_full_year() as i32,
-        now.get_month() + 1,
-        now.get_date(),
-    )
-    .unwrap_or_default()
-}
-
 /// A whole number as people type it, with spaces between thousands.
 pub fn parse_number(value: &str) -> Option<i64> {
     let digits: String = value.chars().filter(|c| !c.is_whitespace()).collect();

@@ -1,7 +1,7 @@
 //! "Check if you can apply": a few questions, one small group per page, then a result page with
 //! the route, the cost, the time it takes and what to prepare, or why not and what to do.
 
-use chrono::Datelike;
+use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 use leptos_router::{components::A, hooks::use_navigate, hooks::use_params_map};
 
@@ -9,7 +9,7 @@ use super::{
     fees::{FeeEstimate, estimate},
     form::{
         Answers, Choices, Draft, Journey, Kind, Question, Step, StepForm, Why, chosen_of, dyn_text,
-        format_date, is_yes, parse_money, parse_number, reason_text, text, today,
+        format_date, is_yes, parse_money, parse_number, reason_text, text,
     },
 };
 use crate::{
@@ -21,7 +21,7 @@ use crate::{
         params::Param,
         timeline::{Stage, review_timeline, timeline_data},
     },
-    ui::{i18n::use_i18n, link, page::Page},
+    ui::{config::use_today, i18n::use_i18n, link, page::Page},
 };
 
 /// The values of a list parameter as it stands in its latest version.
@@ -279,8 +279,14 @@ fn EligibilityQuestion(step: &'static Step) -> impl IntoView {
     view! { <StepForm step answers back on_continue=next /> }
 }
 
+/// The result as of the configured today, drawn again if that date arrives after the page.
 #[component]
 fn EligibilityResult() -> impl IntoView {
+    let today = Memo::new(move |_| use_today());
+    move || result_view(today.get())
+}
+
+fn result_view(today: NaiveDate) -> AnyView {
     let i18n = use_i18n();
     let answers = Draft::restore(DRAFT).answers;
     let back = link(&JOURNEY.back("result", &answers));
@@ -296,7 +302,6 @@ fn EligibilityResult() -> impl IntoView {
         }
         .into_any();
     };
-    let today = today();
     let decision = assess(&domain_answers, today);
     let why = view! { <Why reasons=decision.reasons.clone() indicative=decision.indicative /> };
     let body = match decision.outcome {
@@ -315,8 +320,8 @@ fn EligibilityResult() -> impl IntoView {
                 Route::FundList => ("elig.route.fund_list", "elig.route.fund_list_means"),
                 Route::AstanaHubActor => ("elig.route.actor", "elig.route.actor_means"),
             };
-            let apply =
-                (!already_participant).then(|| view! { <ApplyNext answers=answers.clone() /> });
+            let apply = (!already_participant)
+                .then(|| view! { <ApplyNext answers=answers.clone() today /> });
             view! {
                 <Page title=title>
                     <div class="panel panel--success">
@@ -376,9 +381,8 @@ fn EligibilityResult() -> impl IntoView {
 /// For an eligible applicant: what it costs, how long it takes, what to prepare, and the way
 /// into the application with the answers carried over.
 #[component]
-fn ApplyNext(answers: Answers) -> impl IntoView {
+fn ApplyNext(answers: Answers, today: NaiveDate) -> impl IntoView {
     let navigate = use_navigate();
-    let today = today();
     let fee = answers
         .get("income")
         .and_then(|i| parse_money(i))
@@ -418,7 +422,7 @@ fn ApplyNext(answers: Answers) -> impl IntoView {
         <h2 class="heading-m">{text("elig.cost.title")}</h2>
         {cost}
         <h2 class="heading-m">{text("elig.time.title")}</h2>
-        <ReviewTimeline />
+        <ReviewTimeline from=today />
         <h2 class="heading-m">{text("elig.prepare.title")}</h2>
         <ul class="list list--bullet">{prepare}</ul>
         <button class="button" type="button" on:click=start>
@@ -427,11 +431,11 @@ fn ApplyNext(answers: Answers) -> impl IntoView {
     }
 }
 
-/// The review's stages with the latest expected date of each, for an application sent today.
+/// The review's stages with the latest expected date of each, for an application sent on
+/// `from`.
 #[component]
-pub fn ReviewTimeline(#[prop(optional)] from: Option<chrono::NaiveDate>) -> impl IntoView {
+pub fn ReviewTimeline(from: NaiveDate) -> impl IntoView {
     let i18n = use_i18n();
-    let from = from.unwrap_or_else(today);
     let days = |p: &'static Param<u32>| p.at(from).copied().unwrap_or(0).to_string();
     let data = timeline_data();
     let values = vec![

@@ -10,10 +10,11 @@ use crate::{
         money::Tiyn,
     },
     ui::{
+        config::use_today,
         link,
         pages::form::{
             Answers, Kind, Outcome, Question, Step, StepForm, Why, dyn_text, format_money,
-            parse_money, parse_number, text, today,
+            parse_money, parse_number, text,
         },
     },
 };
@@ -138,9 +139,10 @@ pub fn FeeEstimate(decision: Decision<FeeBreakdown>) -> impl IntoView {
 
 #[component]
 pub fn Fees() -> impl IntoView {
-    let mut start = Answers::new();
-    start.insert("year".into(), today().year().to_string());
-    let answers = RwSignal::new(start);
+    let answers = RwSignal::new(Answers::new());
+    // The year offered is the configured today's, which may arrive after the page: the form is
+    // drawn again with it then, keeping whatever else was typed.
+    let this_year = Memo::new(move |_| use_today().year().to_string());
     let result = RwSignal::new(None::<Decision<FeeBreakdown>>);
     let heading = NodeRef::<html::H2>::new();
     Effect::new(move || {
@@ -173,8 +175,15 @@ pub fn Fees() -> impl IntoView {
             }
         })
     };
+    let form = move || {
+        let year = this_year.get();
+        answers.update_untracked(|a| {
+            a.insert("year".into(), year);
+        });
+        view! { <StepForm step=&STEP answers back=link("/") on_continue=compute /> }
+    };
     view! {
-        <StepForm step=&STEP answers back=link("/") on_continue=compute />
+        {form}
         {shown}
     }
 }

@@ -5,7 +5,7 @@ mod draft_file;
 mod questions;
 mod upload;
 
-use chrono::Datelike;
+use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 use leptos_router::{
     components::A,
@@ -16,14 +16,19 @@ use super::{
     fees::{FeeEstimate, estimate},
     form::{
         Answers, BackLink, Draft, StepForm, SummaryList, chosen_of, fill, format_date, load,
-        parse_date, parse_money, parse_number, remove, save, text, today, tr,
+        parse_date, parse_money, parse_number, remove, save, text, tr,
     },
 };
 use crate::{
     api::{Contact, Declarations, Organisation, ParticipantApplication, Project, Submission},
     backend::{Backend, BackendError, IdempotencyKey},
     domain::eligibility::Route,
-    ui::{config::use_backend, i18n::use_i18n, link, page::Page},
+    ui::{
+        config::{use_backend, use_today},
+        i18n::use_i18n,
+        link,
+        page::Page,
+    },
 };
 use questions::{DECLARATION_IDS, JOURNEY};
 
@@ -112,8 +117,9 @@ fn ApplyQuestion(step: &'static super::form::Step) -> impl IntoView {
     }
 }
 
-/// The application as the service takes it; `None` while an answer is missing or wrong.
-fn to_application(a: &Answers) -> Option<ParticipantApplication> {
+/// The application as the service takes it, sent on `today`; `None` while an answer is missing
+/// or wrong.
+fn to_application(a: &Answers, today: NaiveDate) -> Option<ParticipantApplication> {
     let get = |id: &str| a.get(id).map(|v| v.trim().to_owned()).unwrap_or_default();
     let declared = chosen_of(a, "declarations");
     let declaration = |id: &str| declared.iter().any(|d| d == id);
@@ -135,7 +141,7 @@ fn to_application(a: &Answers) -> Option<ParticipantApplication> {
         },
         activities: chosen_of(a, "activities"),
         income_tiyn: parse_money(&get("income"))?.0,
-        income_year: today().year() - 1,
+        income_year: today.year() - 1,
         headcount: number("headcount")?,
         foreign_specialists: number("foreign")?,
         project: Project {
@@ -181,12 +187,12 @@ fn CheckAnswers() -> impl IntoView {
             }
         })
         .collect_view();
-    let fee = answers.with_untracked(|a| {
-        let income = parse_money(a.get("income")?)?;
-        estimate(today().year(), income).ok()
-    });
+    let fee = move || {
+        let year = use_today().year();
+        answers.with(|a| estimate(year, parse_money(a.get("income")?)?).ok())
+    };
     let submit = move |_| {
-        let Some(body) = answers.with_untracked(to_application) else {
+        let Some(body) = answers.with_untracked(|a| to_application(a, use_today())) else {
             return;
         };
         let mut draft = Draft::restore(DRAFT);
@@ -239,7 +245,7 @@ fn CheckAnswers() -> impl IntoView {
         <Page title="apply.check_title">
             {sections}
             <h2 class="heading-m">{text("elig.cost.title")}</h2>
-            {fee.map(|d| view! { <FeeEstimate decision=d /> })}
+            {move || fee().map(|d| view! { <FeeEstimate decision=d /> })}
             <h2 class="heading-m">{text("apply.submit_title")}</h2>
             <p>{text("apply.submit_note")}</p>
             <button class="button" type="button" on:click=submit disabled=move || sending.get()>

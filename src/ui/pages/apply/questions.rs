@@ -3,11 +3,13 @@
 
 use crate::{
     domain::ids::parse_bin,
-    ui::pages::{
-        eligibility::PRIORITY,
-        form::{
-            Answers, Choices, Journey, Kind, Outcome, Question, Step, parse_date, parse_number,
-            today,
+    ui::{
+        config::use_today,
+        pages::{
+            eligibility::PRIORITY,
+            form::{
+                Answers, Choices, Journey, Kind, Outcome, Question, Step, parse_date, parse_number,
+            },
         },
     },
 };
@@ -20,7 +22,7 @@ fn bin(value: &str, _: &Answers) -> Outcome {
 
 fn not_in_future(value: &str, _: &Answers) -> Outcome {
     match parse_date(value) {
-        Ok(d) if d > today() => Err(("apply.reg_date_future", Vec::new())),
+        Ok(d) if d > use_today() => Err(("apply.reg_date_future", Vec::new())),
         _ => Ok(()),
     }
 }
