@@ -10,7 +10,8 @@ use astana_hub_portal::api::{
     Submission, Versioned, canonical_json, fingerprint, milestones, second_factor_matches,
     stage_on,
 };
-use astana_hub_portal::domain::acceleration::{CohortStatus, catalogue};
+use astana_hub_portal::domain::acceleration::catalogue;
+
 use axum::Router;
 use axum::body::{Body, to_bytes};
 use axum::extract::{Request, State};
@@ -221,7 +222,7 @@ async fn post_enrolment(State(state): State<AppState>, headers: HeaderMap, body:
         Kind::Enrolment,
         |e: &Enrolment, today| {
             let mut refused = e.check();
-            refused.extend(check_cohort(e, today));
+            refused.extend(e.check_cohort(today));
             (refused, e.second_factor())
         },
     )
@@ -241,21 +242,6 @@ async fn post_invitation(
         |i: &Invitation, _| (i.check(), i.second_factor()),
     )
     .await
-}
-
-/// The cohort must exist in the day's catalogue and take applications.
-fn check_cohort(body: &Enrolment, today: NaiveDate) -> Option<FieldError> {
-    let programmes = catalogue(today);
-    let Some(programme) = programmes.iter().find(|p| p.id == body.programme_id) else {
-        return Some(FieldError::new(
-            "programme_id",
-            "api.field.unknown_programme",
-        ));
-    };
-    match programme.cohorts.iter().find(|c| c.id == body.cohort_id) {
-        Some(c) if c.status == CohortStatus::Open => None,
-        _ => Some(FieldError::new("cohort_id", "api.field.cohort_closed")),
-    }
 }
 
 /// One submission of any kind: `checks` gives the refused fields and the second factor.

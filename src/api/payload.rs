@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::problem::FieldError;
 use crate::domain::{
-    acceleration::{Programme, Role},
+    acceleration::{CohortStatus, Programme, Role, catalogue},
     eligibility::{Route, activity_data},
     ids::parse_bin,
 };
@@ -299,7 +299,7 @@ impl ParticipantApplication {
 
 impl Enrolment {
     /// The service-side checks. Whether the cohort exists and is open depends on the catalogue
-    /// of the day, which the caller checks.
+    /// of the day: [`Enrolment::check_cohort`].
     pub fn check(&self) -> Vec<FieldError> {
         let mut errors = Vec::new();
         match &self.applicant {
@@ -329,6 +329,21 @@ impl Enrolment {
             }
         }
         errors
+    }
+
+    /// The cohort must exist in the catalogue of `today` and take applications.
+    pub fn check_cohort(&self, today: NaiveDate) -> Option<FieldError> {
+        let programmes = catalogue(today);
+        let Some(programme) = programmes.iter().find(|p| p.id == self.programme_id) else {
+            return Some(FieldError::new(
+                "programme_id",
+                "api.field.unknown_programme",
+            ));
+        };
+        match programme.cohorts.iter().find(|c| c.id == self.cohort_id) {
+            Some(c) if c.status == CohortStatus::Open => None,
+            _ => Some(FieldError::new("cohort_id", "api.field.cohort_closed")),
+        }
     }
 
     /// The participant's BIN, or the team's contact email.

@@ -16,7 +16,7 @@ use crate::api::{
     Status, StatusQuery, Submission, fingerprint, milestones, replay, second_factor_matches,
     stage_on,
 };
-use crate::domain::acceleration::{CohortStatus, catalogue};
+use crate::domain::acceleration::catalogue;
 
 /// Every key the mock writes starts with this.
 pub const STORAGE_PREFIX: &str = "ahp:mock:";
@@ -184,21 +184,6 @@ impl MockBackend {
         Self::save(&store)?;
         Ok(answer)
     }
-
-    /// The cohort must exist in today's catalogue and take applications.
-    fn check_cohort(&self, body: &Enrolment) -> Option<FieldError> {
-        let programmes = catalogue(self.today);
-        let Some(programme) = programmes.iter().find(|p| p.id == body.programme_id) else {
-            return Some(FieldError::new(
-                "programme_id",
-                "api.field.unknown_programme",
-            ));
-        };
-        match programme.cohorts.iter().find(|c| c.id == body.cohort_id) {
-            Some(c) if c.status == CohortStatus::Open => None,
-            _ => Some(FieldError::new("cohort_id", "api.field.cohort_closed")),
-        }
-    }
 }
 
 impl Backend for MockBackend {
@@ -226,7 +211,7 @@ impl Backend for MockBackend {
         body: &Enrolment,
     ) -> Result<Submission, BackendError> {
         let mut refused = body.check();
-        refused.extend(self.check_cohort(body));
+        refused.extend(body.check_cohort(self.today));
         self.submit(Kind::Enrolment, key, body, refused, body.second_factor())
             .await
     }
