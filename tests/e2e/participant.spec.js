@@ -1,9 +1,190 @@
-// The participant journeys: fee calculator, eligibility check, application errors.
+// The participant journeys: the whole way from the home page to a reference number in each
+// language, the fee calculator, the eligibility check, every validation message of the
+// application, a backend failure and its retry, a damaged draft file, tracking, the keyboard
+// alone; each page clean under axe in its normal and its error state. "Today" is fixed by the
+// configuration served here, so the dates never move.
 import { expect, test } from "@playwright/test";
 import { PORTAL_NAME, expectNoAxeViolations, openPage } from "./helpers.js";
 
+const TODAY = "2026-03-02";
+const BIN = "970740000838";
+const REFERENCE = /^AH-2026-P-[0-9A-Z]{6}-[0-9A-Z]$/;
+
+/// Serves config.json: the mock, no delay, today fixed; `mock` overrides its settings.
+async function serveConfig(page, mock = {}) {
+  await page.unroute("**/config.json");
+  await page.route("**/config.json", (route) =>
+    route.fulfill({
+      status: 200,
+      contentType: "application/json",
+      body: JSON.stringify({
+        backend: "mock",
+        timeout_ms: 5000,
+        today: TODAY,
+        mock: { delay_ms: 0, failure_rate: 0.0, forced_error: null, ...mock },
+      }),
+    }),
+  );
+}
+
+test.beforeEach(async ({ page }) => {
+  await serveConfig(page);
+});
+
+const next = (page) => page.locator("form button[type=submit]").click();
+const summary = (page) => page.locator(".error-summary li");
+
+/// A complete application as the draft keeps it.
+const COMPLETE = {
+  org_name: "Qazaq Cloud LLP",
+  bin: BIN,
+  legal_form: "llp",
+  reg_date: "15/3/2018",
+  address: "55/8 Mangilik El Avenue, Astana",
+  contact_name: "Aigerim Nurlanovna",
+  position: "Director",
+  email: "aigerim@example.kz",
+  phone: "+7 701 234 56 78",
+  activities: "saas",
+  income: "10 000 000",
+  headcount: "12",
+  foreign: "2",
+  description: "Accounting software for small firms, sold by subscription.",
+  plan_summary: "Two thousand paying firms in three years; a team of twelve.",
+  documents: "charter,business_plan",
+  declarations: "information_true,conditions_met,data_processing",
+};
+
+/// A draft of the application, as if saved on an earlier visit.
+async function seedDraft(page, answers = COMPLETE) {
+  await openPage(page, "/");
+  await page.evaluate((answers) => {
+    localStorage.setItem(
+      "ahp:draft:apply",
+      JSON.stringify({ journey: "apply", version: 1, answers, idempotency_key: "" }),
+    );
+  }, answers);
+}
+
+const storedDraft = (page) => page.evaluate(() => localStorage.getItem("ahp:draft:apply"));
+const storedSubmissions = (page) =>
+  page.evaluate(() => JSON.parse(localStorage.getItem("ahp:mock:store") ?? '{"submissions": []}').submissions);
+
+/// Sends the seeded draft from "check your answers"; the reference it got.
+async function submitSeeded(page) {
+  await openPage(page, "/apply/check");
+  await page.locator("main button.button").last().click();
+  await expect(page.locator(".reference")).toHaveText(REFERENCE);
+  return page.locator(".reference").textContent();
+}
+
+// ---- The whole journey, in each language ----
+
+const HEADINGS = {
+  en: ["You can apply", "Check your answers before sending your application", "Application sent"],
+  kk: ["Сіз өтінім бере аласыз", "Өтінімді жіберер алдында жауаптарыңызды тексеріңіз", "Өтінім жіберілді"],
+  ru: ["Вы можете подать заявку", "Проверьте ответы перед отправкой заявки", "Заявка отправлена"],
+};
+
+for (const lang of ["en", "kk", "ru"]) {
+  test(`the whole journey in ${lang}: home, eligibility, application, reference number`, async ({ page }) => {
+    const [eligible, check, sent] = HEADINGS[lang];
+    // Axe on each page of the check in English (the application's steps have theirs below);
+    // on the result, check and confirmation in each language.
+    const axeAll = lang === "en" ? (what) => expectNoAxeViolations(page, what) : async () => {};
+    await openPage(page, "/");
+    await axeAll("home");
+    if (lang !== "en") {
+      await page.locator(`header button[lang=${lang}]`).click();
+    }
+    await expect(page.locator("html")).toHaveAttribute("lang", lang);
+    await page.locator('main a[href$="/eligibility"]').click();
+    await expect(page.locator('main a.button[href$="/eligibility/who"]')).toBeVisible();
+    await axeAll("eligibility start");
+    await page.locator('main a.button[href$="/eligibility/who"]').click();
+
+    await page.locator("#applicant_kind").check();
+    await axeAll("who");
+    await next(page);
+    await page.locator("#resident").check();
+    await page.locator("#tax_regime").check();
+    await axeAll("company");
+    await next(page);
+    await page.locator("#in_sez_register-no").check();
+    await axeAll("registers");
+    await next(page);
+    await page.locator("#activities-saas").check();
+    await axeAll("activities");
+    await next(page);
+    await page.locator("#income").fill("10 000 000");
+    await axeAll("income");
+    await next(page);
+
+    await expect(page.locator("h1")).toHaveText(eligible);
+    await expect(page.locator(".panel--success")).toBeVisible();
+    await expect(page.locator("main")).toContainText("100\u00a0000\u00a0₸");
+    await expect(page.locator(".timeline li")).toHaveCount(3);
+    await expectNoAxeViolations(page, `eligible, ${lang}`);
+    await page.locator("main button.button").click();
+
+    await page.locator('main a.button[href$="/apply/organisation"]').click();
+    await page.locator("#org_name").fill(COMPLETE.org_name);
+    await page.locator("#bin").fill(BIN);
+    await page.locator("#legal_form").check();
+    await page.locator("#reg_date").fill("15");
+    await page.locator("#reg_date-month").fill("3");
+    await page.locator("#reg_date-year").fill("2018");
+    await page.locator("#address").fill(COMPLETE.address);
+    await next(page);
+    await page.locator("#contact_name").fill(COMPLETE.contact_name);
+    await page.locator("#position").fill(COMPLETE.position);
+    await page.locator("#email").fill(COMPLETE.email);
+    await page.locator("#phone").fill(COMPLETE.phone);
+    await next(page);
+    // Carried over from the eligibility check.
+    await expect(page.locator("#activities-saas")).toBeChecked();
+    await next(page);
+    await expect(page.locator("#income")).toHaveValue("10 000 000");
+    await page.locator("#headcount").fill("12");
+    await page.locator("#foreign").fill("2");
+    await next(page);
+    await page.locator("#description").fill(COMPLETE.description);
+    await page.locator("#plan_summary").fill(COMPLETE.plan_summary);
+    await next(page);
+    await page.locator("#documents").check();
+    await next(page);
+    await page.locator("#declarations").check();
+    await page.locator("#declarations-conditions_met").check();
+    await page.locator("#declarations-data_processing").check();
+    await next(page);
+
+    await expect(page.locator("h1")).toHaveText(check);
+    await expect(page.locator("main")).toContainText(COMPLETE.org_name);
+    await expectNoAxeViolations(page, `check your answers, ${lang}`);
+    await page.locator("main button.button").last().click();
+
+    await expect(page.locator("h1")).toHaveText(sent);
+    const reference = await page.locator(".reference").textContent();
+    expect(reference).toMatch(REFERENCE);
+    expect(page.url(), "no personal data in the address").not.toContain(BIN);
+    await expect(page.locator(".timeline li")).toHaveCount(4);
+    await expectNoAxeViolations(page, `confirmation, ${lang}`);
+    expect(await storedDraft(page), "the sent draft is gone").toBeNull();
+
+    // Reloaded (or bookmarked): the same confirmation, in the same language.
+    await page.reload();
+    await expect(page.locator("h1")).toHaveText(sent);
+    await expect(page.locator(".reference")).toHaveText(reference);
+    await expect(page.locator("html")).toHaveAttribute("lang", lang);
+  });
+}
+
+// ---- Fee calculator and eligibility ----
+
 test("fee calculator: errors on Continue, then a breakdown in tenge", async ({ page }) => {
   await openPage(page, "/fees");
+  await expect(page.locator("#year"), "the configured today's year").toHaveValue("2026");
+  await expectNoAxeViolations(page, "fees");
   await page.getByLabel("Income for the year, in tenge").fill("12x");
   await page.getByRole("button", { name: "Continue" }).click();
   await expect(page.locator(".error-summary")).toBeFocused();
@@ -29,39 +210,345 @@ test("eligibility: an individual entrepreneur gets a result page that explains w
   await page.getByRole("button", { name: "Continue" }).click();
   await expect(page.locator("h1")).toHaveText("You cannot apply yet");
   await expect(page.locator("main")).toContainText("What you can do instead");
+  await page.locator("summary").click();
+  await expectNoAxeViolations(page, "not eligible, why opened");
+});
+
+test("eligibility: a company outside Kazakhstan on a special regime cannot apply", async ({ page }) => {
+  await openPage(page, "/eligibility/who");
+  await page.locator("#applicant_kind").check();
+  await next(page);
+  await next(page);
+  await expect(summary(page)).toHaveText([
+    "Select yes if the company is registered in Kazakhstan.",
+    "Select the company's tax regime.",
+  ]);
+  await expectNoAxeViolations(page, "company in error");
+  await page.locator("#resident-no").check();
+  await page.locator("#tax_regime-simplified").check();
+  await next(page);
+  await next(page);
+  await expect(summary(page)).toHaveText([
+    "Select yes if the company is in the register of the special economic zone.",
+  ]);
+  await expectNoAxeViolations(page, "registers in error");
+  await page.locator("#in_sez_register-no").check();
+  await next(page);
+  await next(page);
+  await page.locator("#income").fill("1,2,3");
+  await page.locator("#priority_share").fill("120");
+  await next(page);
+  await expect(summary(page)).toHaveCount(2);
+  await expect(page.locator("#priority_share-error")).toContainText("Enter a number from 0 to 100.");
+  await expectNoAxeViolations(page, "income in error");
+  await page.locator("#income").fill("");
+  await page.locator("#priority_share").fill("");
+  await next(page);
+  await expect(page.locator("h1")).toHaveText("You cannot apply yet");
   await expectNoAxeViolations(page, "not eligible");
 });
 
-test("eligibility: a company with a priority activity can apply, with fee and dates", async ({ page }) => {
-  await openPage(page, "/eligibility/who");
-  await page.getByLabel("A company or other legal entity (for example an LLP or a JSC)").check();
-  await page.getByRole("button", { name: "Continue" }).click();
-  await page.locator("#resident").check();
-  await page.getByLabel("General regime").check();
-  await page.getByRole("button", { name: "Continue" }).click();
-  await page.locator("#in_sez_register-no").check();
-  await page.getByRole("button", { name: "Continue" }).click();
-  await page.getByLabel("Search the list").fill("SaaS");
-  await page.getByLabel(/Software as a service/).check();
-  await page.getByRole("button", { name: "Continue" }).click();
-  await page.getByLabel("Income last year, in tenge").fill("10 000 000");
-  await page.getByRole("button", { name: "Continue" }).click();
-  await expect(page.locator("h1")).toHaveText("You can apply");
-  await expect(page.locator("main")).toContainText("Art. 7(2)(2-1)");
-  await expect(page.locator("main")).toContainText("100\u00a0000\u00a0₸");
-  await expect(page.locator(".timeline li")).toHaveCount(3);
-  await expectNoAxeViolations(page, "eligible");
-  await page.screenshot({ path: "results/eligibility-result.png", fullPage: true });
-  await page.getByRole("button", { name: "Start your application" }).click();
-  await expect(page.locator("h1")).toHaveText("Apply for participant status");
+// ---- Every validation message of the application ----
+
+const FIELD_ERRORS = [
+  {
+    step: "organisation",
+    empty: [
+      "Enter the organisation's name.",
+      "Enter the 12-digit number.",
+      "Select the legal form.",
+      "Enter the date of registration.",
+      "Enter the registered address.",
+    ],
+    wrong: {
+      org_name: "x".repeat(201),
+      bin: "123",
+      reg_date: "1",
+      "reg_date-month": "6",
+      "reg_date-year": "2026",
+      address: "Astana",
+      website: "not a website",
+    },
+    messages: {
+      org_name: "Enter 200 characters or fewer.",
+      bin: "The number must have 12 digits. You entered 3.",
+      reg_date: "The date of registration must be today or in the past.",
+      website: "Enter a website address like www.example.kz.",
+    },
+    tick: ["#legal_form"],
+    again: { org_name: "Qazaq Cloud LLP", bin: BIN, "reg_date-month": "", "reg_date-year": "", website: "" },
+    againMessages: { reg_date: "The date must include a day, a month and a year." },
+  },
+  {
+    step: "contact",
+    empty: [
+      "Enter the contact person's full name.",
+      "Enter the contact person's position.",
+      "Enter an email address.",
+      "Enter a phone number.",
+    ],
+    wrong: { contact_name: "A", position: "B", email: "name@example", phone: "12345" },
+    messages: {
+      email: "Enter an email address in the correct format, like name@example.kz.",
+      phone: "Enter a Kazakh phone number, like +7 701 234 56 78.",
+    },
+  },
+  { step: "activities", empty: ["Select at least one priority activity."] },
+  {
+    step: "income",
+    empty: [
+      "Enter last year's total income.",
+      "Enter the number of employees.",
+      "Enter the number of foreign specialists, or 0.",
+    ],
+    wrong: { income: "12x", headcount: "2.5", foreign: "-1" },
+    messages: {
+      income: 'Use only digits, spaces and one decimal comma. "x" is not allowed.',
+      headcount: "Enter a whole number, using digits only, like 12.",
+      foreign: "Enter a number from 0 to 1000000.",
+    },
+    again: { income: "1 000 000", headcount: "5", foreign: "7" },
+    againMessages: { foreign: "Foreign specialists cannot be more than the number of employees." },
+  },
+  {
+    step: "project",
+    empty: ["Describe the project.", "Enter a summary of the business plan."],
+    wrong: { description: "d".repeat(1001), plan_summary: "p".repeat(2001) },
+    messages: { description: "Enter 1000 characters or fewer.", plan_summary: "Enter 2000 characters or fewer." },
+  },
+  { step: "documents", empty: ["Select at least one document."] },
+  {
+    step: "declarations",
+    empty: ["Confirm all three statements to continue."],
+    tick: ["#declarations", "#declarations-data_processing"],
+    messages: { declarations: "Confirm all three statements to continue." },
+  },
+];
+
+/// Fills each field and presses Continue; each message then stands inline and in the summary.
+async function expectMessages(page, values, messages) {
+  for (const [id, value] of Object.entries(values ?? {})) {
+    await page.locator(`#${id}`).fill(value);
+  }
+  await next(page);
+  await expect(page.locator(".error-summary")).toBeFocused();
+  for (const [id, message] of Object.entries(messages)) {
+    await expect(page.locator(`#${id}-error`)).toHaveText(`Error: ${message}`);
+    await expect(page.locator(`.error-summary a[href="#${id}"]`)).toHaveText(message);
+  }
+  await expect(summary(page)).toHaveCount(Object.keys(messages).length);
+  for (const [id, value] of Object.entries(values ?? {})) {
+    await expect(page.locator(`#${id}`), "what was typed is kept").toHaveValue(value);
+  }
+}
+
+for (const s of FIELD_ERRORS) {
+  test(`application, ${s.step}: each field's message in the summary and inline, input kept`, async ({ page }) => {
+    await openPage(page, `/apply/${s.step}`);
+    const title = await page.title();
+    await expectNoAxeViolations(page, s.step);
+    await next(page);
+    await expect(page.locator(".error-summary")).toBeFocused();
+    await expect(summary(page)).toHaveText(s.empty);
+    await expect(page).toHaveTitle(`Error: ${title}`);
+    await expectNoAxeViolations(page, `${s.step} in error`);
+    for (const selector of s.tick ?? []) {
+      await page.locator(selector).check();
+    }
+    if (s.messages) {
+      await expectMessages(page, s.wrong, s.messages);
+    }
+    if (s.again) {
+      await expectMessages(page, s.again, s.againMessages);
+    }
+  });
+}
+
+test("application: a file of the wrong type is refused before it is accepted", async ({ page }) => {
+  await openPage(page, "/apply/documents");
+  await page.locator("#attachment").setInputFiles({
+    name: "plan.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.from("MZ this is a program, not a PDF"),
+  });
+  await expect(page.locator("#attachment-error")).toContainText(
+    "The selected file must be a PDF, PNG, JPEG, DOCX or XLSX.",
+  );
+  await expectNoAxeViolations(page, "file refused");
 });
 
-test("application: each error in the summary and inline, input kept", async ({ page }) => {
+// ---- Backend failure, draft files, tracking ----
+
+test("a backend failure keeps every answer; the retry sends exactly one application", async ({ page }) => {
+  await seedDraft(page);
+  await serveConfig(page, { forced_error: "server" });
+  await openPage(page, "/apply/check");
+  await page.locator("main button.button").last().click();
+  const failure = page.locator(".error-summary[role=alert]");
+  await expect(failure).toContainText("The service has a problem at the moment.");
+  await expect(failure).toContainText("Your answers are kept in this browser.");
+  await expectNoAxeViolations(page, "submission failed");
+  const draft = JSON.parse(await storedDraft(page));
+  expect(draft.answers).toEqual(COMPLETE);
+  expect(draft.idempotency_key, "the key is kept for the retry").not.toBe("");
+  expect(await storedSubmissions(page)).toEqual([]);
+
+  // The service is back: the retry, after a reload, goes under the same key.
+  await serveConfig(page);
+  await page.reload();
+  await page.locator("main button.button").last().click();
+  await expect(page.locator(".reference")).toHaveText(REFERENCE);
+  const submissions = await storedSubmissions(page);
+  expect(submissions).toHaveLength(1);
+  expect(submissions[0].idempotency_key).toBe(draft.idempotency_key);
+});
+
+test("draft files: a damaged or foreign file changes nothing; a good one is loaded", async ({ page }) => {
+  await seedDraft(page);
+  await openPage(page, "/apply");
+  await expectNoAxeViolations(page, "apply start with a draft");
+  const before = await storedDraft(page);
+  const input = page.locator("#draft-file");
+  const message = page.locator("main [role=status]");
+  const bad = "This file is not a draft of this application, or it is damaged. Nothing has been changed.";
+
+  await input.setInputFiles({ name: "draft.json", mimeType: "application/json", buffer: Buffer.from('{"journey": "apply", "vers') });
+  await expect(message).toHaveText(bad);
+  expect(await storedDraft(page)).toBe(before);
+  await expectNoAxeViolations(page, "damaged draft file");
+
+  const foreign = { journey: "acceleration", version: 1, answers: { team: "x" }, idempotency_key: "" };
+  await input.setInputFiles({ name: "other.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(foreign)) });
+  await expect(message).toHaveText(bad);
+  expect(await storedDraft(page)).toBe(before);
+
+  const good = { journey: "apply", version: 1, answers: { org_name: "Loaded LLP" }, idempotency_key: "" };
+  await input.setInputFiles({ name: "mine.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(good)) });
+  await expect(message).toHaveText("Your draft has been loaded.");
   await openPage(page, "/apply/organisation");
-  await page.getByLabel("BIN (business identification number)").fill("123");
-  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.locator("#org_name")).toHaveValue("Loaded LLP");
+});
+
+test("tracking: a wrong reference or BIN gets a plain message; the right pair its timeline", async ({ page }) => {
+  await seedDraft(page);
+  const reference = await submitSeeded(page);
+
+  await openPage(page, "/status");
+  await expectNoAxeViolations(page, "status");
+  await page.locator("#reference").fill("AH-2026");
+  await next(page);
+  await expect(summary(page)).toHaveText([
+    "Enter the reference number as it is shown on your confirmation, like AH-2026-P-7K3M9Q-A",
+    "Enter the BIN.",
+  ]);
+  await expectNoAxeViolations(page, "status in error");
+
+  await page.locator("#reference").fill(reference);
+  await page.locator("#second_factor").fill("180240000286");
+  await next(page);
+  await expect(page.locator("main h2.heading-m")).toHaveText("Application not found");
+  await expect(page.locator("main [role=alert]")).toHaveText(
+    "No submission matches this reference number and this BIN or email. Check both and try again.",
+  );
+  await expectNoAxeViolations(page, "status not found");
+
+  await page.locator("#second_factor").fill(BIN);
+  await next(page);
+  await expect(page.locator("main h2.heading-l")).toHaveText(reference);
+  await expect(page.locator("main h2.heading-l")).toBeFocused();
+  await expect(page.locator(".timeline li")).toHaveCount(4);
+  await expectNoAxeViolations(page, "status found");
+});
+
+test("a confirmation address opened in another browser says where to look", async ({ page }) => {
+  await openPage(page, "/apply/confirmation/AH-2026-P-7K3M9Q-A");
+  await expect(page.locator("h1")).toHaveText("No confirmation found in this browser");
+  await expectNoAxeViolations(page, "confirmation missing");
+});
+
+// ---- The keyboard alone ----
+
+/// Presses Tab until `locator` has focus, as a keyboard user moves through the page.
+async function tabTo(page, locator) {
+  for (let i = 0; i < 80; i++) {
+    if (await locator.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press("Tab");
+  }
+  throw new Error(`Tab never reached ${locator}`);
+}
+
+/// Continue, from the keyboard.
+async function continueByKeyboard(page) {
+  await tabTo(page, page.locator("form button[type=submit]"));
+  await page.keyboard.press("Enter");
+}
+
+test("keyboard only: from the home page through the eligibility check into the application", async ({ page }) => {
+  await openPage(page, "/");
+  await tabTo(page, page.locator('main a[href$="/eligibility"]'));
+  await page.keyboard.press("Enter");
+  await tabTo(page, page.locator('main a.button[href$="/eligibility/who"]'));
+  await page.keyboard.press("Enter");
+
+  // Continue with nothing chosen: the summary, its link, the field.
+  await expect(page.locator("h1")).toHaveText("Who is applying?");
+  await tabTo(page, page.locator("form button[type=submit]"));
+  await page.keyboard.press("Enter");
   await expect(page.locator(".error-summary")).toBeFocused();
-  await expect(page.locator("#bin-error")).toContainText("The number must have 12 digits. You entered 3.");
-  await expect(page.getByLabel("BIN (business identification number)")).toHaveValue("123");
-  await expectNoAxeViolations(page, "organisation in error");
+  await page.keyboard.press("Tab");
+  await expect(page.locator(".error-summary a")).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("#applicant_kind")).toBeFocused();
+  await page.keyboard.press("Space");
+  await expect(page.locator("#applicant_kind")).toBeChecked();
+  await continueByKeyboard(page);
+
+  await tabTo(page, page.locator("#resident"));
+  await page.keyboard.press("Space");
+  await tabTo(page, page.locator("#tax_regime"));
+  await page.keyboard.press("Space");
+  await continueByKeyboard(page);
+  await expect(page.locator("h1")).toHaveText("Registers and lists");
+  await tabTo(page, page.locator("#in_sez_register"));
+  await page.keyboard.press("ArrowDown");
+  await expect(page.locator("#in_sez_register-no")).toBeChecked();
+  await continueByKeyboard(page);
+  await tabTo(page, page.locator("#activities-search"));
+  await page.keyboard.type("as a service");
+  await tabTo(page, page.locator("#activities-saas"));
+  await page.keyboard.press("Space");
+  await continueByKeyboard(page);
+  await tabTo(page, page.locator("#income"));
+  await page.keyboard.type("10 000 000");
+  await page.keyboard.press("Enter");
+
+  await expect(page.locator("h1")).toHaveText("You can apply");
+  await tabTo(page, page.locator("main button.button"));
+  await page.keyboard.press("Enter");
+  await tabTo(page, page.locator('main a.button[href$="/apply/organisation"]'));
+  await page.keyboard.press("Enter");
+
+  await tabTo(page, page.locator("#org_name"));
+  await page.keyboard.type(COMPLETE.org_name);
+  await page.keyboard.press("Tab");
+  await page.keyboard.type(BIN);
+  await tabTo(page, page.locator("#legal_form"));
+  await page.keyboard.press("Space");
+  await tabTo(page, page.locator("#reg_date"));
+  for (const part of ["15", "3", "2018"]) {
+    await page.keyboard.type(part);
+    await page.keyboard.press("Tab");
+  }
+  await expect(page.locator("#address")).toBeFocused();
+  await page.keyboard.type(COMPLETE.address);
+  await page.keyboard.press("Enter");
+  await expect(page.locator("h1")).toHaveText("Contact person");
+  expect(JSON.parse(await storedDraft(page)).answers).toMatchObject({
+    org_name: COMPLETE.org_name,
+    bin: BIN,
+    legal_form: "llp",
+    reg_date: "15/3/2018",
+    activities: "saas",
+    income: "10 000 000",
+  });
 });
