@@ -35,9 +35,10 @@ fn convert_rule_data(from: &Path, to: &Path) {
 const LANGS: [&str; 3] = ["en", "kk", "ru"];
 
 /// messages.toml nests keys as TOML tables: `[nav.home]` with `en`, `kk`, `ru` inside is the
-/// message `nav.home`. A table holding any of the three language keys is a message.
+/// message `nav.home`. A table holding a text under any of the three language keys is a message;
+/// `[acc.language.en]` is a table under the key `en`, so `acc.language` is not.
 fn collect_messages(prefix: &str, table: &toml::Table, into: &mut BTreeMap<String, [String; 3]>) {
-    if LANGS.iter().any(|l| table.contains_key(*l)) {
+    if LANGS.iter().any(|l| table.get(*l).is_some_and(toml::Value::is_str)) {
         // A missing language is emitted as "" so that the completeness test names the key,
         // instead of the build stopping with a less helpful message.
         let text = |l: &str| {
