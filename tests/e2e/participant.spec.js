@@ -403,6 +403,25 @@ test("a backend failure keeps every answer; the retry sends exactly one applicat
   expect(submissions[0].idempotency_key).toBe(draft.idempotency_key);
 });
 
+test("answers the service refuses are marked in their rows and linked to their questions", async ({ page }) => {
+  // An activity the list no longer has, in a draft kept from an earlier visit.
+  await seedDraft(page, { ...COMPLETE, activities: "saas,teleportation" });
+  await openPage(page, "/apply/check");
+  await page.locator("main button.button").last().click();
+  const failure = page.locator(".error-summary[role=alert]");
+  await expect(failure).toContainText("The service did not accept some answers.");
+  const question = "Which priority activities does the organisation carry on?";
+  const message = "This activity is not on the list of priority activities";
+  await expect(failure.getByRole("link")).toHaveText(`${question}: ${message}`);
+  const row = page.locator(".summary-list__row", { hasText: question });
+  await expect(row.locator(".error-message")).toHaveText(`Error: ${message}`);
+  await expect(page.locator(".summary-list .error-message")).toHaveCount(1);
+  await expectNoAxeViolations(page, "answers refused");
+  await failure.getByRole("link").click();
+  await expect(page.locator("h1")).toHaveText("Activities");
+  expect(await storedSubmissions(page)).toEqual([]);
+});
+
 test("draft files: a damaged or foreign file changes nothing; a good one is loaded", async ({ page }) => {
   await seedDraft(page);
   await openPage(page, "/apply");

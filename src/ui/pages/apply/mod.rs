@@ -15,8 +15,8 @@ use leptos_router::{
 use super::{
     fees::{FeeEstimate, estimate},
     form::{
-        Answers, BackLink, Draft, StepForm, SummaryList, chosen_of, fill, format_date, load,
-        parse_date, parse_money, parse_number, remove, save, text, tr,
+        Answers, BackLink, Draft, Question, StepForm, SummaryList, chosen_of, fill, format_date,
+        load, parse_date, parse_money, parse_number, remove, save, text, tr,
     },
 };
 use crate::{
@@ -173,17 +173,22 @@ fn CheckAnswers() -> impl IntoView {
         let to = link(&JOURNEY.path(step.slug));
         request_animation_frame(move || use_navigate()(&to, Default::default()));
     }
+    // What the service refused, by question, to show in each question's row.
+    let refused = Signal::derive(move || {
+        failure.with(|f| {
+            f.iter()
+                .flat_map(BackendError::field_errors)
+                .filter_map(|e| Some((question_at(&e.path)?.id, e.code.clone())))
+                .collect()
+        })
+    });
     let sections = JOURNEY
         .steps
         .iter()
         .map(|s| {
             view! {
                 <h2 class="heading-m">{text(s.title)}</h2>
-                <SummaryList
-                    questions=s.questions.iter().collect()
-                    answers
-                    change=|q| link(&format!("/apply/{}?change={}", step_of(q.id), q.id))
-                />
+                <SummaryList questions=s.questions.iter().collect() answers change=change_link refused />
             }
         })
         .collect_view();
@@ -224,16 +229,28 @@ fn CheckAnswers() -> impl IntoView {
     };
     let failure_panel = move || {
         failure.get().map(|e| {
+            // Each refused answer links to its question; one the form does not ask is named.
             let fields = e
                 .field_errors()
                 .iter()
-                .map(|f| format!("{} ({})", f.path, tr(i18n.lang(), &f.code)))
-                .collect::<Vec<_>>();
+                .map(|f| {
+                    let message = tr(i18n.lang(), &f.code);
+                    match question_at(&f.path) {
+                        Some(q) => view! {
+                            <li>
+                                <A href=change_link(q)>{text(q.label)} ": " {message}</A>
+                            </li>
+                        }
+                        .into_any(),
+                        None => view! { <li>{message}</li> }.into_any(),
+                    }
+                })
+                .collect_view();
             view! {
                 <div class="error-summary" role="alert" tabindex="-1">
                     <h2 class="error-summary__title">{text("form.problem")}</h2>
                     <p>{move || tr(i18n.lang(), e.message_key())}</p>
-                    <ul class="list">{fields.into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}</ul>
+                    <ul class="list">{fields}</ul>
                     <p>{text("apply.failure_kept")}</p>
                 </div>
             }
@@ -253,6 +270,40 @@ fn CheckAnswers() -> impl IntoView {
             </button>
         </Page>
     }
+}
+
+/// The address of a question's step, coming back to "check your answers" after Continue.
+fn change_link(q: &Question) -> String {
+    link(&format!("/apply/{}?change={}", step_of(q.id), q.id))
+}
+
+/// The question behind a path of the service's answer ("contact.email", "activities.1").
+fn question_at(path: &str) -> Option<&'static Question> {
+    let id = match path {
+        "organisation.name" => "org_name",
+        "organisation.bin" => "bin",
+        "organisation.legal_form" => "legal_form",
+        "organisation.registration_date" => "reg_date",
+        "organisation.registered_address" => "address",
+        "organisation.website" => "website",
+        "contact.name" => "contact_name",
+        "contact.position" => "position",
+        "contact.email" => "email",
+        "contact.phone" => "phone",
+        "income_tiyn" | "income_year" => "income",
+        "headcount" => "headcount",
+        "foreign_specialists" => "foreign",
+        "project.description" => "description",
+        "project.business_plan_summary" => "plan_summary",
+        p => ["activities", "documents", "declarations"]
+            .into_iter()
+            .find(|list| p == *list || p.starts_with(&format!("{list}.")))?,
+    };
+    JOURNEY
+        .steps
+        .iter()
+        .flat_map(|s| s.questions)
+        .find(|q| q.id == id)
 }
 
 /// The step that asks question `id`.
