@@ -38,7 +38,10 @@ const LANGS: [&str; 3] = ["en", "kk", "ru"];
 /// message `nav.home`. A table holding a text under any of the three language keys is a message;
 /// `[acc.language.en]` is a table under the key `en`, so `acc.language` is not.
 fn collect_messages(prefix: &str, table: &toml::Table, into: &mut BTreeMap<String, [String; 3]>) {
-    if LANGS.iter().any(|l| table.get(*l).is_some_and(toml::Value::is_str)) {
+    if LANGS
+        .iter()
+        .any(|l| table.get(*l).is_some_and(toml::Value::is_str))
+    {
         // A missing language is emitted as "" so that the completeness test names the key,
         // instead of the build stopping with a less helpful message.
         let text = |l: &str| {

@@ -129,7 +129,11 @@ pub fn ConfigGate(children: ChildrenFn) -> impl IntoView {
     let state: State = RwSignal::new(None);
     provide_context(ConfigState(state));
     leptos::task::spawn_local(async move { state.set(Some(load().await)) });
-    move || match state.with(|s| s.as_ref().and_then(|r| r.as_ref().err().cloned())) {
+    // Only a change between "no error" and an error redraws: the arrival of a good config
+    // must not build the page a second time (it would lose focus and anything typed).
+    let error =
+        Memo::new(move |_| state.with(|s| s.as_ref().and_then(|r| r.as_ref().err().cloned())));
+    move || match error.get() {
         Some(error) => view! { <ConfigErrorPage error /> }.into_any(),
         None => children().into_any(),
     }
