@@ -7,25 +7,14 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
-wasm_bindgen_test_configure!(run_in_browser);
+mod support;
+use support::{Root, all, find, focused_id, fresh_root, set_address, settle, type_into};
 
-/// Lets the timers, effects and renders scheduled so far run.
-async fn settle() {
-    for _ in 0..5 {
-        let promise = js_sys::Promise::new(&mut |resolve, _| {
-            window()
-                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20)
-                .expect("setTimeout");
-        });
-        wasm_bindgen_futures::JsFuture::from(promise)
-            .await
-            .expect("timer");
-    }
-}
+wasm_bindgen_test_configure!(run_in_browser);
 
 /// The team page of a draft for the Silkway cohort that takes applications (the crate's
 /// config.json fixes today), mounted in an element of our own.
-async fn team_page() -> web_sys::HtmlElement {
+async fn team_page() -> Root {
     let storage = window().local_storage().unwrap().unwrap();
     storage.clear().unwrap();
     storage
@@ -41,69 +30,21 @@ async fn team_page() -> web_sys::HtmlElement {
         base.set_attribute("href", "/").unwrap();
         document().head().unwrap().append_child(&base).unwrap();
     }
-    window()
-        .history()
-        .unwrap()
-        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/acceleration/team"))
-        .unwrap();
-    let root: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    document().body().unwrap().append_child(&root).unwrap();
+    set_address("/acceleration/team");
+    let root = fresh_root();
     let app = leptos::mount::mount_to(root.clone(), App);
     std::mem::forget(app);
     settle().await;
     root
 }
 
-fn find(root: &web_sys::HtmlElement, selector: &str) -> web_sys::HtmlElement {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("nothing matches {selector}"))
-        .unchecked_into()
-}
-
-fn count(root: &web_sys::HtmlElement, selector: &str) -> u32 {
-    js_sys::Function::new_with_args("el, sel", "return el.querySelectorAll(sel).length;")
-        .call2(&wasm_bindgen::JsValue::NULL, root, &selector.into())
-        .ok()
-        .and_then(|n| n.as_f64())
-        .unwrap_or(0.0) as u32
-}
-
-/// Types `value` as a person would: the value, then the event the field listens to.
-fn type_into(root: &web_sys::HtmlElement, selector: &str, value: &str) {
-    let el = find(root, selector);
-    let kind = if el.tag_name() == "SELECT" {
-        "change"
-    } else {
-        "input"
-    };
-    js_sys::Function::new_with_args(
-        "el, value, kind",
-        "el.value = value; el.dispatchEvent(new Event(kind, { bubbles: true }));",
-    )
-    .call3(
-        &wasm_bindgen::JsValue::NULL,
-        &el,
-        &value.into(),
-        &kind.into(),
-    )
-    .expect("type into the field");
-}
-
-fn focused_id() -> String {
-    document()
-        .active_element()
-        .map(|e| e.id())
-        .unwrap_or_default()
-}
-
-fn status(root: &web_sys::HtmlElement) -> String {
+fn status(root: &Root) -> String {
     find(root, ".add-another [role=status]")
         .text_content()
         .unwrap_or_default()
 }
 
-async fn add_member(root: &web_sys::HtmlElement, given: &str) {
+async fn add_member(root: &Root, given: &str) {
     type_into(root, "#given_names", given);
     type_into(root, "#surname", "Sadykova");
     type_into(root, "#email", "a@example.kz");
@@ -122,14 +63,14 @@ async fn add_change_and_remove_move_focus_and_announce() {
     let root = team_page().await;
     assert_eq!(find(&root, "h1").text_content().unwrap(), "Your team");
     assert_eq!(
-        count(&root, ".add-another__form"),
+        all(&root, ".add-another__form").len(),
         1,
         "an empty list opens the form"
     );
 
     add_member(&root, "Aigerim").await;
-    assert_eq!(count(&root, ".add-another__item"), 1);
-    assert_eq!(count(&root, ".add-another__form"), 0);
+    assert_eq!(all(&root, ".add-another__item").len(), 1);
+    assert_eq!(all(&root, ".add-another__form").len(), 0);
     assert_eq!(status(&root), "Aigerim Sadykova added to the team.");
     assert_eq!(focused_id(), "team-item-0", "focus goes to the item added");
 
@@ -137,7 +78,7 @@ async fn add_change_and_remove_move_focus_and_announce() {
     settle().await;
     assert_eq!(focused_id(), "given_names", "focus goes to the first field");
     add_member(&root, "Dana").await;
-    assert_eq!(count(&root, ".add-another__item"), 2);
+    assert_eq!(all(&root, ".add-another__item").len(), 2);
     assert_eq!(focused_id(), "team-item-1");
 
     // Change the first: the form opens with its answers.
@@ -153,7 +94,7 @@ async fn add_change_and_remove_move_focus_and_announce() {
 
     find(&root, ".add-another__item .button--warning").click();
     settle().await;
-    assert_eq!(count(&root, ".add-another__item"), 1);
+    assert_eq!(all(&root, ".add-another__item").len(), 1);
     assert_eq!(status(&root), "Aigul Sadykova removed from the team.");
     assert_eq!(focused_id(), "team-heading");
 
@@ -176,7 +117,7 @@ async fn save_with_a_missing_answer_shows_the_problem_and_keeps_the_form() {
     type_into(&root, "#given_names", "Aigerim");
     find(&root, ".add-another__form button[type=submit]").click();
     settle().await;
-    assert_eq!(count(&root, ".add-another__item"), 0);
+    assert_eq!(all(&root, ".add-another__item").len(), 0);
     let summary = find(&root, ".error-summary").text_content().unwrap();
     assert!(summary.contains("Enter the person’s surname"), "{summary}");
     assert_eq!(

@@ -7,12 +7,14 @@ use astana_hub_portal::api::*;
 use astana_hub_portal::backend::{
     Backend, BackendError, Config, IdempotencyKey, MockBackend, STORAGE_PREFIX,
 };
-use astana_hub_portal::domain::eligibility::Route;
 use astana_hub_portal::ui::App;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
+
+mod support;
+use support::application;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -34,41 +36,6 @@ fn quiet(today: &str) -> MockBackend {
 
 fn storage() -> web_sys::Storage {
     window().local_storage().unwrap().unwrap()
-}
-
-fn application(bin: &str) -> ParticipantApplication {
-    ParticipantApplication {
-        organisation: Organisation {
-            name: "Alpha LLP".into(),
-            bin: bin.into(),
-            legal_form: "llp".into(),
-            registration_date: d(2020, 5, 1),
-            registered_address: "Astana".into(),
-            website: None,
-        },
-        contact: Contact {
-            name: "Aigerim".into(),
-            position: "Director".into(),
-            email: "aigerim@example.kz".into(),
-            phone: "+7 701 000 0000".into(),
-        },
-        activities: vec!["software_development".into()],
-        income_tiyn: 10_000_000,
-        income_year: 2025,
-        headcount: 5,
-        foreign_specialists: 0,
-        project: Project {
-            description: "A platform".into(),
-            business_plan_summary: "Grow".into(),
-        },
-        documents: vec![],
-        declarations: Declarations {
-            information_true: true,
-            conditions_met: true,
-            data_processing: true,
-        },
-        route: Route::AstanaHubActor,
-    }
 }
 
 fn query(reference: &Reference, second_factor: &str) -> StatusQuery {

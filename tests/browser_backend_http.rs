@@ -5,9 +5,10 @@
 
 use astana_hub_portal::api::*;
 use astana_hub_portal::backend::{Backend, BackendError, Config, HttpBackend, IdempotencyKey};
-use astana_hub_portal::domain::eligibility::Route;
-use chrono::NaiveDate;
 use wasm_bindgen_test::*;
+
+mod support;
+use support::application;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -21,42 +22,6 @@ fn http(mode: &str, timeout_ms: u32, retries: u32) -> HttpBackend {
         r#"{{"backend":"http","base_url":"{SERVER}/mode/{mode}","timeout_ms":{timeout_ms},"retries":{retries},"retry_backoff_ms":50}}"#
     );
     HttpBackend::new(&Config::parse(&text).expect("valid config"))
-}
-
-fn application() -> ParticipantApplication {
-    let date = NaiveDate::from_ymd_opt(2020, 5, 1).unwrap();
-    ParticipantApplication {
-        organisation: Organisation {
-            name: "Alpha LLP".into(),
-            bin: "970740000838".into(),
-            legal_form: "llp".into(),
-            registration_date: date,
-            registered_address: "Astana".into(),
-            website: None,
-        },
-        contact: Contact {
-            name: "Aigerim".into(),
-            position: "Director".into(),
-            email: "aigerim@example.kz".into(),
-            phone: "+7 701 000 0000".into(),
-        },
-        activities: vec!["software_development".into()],
-        income_tiyn: 10_000_000,
-        income_year: 2025,
-        headcount: 5,
-        foreign_specialists: 0,
-        project: Project {
-            description: "A platform".into(),
-            business_plan_summary: "Grow".into(),
-        },
-        documents: vec![],
-        declarations: Declarations {
-            information_true: true,
-            conditions_met: true,
-            data_processing: true,
-        },
-        route: Route::AstanaHubActor,
-    }
 }
 
 /// How many submissions the server made under `key`.
@@ -75,16 +40,16 @@ async fn success_and_the_same_key_again() {
     assert_eq!(backend.catalogue().await.unwrap().programmes, vec![]);
     let key = IdempotencyKey::generate();
     let first = backend
-        .submit_application(&key, &application())
+        .submit_application(&key, &application("970740000838"))
         .await
         .unwrap();
     assert_eq!(first.kind, Kind::Application);
     let again = backend
-        .submit_application(&key, &application())
+        .submit_application(&key, &application("970740000838"))
         .await
         .unwrap();
     assert_eq!(again, first);
-    let mut other = application();
+    let mut other = application("970740000838");
     other.headcount = 6;
     assert_eq!(
         backend.submit_application(&key, &other).await,
@@ -97,7 +62,7 @@ async fn success_and_the_same_key_again() {
 async fn each_error_class() {
     let key = IdempotencyKey::generate();
     let refused = http("refuse", 2000, 0)
-        .submit_application(&key, &application())
+        .submit_application(&key, &application("970740000838"))
         .await;
     assert_eq!(
         refused,
@@ -151,7 +116,7 @@ async fn a_slow_answer_is_aborted_at_the_timeout() {
 async fn a_retry_after_a_lost_answer_does_not_make_a_second_submission() {
     let key = IdempotencyKey::generate();
     let submission = http("lost", 500, 2)
-        .submit_application(&key, &application())
+        .submit_application(&key, &application("970740000838"))
         .await
         .expect("the retry gets the first answer");
     assert_eq!(submission.kind, Kind::Application);
@@ -163,14 +128,14 @@ async fn a_503_is_retried_with_the_same_key() {
     let key = IdempotencyKey::generate();
     assert_eq!(
         http("busy", 2000, 0)
-            .submit_application(&key, &application())
+            .submit_application(&key, &application("970740000838"))
             .await,
         Err(BackendError::Server),
         "without retries the 503 is the answer"
     );
     let key = IdempotencyKey::generate();
     http("busy", 2000, 1)
-        .submit_application(&key, &application())
+        .submit_application(&key, &application("970740000838"))
         .await
         .expect("the retry succeeds");
     assert_eq!(count(&key).await, 1);

@@ -8,29 +8,12 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
+mod support;
+use support::{
+    Root, all, click, event, find, focused_id, next_tick, set_address, text_of, type_into,
+};
+
 wasm_bindgen_test_configure!(run_in_browser);
-
-type Root = web_sys::HtmlElement;
-
-/// Lets scheduled effects and renders run.
-async fn next_tick() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        window()
-            .set_timeout_with_callback(&resolve)
-            .expect("setTimeout");
-    });
-    wasm_bindgen_futures::JsFuture::from(promise)
-        .await
-        .expect("timer");
-}
-
-fn set_address(path: &str) {
-    window()
-        .history()
-        .expect("history")
-        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path))
-        .expect("replaceState");
-}
 
 /// The app mounted into an element of our own with nothing stored, then shown at `path` once
 /// `config.json` has arrived (the demo banner shows then). It starts from "/", where the
@@ -61,30 +44,6 @@ async fn open(path: &str) -> (Root, impl Sized) {
     panic!("config.json did not arrive");
 }
 
-fn find(root: &Root, selector: &str) -> web_sys::Element {
-    root.query_selector(selector)
-        .expect("valid selector")
-        .unwrap_or_else(|| panic!("nothing matches {selector}"))
-}
-
-fn text_of(root: &Root, selector: &str) -> String {
-    find(root, selector).text_content().unwrap_or_default()
-}
-
-/// Every element under `within` that matches `selector`, in document order.
-fn all(within: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {
-    let query: js_sys::Function = js_sys::Reflect::get(within, &"querySelectorAll".into())
-        .expect("querySelectorAll")
-        .unchecked_into();
-    let list = query
-        .call1(within, &selector.into())
-        .expect("valid selector");
-    js_sys::Array::from(&list)
-        .iter()
-        .map(|e| e.unchecked_into())
-        .collect()
-}
-
 fn texts_of(root: &Root, selector: &str) -> Vec<String> {
     all(root, selector)
         .iter()
@@ -102,47 +61,15 @@ fn attr(root: &Root, selector: &str, name: &str) -> Option<String> {
     find(root, selector).get_attribute(name)
 }
 
-/// An event of type `kind` that bubbles, as a browser's.
-fn event(kind: &str) -> web_sys::Event {
-    let init = js_sys::Object::new();
-    js_sys::Reflect::set(&init, &"bubbles".into(), &true.into()).unwrap();
-    let constructor: js_sys::Function = js_sys::Reflect::get(&window(), &"Event".into())
-        .unwrap()
-        .unchecked_into();
-    js_sys::Reflect::construct(&constructor, &js_sys::Array::of2(&kind.into(), &init))
-        .unwrap()
-        .unchecked_into()
-}
-
 /// Tells the page that `element` was typed into.
 fn fire_input(element: &web_sys::Element) {
     element.dispatch_event(&event("input")).unwrap();
-}
-
-/// Types `value` into a text input, as a user would: the value, then the input event.
-fn type_into(root: &Root, selector: &str, value: &str) {
-    let input: web_sys::HtmlInputElement = find(root, selector).unchecked_into();
-    input.set_value(value);
-    fire_input(&input);
-}
-
-fn click(root: &Root, selector: &str) {
-    find(root, selector)
-        .unchecked_into::<web_sys::HtmlElement>()
-        .click();
 }
 
 async fn press_continue(root: &Root) {
     click(root, "form button[type=submit]");
     next_tick().await;
     next_tick().await;
-}
-
-fn focused_id() -> String {
-    document()
-        .active_element()
-        .map(|e| e.id())
-        .unwrap_or_default()
 }
 
 fn focused_class() -> String {
