@@ -6,6 +6,7 @@ mod add_another;
 mod fields;
 mod format;
 mod store;
+mod submit;
 mod summary;
 mod why;
 
@@ -18,7 +19,8 @@ use crate::domain::money::{Tiyn, parse_tenge};
 pub use add_another::{AddAnother, ItemSummary, ListTexts};
 pub use fields::{BackLink, StepForm};
 pub use format::{dyn_text, fill, format_date, format_money, text, tr};
-pub use store::{Draft, clear_all, load, remove, save};
+pub use store::{Draft, clear_all, load, save};
+pub use submit::Sending;
 pub use summary::SummaryList;
 pub use why::{Why, reason_text};
 

@@ -64,7 +64,7 @@ impl Draft {
         }
     }
 
-    fn key(journey: &str) -> String {
+    pub(super) fn key(journey: &str) -> String {
         format!("{PREFIX}draft:{journey}")
     }
 

@@ -13,7 +13,7 @@ use super::{
     saved_answers, with_cohort,
 };
 use crate::{
-    backend::{Backend, BackendError, IdempotencyKey},
+    backend::Backend,
     domain::{
         acceleration::{Cohort, EnrolmentOutcome, Programme, check_enrolment},
         decision::Reason,
@@ -25,8 +25,8 @@ use crate::{
         link,
         page::Page,
         pages::form::{
-            Answers, BackLink, Draft, ItemSummary, Question, SummaryList, Why, fill, format_date,
-            remove, text, tr,
+            Answers, BackLink, ItemSummary, Question, Sending, SummaryList, Why, fill, format_date,
+            text, tr,
         },
     },
 };
@@ -124,8 +124,8 @@ fn Answered(answers: RwSignal<Answers>, programme: Programme, cohort: Cohort) ->
     let i18n = use_i18n();
     let backend = use_backend();
     let navigate = use_navigate();
-    let failure = RwSignal::new(None::<BackendError>);
-    let sending = RwSignal::new(false);
+    let request = Sending::new();
+    let (sending, failure) = (request.busy, request.failure);
     let panel = NodeRef::<html::Div>::new();
     Effect::new(move || {
         if failure.with(Option::is_some)
@@ -200,33 +200,21 @@ fn Answered(answers: RwSignal<Answers>, programme: Programme, cohort: Cohort) ->
         let Some(body) = answers.with_untracked(enrolment) else {
             return;
         };
-        let mut draft = Draft::restore(DRAFT);
-        if draft.idempotency_key.is_empty() {
-            draft.idempotency_key = IdempotencyKey::generate().0;
-            draft.persist();
-        }
-        let key = IdempotencyKey(draft.idempotency_key);
         let navigate = navigate.clone();
         let mut record = record_base.clone();
-        sending.set(true);
-        failure.set(None);
-        leptos::task::spawn_local(async move {
-            let result = backend.submit_enrolment(&key, &body).await;
-            sending.set(false);
-            match result {
-                Ok(submission) => {
-                    let reference = submission.reference.as_str().to_owned();
-                    record.submission = Some(submission);
-                    save_record(&reference, &record);
-                    remove(&format!("ahp:draft:{DRAFT}"));
-                    navigate(
-                        &link(&format!("/acceleration/confirmation/{reference}")),
-                        Default::default(),
-                    );
-                }
-                Err(e) => failure.set(Some(e)),
-            }
-        });
+        request.send(
+            DRAFT,
+            move |key| async move { backend.submit_enrolment(&key, &body).await },
+            move |submission| {
+                let reference = submission.reference.as_str().to_owned();
+                record.submission = Some(submission);
+                save_record(&reference, &record);
+                navigate(
+                    &link(&format!("/acceleration/confirmation/{reference}")),
+                    Default::default(),
+                );
+            },
+        );
     };
     let failure_panel = move || {
         failure.get().map(|e| {

@@ -15,13 +15,13 @@ use leptos_router::{
 use super::{
     fees::{FeeEstimate, estimate},
     form::{
-        Answers, BackLink, Draft, Question, StepForm, SummaryList, chosen_of, fill, format_date,
-        load, parse_date, parse_money, parse_number, remove, save, text, tr,
+        Answers, BackLink, Draft, Question, Sending, StepForm, SummaryList, chosen_of, fill,
+        format_date, load, parse_date, parse_money, parse_number, save, text, tr,
     },
 };
 use crate::{
     api::{Contact, Declarations, Organisation, ParticipantApplication, Project, Submission},
-    backend::{Backend, BackendError, IdempotencyKey},
+    backend::{Backend, BackendError},
     domain::eligibility::Route,
     ui::{
         config::{use_backend, use_today},
@@ -166,8 +166,8 @@ fn CheckAnswers() -> impl IntoView {
     let answers = saved_draft();
     let navigate = use_navigate();
     let backend = use_backend();
-    let failure = RwSignal::new(None::<BackendError>);
-    let sending = RwSignal::new(false);
+    let request = Sending::new();
+    let (sending, failure) = (request.busy, request.failure);
     // A draft loaded from a file or cut short: send the user to the first step with a problem.
     if let Some((step, _)) = answers.with_untracked(|a| JOURNEY.problems(a)).first() {
         let to = link(&JOURNEY.path(step.slug));
@@ -200,32 +200,20 @@ fn CheckAnswers() -> impl IntoView {
         let Some(body) = answers.with_untracked(|a| to_application(a, use_today())) else {
             return;
         };
-        let mut draft = Draft::restore(DRAFT);
-        if draft.idempotency_key.is_empty() {
-            draft.idempotency_key = IdempotencyKey::generate().0;
-            draft.persist();
-        }
-        let key = IdempotencyKey(draft.idempotency_key);
         let navigate = navigate.clone();
-        sending.set(true);
-        failure.set(None);
-        leptos::task::spawn_local(async move {
-            let result = backend.submit_application(&key, &body).await;
-            sending.set(false);
-            match result {
-                Ok(submission) => {
-                    let reference = submission.reference.as_str().to_owned();
-                    let json = serde_json::to_string(&submission).unwrap_or_default();
-                    save(&receipt_key(&reference), &json);
-                    remove(&format!("ahp:draft:{DRAFT}"));
-                    navigate(
-                        &link(&format!("/apply/confirmation/{reference}")),
-                        Default::default(),
-                    );
-                }
-                Err(e) => failure.set(Some(e)),
-            }
-        });
+        request.send(
+            DRAFT,
+            move |key| async move { backend.submit_application(&key, &body).await },
+            move |submission| {
+                let reference = submission.reference.as_str().to_owned();
+                let json = serde_json::to_string(&submission).unwrap_or_default();
+                save(&receipt_key(&reference), &json);
+                navigate(
+                    &link(&format!("/apply/confirmation/{reference}")),
+                    Default::default(),
+                );
+            },
+        );
     };
     let failure_panel = move || {
         failure.get().map(|e| {
