@@ -27,7 +27,9 @@ fn unknown_key_is_none() {
     );
 }
 
-/// String literals shaped like message keys ("home.title") in the interface's sources.
+/// String literals shaped like message keys ("home.title") in the interface's sources, except
+/// in comments and in match patterns (`"contact.email" => …`: a path of the service's answer
+/// being read, not a text being looked up).
 fn keys_named_in(dir: &Path, found: &mut Vec<(String, String)>) {
     for entry in fs::read_dir(dir).expect("read source folder") {
         let path = entry.expect("read source folder").path();
@@ -35,9 +37,14 @@ fn keys_named_in(dir: &Path, found: &mut Vec<(String, String)>) {
             keys_named_in(&path, found);
         } else if path.extension().is_some_and(|e| e == "rs") {
             let source = fs::read_to_string(&path).expect("read source file");
-            for literal in source.split('"').skip(1).step_by(2) {
-                if is_key_shaped(literal) {
-                    found.push((literal.to_owned(), path.display().to_string()));
+            for line in source.lines().filter(|l| !l.trim_start().starts_with("//")) {
+                let parts: Vec<&str> = line.split('"').collect();
+                for (i, literal) in parts.iter().enumerate().skip(1).step_by(2) {
+                    let after = parts.get(i + 1).map_or("", |rest| rest.trim_start());
+                    let is_pattern = after.starts_with("=>") || after.starts_with('|');
+                    if is_key_shaped(literal) && !is_pattern {
+                        found.push(((*literal).to_owned(), path.display().to_string()));
+                    }
                 }
             }
         }
