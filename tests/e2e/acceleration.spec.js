@@ -3,24 +3,12 @@
 // refusals (deadline passed, full cohort, team too small, housing outside the cohort), each
 // page clean under axe, in the three languages. "Today" is fixed, so the dates never move.
 import { expect, test } from "@playwright/test";
-import { expectNoAxeViolations, openPage } from "./helpers.js";
+import { expectNoAxeViolations, openPage, serveConfig } from "./helpers.js";
 
-const TODAY = "2026-03-02";
 const BIN = "970740000838";
 
 test.beforeEach(async ({ page }) => {
-  await page.route("**/config.json", (route) =>
-    route.fulfill({
-      status: 200,
-      contentType: "application/json",
-      body: JSON.stringify({
-        backend: "mock",
-        timeout_ms: 5000,
-        today: TODAY,
-        mock: { delay_ms: 0, failure_rate: 0.0, forced_error: null },
-      }),
-    }),
-  );
+  await serveConfig(page);
 });
 
 /// A draft of this journey, as if saved on an earlier visit.

@@ -21,3 +21,23 @@ export async function openPage(page, path) {
   await page.goto(path);
   await expect(page.locator("h1")).toBeVisible();
 }
+
+/// The day every journey test runs on: config.json fixes the app's "today" to it.
+export const TODAY = "2026-03-02";
+
+/// Serves config.json: the mock, no delay, today fixed; `mock` overrides its settings.
+export async function serveConfig(page, mock = {}) {
+  await page.unroute("**/config.json");
+  await page.route("**/config.json", (route) =>
+    route.fulfill({
+      status: 200,
+      contentType: "application/json",
+      body: JSON.stringify({
+        backend: "mock",
+        timeout_ms: 5000,
+        today: TODAY,
+        mock: { delay_ms: 0, failure_rate: 0.0, forced_error: null, ...mock },
+      }),
+    }),
+  );
+}

@@ -4,28 +4,10 @@
 // alone; each page clean under axe in its normal and its error state. "Today" is fixed by the
 // configuration served here, so the dates never move.
 import { expect, test } from "@playwright/test";
-import { PORTAL_NAME, expectNoAxeViolations, openPage } from "./helpers.js";
+import { PORTAL_NAME, expectNoAxeViolations, openPage, serveConfig } from "./helpers.js";
 
-const TODAY = "2026-03-02";
 const BIN = "970740000838";
 const REFERENCE = /^AH-2026-P-[0-9A-Z]{6}-[0-9A-Z]$/;
-
-/// Serves config.json: the mock, no delay, today fixed; `mock` overrides its settings.
-async function serveConfig(page, mock = {}) {
-  await page.unroute("**/config.json");
-  await page.route("**/config.json", (route) =>
-    route.fulfill({
-      status: 200,
-      contentType: "application/json",
-      body: JSON.stringify({
-        backend: "mock",
-        timeout_ms: 5000,
-        today: TODAY,
-        mock: { delay_ms: 0, failure_rate: 0.0, forced_error: null, ...mock },
-      }),
-    }),
-  );
-}
 
 test.beforeEach(async ({ page }) => {
   await serveConfig(page);

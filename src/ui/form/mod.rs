@@ -19,7 +19,7 @@ use crate::domain::money::{Tiyn, parse_tenge};
 pub use add_another::{AddAnother, ItemSummary, ListTexts};
 pub use fields::{BackLink, StepForm};
 pub use format::{dyn_text, fill, format_date, format_money, text, tr};
-pub use store::{Draft, clear_all, load, save};
+pub use store::{Draft, clear_all, load, save, saved_answers};
 pub use submit::Sending;
 pub use summary::SummaryList;
 pub use why::{Why, reason_text};

@@ -1,6 +1,7 @@
 //! What the portal keeps in this browser: every key starts with `ahp:`, so "delete my data"
 //! can find them all.
 
+use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::Answers;
@@ -88,4 +89,16 @@ impl Draft {
     pub fn persist(&self) {
         save(&Self::key(&self.journey), &self.to_json());
     }
+}
+
+/// A journey's answers as reactive state: restored from its draft, and saved back to the draft
+/// at every change, so they survive a reload or a closed tab.
+pub fn saved_answers(journey: &'static str) -> RwSignal<Answers> {
+    let answers = RwSignal::new(Draft::restore(journey).answers);
+    Effect::new(move || {
+        let mut draft = Draft::restore(journey);
+        draft.answers = answers.get();
+        draft.persist();
+    });
+    answers
 }

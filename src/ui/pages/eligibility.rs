@@ -9,7 +9,7 @@ use super::{
     fees::{FeeEstimate, estimate},
     form::{
         Answers, Choices, Draft, Journey, Kind, Question, Step, StepForm, Why, chosen_of, dyn_text,
-        format_date, is_yes, parse_money, parse_number, reason_text, text,
+        format_date, is_yes, parse_money, parse_number, reason_text, saved_answers, text,
     },
 };
 use crate::{
@@ -228,17 +228,6 @@ fn to_domain(a: &Answers) -> Option<EligibilityAnswers> {
     })
 }
 
-/// The answers of this journey, restored from the browser and saved there at each change.
-fn saved_answers() -> RwSignal<Answers> {
-    let answers = RwSignal::new(Draft::restore(DRAFT).answers);
-    Effect::new(move || {
-        let mut draft = Draft::restore(DRAFT);
-        draft.answers = answers.get();
-        draft.persist();
-    });
-    answers
-}
-
 /// The start page: what the check asks and how long it takes.
 #[component]
 pub fn Eligibility() -> impl IntoView {
@@ -269,7 +258,7 @@ pub fn EligibilityStep() -> impl IntoView {
 
 #[component]
 fn EligibilityQuestion(step: &'static Step) -> impl IntoView {
-    let answers = saved_answers();
+    let answers = saved_answers(DRAFT);
     let navigate = use_navigate();
     let next = move |()| {
         let to = answers.with_untracked(|a| JOURNEY.next(step.slug, a));

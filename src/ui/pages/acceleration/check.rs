@@ -10,7 +10,7 @@ use super::{
     confirmation::{Invitee, Record, save_record},
     country::{country_name, member_answer},
     data::{MEMBER, MEMBER_HOUSED, application, enrolment, is_foreign, member_name, team_of},
-    saved_answers, with_cohort,
+    with_cohort,
 };
 use crate::{
     backend::Backend,
@@ -26,7 +26,7 @@ use crate::{
         page::Page,
         pages::form::{
             Answers, BackLink, ItemSummary, Question, Sending, SummaryList, Why, fill, format_date,
-            text, tr,
+            saved_answers, text, tr,
         },
     },
 };
@@ -46,7 +46,7 @@ fn reason_words(lang: Lang, r: &Reason) -> String {
 
 #[component]
 pub fn CheckAnswers() -> impl IntoView {
-    let answers = saved_answers();
+    let answers = saved_answers(DRAFT);
     let back = link(&answers.with_untracked(|a| JOURNEY.back("check", a)));
     view! {
         <BackLink href=back />

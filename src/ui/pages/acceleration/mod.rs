@@ -16,7 +16,7 @@ use serde::{Serialize, de::DeserializeOwned};
 pub use catalogue::Acceleration;
 pub use confirmation::AccelerationConfirmation;
 
-use super::form::{Answers, Draft, StepForm, text, tr};
+use super::form::{Answers, StepForm, saved_answers, text, tr};
 use crate::{
     api::Catalogue,
     backend::{Backend, BackendError},
@@ -27,17 +27,6 @@ use data::JOURNEY;
 
 /// The name of this journey's draft in the browser and in a downloaded file.
 const DRAFT: &str = "acceleration";
-
-/// The draft's answers, restored from the browser and saved there at every change.
-fn saved_answers() -> RwSignal<Answers> {
-    let answers = RwSignal::new(Draft::restore(DRAFT).answers);
-    Effect::new(move || {
-        let mut draft = Draft::restore(DRAFT);
-        draft.answers = answers.get();
-        draft.persist();
-    });
-    answers
-}
 
 /// The id the contract uses for a value of the domain ("project_manager").
 fn id_of<T: Serialize>(value: &T) -> String {
@@ -141,7 +130,7 @@ fn next_page(slug: &'static str, answers: RwSignal<Answers>) -> impl Fn() -> Str
 
 #[component]
 fn EnrolQuestion(step: &'static super::form::Step) -> impl IntoView {
-    let answers = saved_answers();
+    let answers = saved_answers(DRAFT);
     let navigate = use_navigate();
     let next = next_page(step.slug, answers);
     let back = link(&answers.with_untracked(|a| JOURNEY.back(step.slug, a)));

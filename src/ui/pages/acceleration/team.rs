@@ -5,10 +5,10 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use super::{
-    JOURNEY,
+    DRAFT, JOURNEY,
     country::{member_answer, member_field},
     data::{MEMBER, MEMBER_HOUSED, member_name, nights, team_json, team_of},
-    saved_answers, with_cohort,
+    with_cohort,
 };
 use crate::{
     domain::acceleration::{Cohort, HousingOutcome, Programme, check_housing},
@@ -18,7 +18,8 @@ use crate::{
         link,
         page::Page,
         pages::form::{
-            AddAnother, Answers, BackLink, ListTexts, Problem, fill, format_date, is_yes, text,
+            AddAnother, Answers, BackLink, ListTexts, Problem, fill, format_date, is_yes,
+            saved_answers, text,
         },
     },
 };
@@ -79,7 +80,7 @@ fn last_night(cohort: &Cohort) -> chrono::NaiveDate {
 
 #[component]
 pub fn TeamPage() -> impl IntoView {
-    let answers = saved_answers();
+    let answers = saved_answers(DRAFT);
     let back = link(&answers.with_untracked(|a| JOURNEY.back("team", a)));
     view! {
         <BackLink href=back />

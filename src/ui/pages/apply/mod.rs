@@ -16,7 +16,7 @@ use super::{
     fees::{FeeEstimate, estimate},
     form::{
         Answers, BackLink, Draft, Question, Sending, StepForm, SummaryList, chosen_of, fill,
-        format_date, load, parse_date, parse_money, parse_number, save, text, tr,
+        format_date, load, parse_date, parse_money, parse_number, save, saved_answers, text, tr,
     },
 };
 use crate::{
@@ -36,17 +36,6 @@ const DRAFT: &str = "apply";
 
 fn receipt_key(reference: &str) -> String {
     format!("ahp:receipt:{reference}")
-}
-
-/// The draft, restored from the browser and saved there at every keystroke.
-fn saved_draft() -> RwSignal<Answers> {
-    let answers = RwSignal::new(Draft::restore(DRAFT).answers);
-    Effect::new(move || {
-        let mut draft = Draft::restore(DRAFT);
-        draft.answers = answers.get();
-        draft.persist();
-    });
-    answers
 }
 
 /// The start page: what is asked, the way in, and the draft tools.
@@ -92,7 +81,7 @@ pub fn ApplyStep() -> impl IntoView {
 
 #[component]
 fn ApplyQuestion(step: &'static super::form::Step) -> impl IntoView {
-    let answers = saved_draft();
+    let answers = saved_answers(DRAFT);
     let navigate = use_navigate();
     // From a Change link: back to "check your answers" after Continue.
     let changing = use_query_map().with_untracked(|q| q.get("change").is_some());
@@ -163,7 +152,7 @@ fn to_application(a: &Answers, today: NaiveDate) -> Option<ParticipantApplicatio
 #[component]
 fn CheckAnswers() -> impl IntoView {
     let i18n = use_i18n();
-    let answers = saved_draft();
+    let answers = saved_answers(DRAFT);
     let navigate = use_navigate();
     let backend = use_backend();
     let request = Sending::new();
