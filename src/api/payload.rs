@@ -215,8 +215,9 @@ pub fn normalise_email(email: &str) -> String {
     email.trim().to_lowercase()
 }
 
-/// Something like `name@domain.tld`; the real check is the mail that reaches it.
-fn email_shaped(email: &str) -> bool {
+/// Something like `name@domain.tld`: one @, a dot inside the domain, no spaces. The real check
+/// is the mail that reaches it. The service and the browser's forms use this same test.
+pub fn email_shaped(email: &str) -> bool {
     let email = email.trim();
     match email.split_once('@') {
         Some((local, domain)) => {

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 
 use super::{from_id, id_of};
 use crate::{
+    api::email_shaped,
     api::{Applicant, Enrolment, Nights, TeamMember},
     domain::{
         acceleration::{self, EnrolmentApplication, ProjectStage, Role},
@@ -59,20 +60,6 @@ fn bin(value: &str, _: &Answers) -> Outcome {
     parse_bin(value)
         .map(|_| ())
         .map_err(|e| (e.message_key(), e.values()))
-}
-
-/// Something like `name@domain.kz`; the real check is the mail that reaches it. (The same test
-/// as the service's, which the contract module keeps private.)
-fn email_shaped(value: &str) -> bool {
-    let v = value.trim();
-    v.split_once('@').is_some_and(|(local, domain)| {
-        !local.is_empty()
-            && domain.contains('.')
-            && !domain.starts_with('.')
-            && !domain.ends_with('.')
-            && !domain.contains('@')
-            && !v.contains(char::is_whitespace)
-    })
 }
 
 fn email(value: &str, _: &Answers) -> Outcome {

@@ -2,6 +2,7 @@
 //! the generic ones do not make.
 
 use crate::{
+    api::email_shaped,
     domain::ids::parse_bin,
     ui::{
         config::use_today,
@@ -24,23 +25,6 @@ fn not_in_future(value: &str, _: &Answers) -> Outcome {
     match parse_date(value) {
         Ok(d) if d > use_today() => Err(("apply.reg_date_future", Vec::new())),
         _ => Ok(()),
-    }
-}
-
-/// Something like `name@domain.kz`: one @, a dot in the domain, no spaces. The real check is
-/// the mail that reaches it.
-pub fn email_shaped(value: &str) -> bool {
-    let v = value.trim();
-    match v.split_once('@') {
-        Some((local, domain)) => {
-            !local.is_empty()
-                && domain.contains('.')
-                && !domain.starts_with('.')
-                && !domain.ends_with('.')
-                && !domain.contains('@')
-                && !v.contains(char::is_whitespace)
-        }
-        None => false,
     }
 }
 
