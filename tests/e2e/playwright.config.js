@@ -6,10 +6,15 @@ const DIST = process.env.DIST ?? "../../dist";
 const PORT = Number(process.env.E2E_PORT ?? 8090);
 export const ROOT_URL = `http://127.0.0.1:${PORT}`;
 export const SUBPATH_URL = `http://127.0.0.1:${PORT + 1}/portal`;
+// Both servers send the site's own content security policy (dist/_headers) and collect the
+// browser's violation reports; csp-check.mjs fails the run on any. The reference server of the
+// HTTP backend's tests listens on a loopback port of its own, so connect-src names it.
+const CSP_OPTIONS = "--csp-report --connect-src http://127.0.0.1:*";
 
 export default defineConfig({
   testDir: ".",
   testMatch: "*.spec.js",
+  globalTeardown: "./csp-check.mjs",
   outputDir: "results",
   fullyParallel: true,
   workers: 2,
@@ -35,12 +40,12 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `node serve.mjs --root ${DIST} --port ${PORT}`,
+      command: `node serve.mjs --root ${DIST} --port ${PORT} ${CSP_OPTIONS}`,
       url: `${ROOT_URL}/`,
       reuseExistingServer: false,
     },
     {
-      command: `node serve.mjs --root ${DIST} --port ${PORT + 1} --base /portal/`,
+      command: `node serve.mjs --root ${DIST} --port ${PORT + 1} --base /portal/ ${CSP_OPTIONS}`,
       url: `${SUBPATH_URL}/`,
       reuseExistingServer: false,
     },

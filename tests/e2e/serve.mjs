@@ -1,8 +1,13 @@
 // A plain static server for the built portal, as a static host would serve it:
 // files as they are, index.html for any path that is not a file (the SPA fallback), and,
 // with --base /portal/, the whole site under that sub-path with <base href> set to match.
-// Like a production host, it sends brotli to browsers that accept it.
-// Usage: node tests/e2e/serve.mjs --root dist --port 8090 [--base /portal/]
+// Like a production host, it sends brotli to browsers that accept it, and the headers of the
+// site's `_headers` file (the content security policy among them) with every answer.
+// --csp-report also asks the browser to report each policy violation here: POSTs to
+// /__csp-report are kept, and GET /__csp-report lists them. --connect-src adds a source to the
+// policy's connect-src (the reference server of the HTTP backend's tests).
+// Usage: node tests/e2e/serve.mjs --root dist --port 8090 [--base /portal/] [--csp-report]
+//          [--connect-src http://127.0.0.1:*]
 import { createServer } from "node:http";
 import { brotliCompressSync, constants } from "node:zlib";
 import { readFile, stat } from "node:fs/promises";
@@ -17,6 +22,34 @@ const args = Object.fromEntries(
 const root = resolve(args.root ?? "dist");
 const port = Number(args.port ?? 8090);
 const base = args.base ?? "/";
+const cspReports = [];
+const siteHeaders = await headersFile(join(root, "_headers"));
+
+/// The headers that `_headers` gives every path ("/*"), adjusted for the test options.
+async function headersFile(path) {
+  let text = "";
+  try {
+    text = await readFile(path, "utf8");
+  } catch {
+    return {};
+  }
+  const headers = {};
+  let forAll = false;
+  for (const line of text.split("\n")) {
+    if (line.startsWith("#") || !line.trim()) continue;
+    if (!/^\s/.test(line)) {
+      forAll = line.trim() === "/*";
+      continue;
+    }
+    const colon = line.indexOf(":");
+    if (forAll && colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+  }
+  let csp = headers["content-security-policy"];
+  if (csp && args["connect-src"]) csp = csp.replace("connect-src 'self'", `connect-src 'self' ${args["connect-src"]}`);
+  if (csp && "csp-report" in args) csp += `; report-uri ${base}__csp-report`;
+  if (csp) headers["content-security-policy"] = csp;
+  return headers;
+}
 
 const types = {
   ".html": "text/html; charset=utf-8",
@@ -49,7 +82,7 @@ async function indexHtml() {
 
 const compressed = new Map();
 function send(req, res, type, body, cacheKey) {
-  const headers = { "content-type": type, vary: "accept-encoding" };
+  const headers = { ...siteHeaders, "content-type": type, vary: "accept-encoding" };
   if (/\bbr\b/.test(req.headers["accept-encoding"] ?? "")) {
     if (!compressed.has(cacheKey)) {
       compressed.set(cacheKey, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
@@ -63,6 +96,19 @@ function send(req, res, type, body, cacheKey) {
 
 createServer(async (req, res) => {
   const urlPath = new URL(req.url, "http://localhost").pathname;
+  if (urlPath === `${base}__csp-report`) {
+    if (req.method === "POST") {
+      let body = "";
+      for await (const chunk of req) body += chunk;
+      cspReports.push(body);
+      res.writeHead(204);
+      res.end();
+    } else {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify(cspReports));
+    }
+    return;
+  }
   const path = await fileFor(urlPath);
   if (path && !path.endsWith("index.html")) {
     send(req, res, types[extname(path)] ?? "application/octet-stream", await readFile(path), path);
