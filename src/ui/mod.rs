@@ -24,6 +24,9 @@ use layout::{Footer, Header, SkipLink};
 use page::PagesShown;
 use pages::{Home, NotBuiltYet, NotFound};
 
+// The parsers of what a user types or loads, for the fuzz targets (tests/fuzz).
+pub use pages::form::{Draft, parse_date};
+
 /// The whole portal: language, configuration, layout and routes.
 #[component]
 pub fn App() -> impl IntoView {
