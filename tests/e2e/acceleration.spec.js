@@ -1,7 +1,9 @@
 // The acceleration journey: the catalogue with its filters and closed cohorts, an enrolment with
 // housing and a foreign team member through to a confirmation that survives a reload, and the
-// refusals (deadline passed, full cohort, team too small, housing outside the cohort), each
-// page clean under axe, in the three languages. "Today" is fixed, so the dates never move.
+// refusals (deadline passed, full cohort, team too small, housing outside the cohort), the
+// draft file and "delete my data"; each page clean under axe, in the three languages. "Today"
+// is fixed, so the dates never move.
+import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations, openPage, serveConfig } from "./helpers.js";
 
@@ -194,3 +196,106 @@ for (const [lang, button, heading, closed] of [
     await expectNoAxeViolations(page, `applicant step with errors in ${lang}`);
   });
 }
+
+// ---- Drafts and "delete my data" ----
+
+const MEMBER = {
+  given_names: "Aigerim", surname: "Sadykova", email: "aigerim@example.kz", citizenship: "KZ",
+  role: "project_manager", key_member: "yes", full_time: "yes", needs_housing: "no",
+};
+
+/// An enrolment in Silkway's next cohort that the rules accept, as the draft keeps it.
+const COMPLETE = {
+  programme: "silkway", cohort: "silkway-next", team_allowed: "no", bin: BIN, stage: "revenue",
+  project_summary: "Payments for small shops in the regions.",
+  team: JSON.stringify([
+    MEMBER,
+    { ...MEMBER, given_names: "Dana", surname: "Omarova", email: "dana@example.kz", role: "developer" },
+    { ...MEMBER, given_names: "Ivan", surname: "Petrov", email: "ivan@example.kz", role: "designer", full_time: "no" },
+  ]),
+};
+
+const storedDraft = (page) => page.evaluate(() => localStorage.getItem("ahp:draft:acceleration"));
+const portalKeys = (page) =>
+  page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("ahp:")).sort());
+
+/// Sends the seeded draft from "check your answers"; the reference it got.
+async function enrolSeeded(page) {
+  await openPage(page, "/acceleration/check");
+  await page.getByRole("button", { name: "Enrol the team" }).click();
+  await expect(page.locator("h1")).toHaveText("Enrolment sent");
+  return page.locator(".reference").innerText();
+}
+
+test("draft file: downloaded, then loaded back after deleting everything, it restores the answers", async ({ page }) => {
+  await seedDraft(page, COMPLETE);
+  await openPage(page, "/acceleration");
+  await expect(page.getByRole("link", { name: "Continue your enrolment" })).toBeVisible();
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Download your draft" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe("astana-hub-enrolment.json");
+  const file = await download.path();
+  const saved = JSON.parse(await readFile(file, "utf8"));
+  expect(saved).toMatchObject({ journey: "acceleration", version: 1, answers: COMPLETE });
+
+  await page.getByRole("button", { name: "Delete my data from this browser" }).click();
+  await expect(page.locator("main [role=status]").last()).toHaveText("Everything this portal kept in this browser has been deleted.");
+  expect(await portalKeys(page)).toEqual([]);
+  await expect(page.getByRole("link", { name: "Continue your enrolment" })).toHaveCount(0);
+
+  await page.locator("#draft-file").setInputFiles(file);
+  const message = page.locator("main [role=status]").last();
+  await expect(message).toHaveText("Your draft has been loaded. Continue with these answers");
+  expect(JSON.parse(await storedDraft(page))).toEqual(saved);
+  await expect(page.getByRole("link", { name: "Continue your enrolment" })).toBeVisible();
+  await expectNoAxeViolations(page, "draft loaded");
+  await message.getByRole("link").click();
+  await expect(page.locator("h1")).toHaveText("Check your answers before enrolling");
+  await expect(page.locator("main")).toContainText("Dana Omarova");
+  await expect(page.locator("main")).toContainText(BIN);
+});
+
+test("draft file: a damaged file or a participant application's draft is refused and changes nothing", async ({ page }) => {
+  await seedDraft(page, COMPLETE);
+  await openPage(page, "/acceleration");
+  const before = await storedDraft(page);
+  const input = page.locator("#draft-file");
+  const message = page.locator("main [role=status]").last();
+  const bad = "This file is not a draft of this form, or it is damaged. Nothing has been changed.";
+
+  await input.setInputFiles({ name: "draft.json", mimeType: "application/json", buffer: Buffer.from('{"journey": "acceleration", "vers') });
+  await expect(message).toHaveText(bad);
+  expect(await storedDraft(page)).toBe(before);
+  await expectNoAxeViolations(page, "damaged draft file");
+
+  const participant = { journey: "apply", version: 1, answers: { org_name: "Qazaq Cloud LLP", bin: BIN }, idempotency_key: "" };
+  await input.setInputFiles({ name: "astana-hub-application.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(participant)) });
+  await expect(message).toHaveText(bad);
+  expect(await storedDraft(page)).toBe(before);
+  expect(await page.evaluate(() => localStorage.getItem("ahp:draft:apply"))).toBeNull();
+  await expectNoAxeViolations(page, "participant draft refused");
+});
+
+test("delete my data: no draft, confirmation, language or demo record is left, and the page says what went", async ({ page }) => {
+  await seedDraft(page, COMPLETE);
+  const reference = await enrolSeeded(page);
+  await page.getByRole("button", { name: "Русский" }).click();
+  await page.getByRole("button", { name: "English" }).click();
+  await seedDraft(page, { programme: "silkway", cohort: "silkway-next", team_allowed: "no" });
+  expect(await portalKeys(page)).toEqual(
+    expect.arrayContaining(["ahp:draft:acceleration", `ahp:enrolment:${reference}`, "ahp:lang", "ahp:mock:store"]),
+  );
+
+  await openPage(page, "/acceleration");
+  await expect(page.locator("main")).toContainText("the submissions it recorded are removed too");
+  await page.getByRole("button", { name: "Delete my data from this browser" }).click();
+  await expect(page.locator("main [role=status]").last()).toHaveText("Everything this portal kept in this browser has been deleted.");
+  expect(await portalKeys(page)).toEqual([]);
+  await expect(page.getByRole("link", { name: "Continue your enrolment" })).toHaveCount(0);
+  await expectNoAxeViolations(page, "data deleted");
+
+  await openPage(page, `/acceleration/confirmation/${reference}`);
+  await expect(page.locator("h1")).toHaveText("No enrolment found in this browser");
+});

@@ -411,7 +411,7 @@ test("draft files: a damaged or foreign file changes nothing; a good one is load
   const before = await storedDraft(page);
   const input = page.locator("#draft-file");
   const message = page.locator("main [role=status]");
-  const bad = "This file is not a draft of this application, or it is damaged. Nothing has been changed.";
+  const bad = "This file is not a draft of this form, or it is damaged. Nothing has been changed.";
 
   await input.setInputFiles({ name: "draft.json", mimeType: "application/json", buffer: Buffer.from('{"journey": "apply", "vers') });
   await expect(message).toHaveText(bad);
@@ -425,7 +425,7 @@ test("draft files: a damaged or foreign file changes nothing; a good one is load
 
   const good = { journey: "apply", version: 1, answers: { org_name: "Loaded LLP" }, idempotency_key: "" };
   await input.setInputFiles({ name: "mine.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(good)) });
-  await expect(message).toHaveText("Your draft has been loaded.");
+  await expect(message).toHaveText("Your draft has been loaded. Continue with these answers");
   await openPage(page, "/apply/organisation");
   await expect(page.locator("#org_name")).toHaveValue("Loaded LLP");
 });

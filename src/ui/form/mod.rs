@@ -3,6 +3,7 @@
 //! question is a line of data and its texts.
 
 mod add_another;
+mod draft_file;
 mod fields;
 mod format;
 mod store;
@@ -17,6 +18,7 @@ use chrono::NaiveDate;
 use crate::domain::money::{Tiyn, parse_tenge};
 
 pub use add_another::{AddAnother, ItemSummary, ListTexts};
+pub use draft_file::{DraftTools, chosen_file};
 pub use fields::{BackLink, StepForm};
 pub use format::{dyn_text, fill, format_date, format_money, text, tr};
 pub use store::{Draft, clear_all, load, save, saved_answers};

@@ -1,7 +1,6 @@
 //! Apply for participant status: a start page with the draft tools, the steps, "check your
 //! answers", submission through the backend, and a confirmation that survives a reload.
 
-mod draft_file;
 mod questions;
 mod upload;
 
@@ -15,8 +14,9 @@ use leptos_router::{
 use super::{
     fees::{FeeEstimate, estimate},
     form::{
-        Answers, BackLink, Draft, Question, Sending, StepForm, SummaryList, chosen_of, fill,
-        format_date, load, parse_date, parse_money, parse_number, save, saved_answers, text, tr,
+        Answers, BackLink, Draft, DraftTools, Question, Sending, StepForm, SummaryList, chosen_of,
+        fill, format_date, load, parse_date, parse_money, parse_number, save, saved_answers, text,
+        tr,
     },
 };
 use crate::{
@@ -41,11 +41,15 @@ fn receipt_key(reference: &str) -> String {
 /// The start page: what is asked, the way in, and the draft tools.
 #[component]
 pub fn Apply() -> impl IntoView {
-    let started = !Draft::restore(DRAFT).answers.is_empty();
-    let button = if started {
-        "apply.continue_draft"
-    } else {
-        "apply.start"
+    let i18n = use_i18n();
+    let has_draft = || !Draft::restore(DRAFT).answers.is_empty();
+    let started = RwSignal::new(has_draft());
+    let button = move || {
+        if started.get() {
+            "apply.continue_draft"
+        } else {
+            "apply.start"
+        }
     };
     view! {
         <Page title="apply.title">
@@ -59,9 +63,14 @@ pub fn Apply() -> impl IntoView {
             </ol>
             <p>{text("apply.saved_note")}</p>
             <A href=link(&JOURNEY.path("organisation")) attr:class="button">
-                {text(button)}
+                {move || i18n.t(button())}
             </A>
-            <draft_file::DraftTools />
+            <DraftTools
+                journey=DRAFT
+                file_name="astana-hub-application.json"
+                resume="/apply/check"
+                changed=Callback::new(move |()| started.set(has_draft()))
+            />
         </Page>
     }
 }
