@@ -1,8 +1,8 @@
 // The acceleration journey: the catalogue with its filters and closed cohorts, an enrolment with
 // housing and a foreign team member through to a confirmation that survives a reload, and the
 // refusals (deadline passed, full cohort, team too small, housing outside the cohort), the
-// draft file and "delete my data"; each page clean under axe, in the three languages. "Today"
-// is fixed, so the dates never move.
+// draft file and "delete my data", tracking an enrolment; each page clean under axe, in the
+// three languages. "Today" is fixed, so the dates never move.
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations, openPage, serveConfig } from "./helpers.js";
@@ -197,7 +197,7 @@ for (const [lang, button, heading, closed] of [
   });
 }
 
-// ---- Drafts and "delete my data" ----
+// ---- Drafts, "delete my data", tracking ----
 
 const MEMBER = {
   given_names: "Aigerim", surname: "Sadykova", email: "aigerim@example.kz", citizenship: "KZ",
@@ -298,4 +298,53 @@ test("delete my data: no draft, confirmation, language or demo record is left, a
 
   await openPage(page, `/acceleration/confirmation/${reference}`);
   await expect(page.locator("h1")).toHaveText("No enrolment found in this browser");
+});
+
+/// A reference of kind `kind` with a right check character (the rule of src/api/reference.rs).
+function reference(year, kind, serial) {
+  const alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+  const values = [...String(year)].map(Number).concat([...(kind + serial)].map((c) => alphabet.indexOf(c)));
+  const sum = values.reduce((s, v, i) => s + (i + 1) * v, 0);
+  return `AH-${year}-${kind}-${serial}-${alphabet[sum % 31]}`;
+}
+
+test("tracking: the confirmation links to the enrolment's status; a wrong reference gets a plain message", async ({ page }) => {
+  await seedDraft(page, COMPLETE);
+  const ref = await enrolSeeded(page);
+  expect(ref).toMatch(/^AH-2026-E-/);
+  await page.getByRole("link", { name: "Track this enrolment" }).click();
+  await expect(page.locator("h1")).toHaveText("Track an application or enrolment");
+  await expect(page.locator("#reference")).toHaveValue(ref);
+  await page.locator("#second_factor").fill("9707 4000 0838");
+  await page.locator("form button[type=submit]").click();
+  await expect(page.locator("main h2.heading-l")).toHaveText(ref);
+  await expect(page.locator("main h2.heading-l")).toBeFocused();
+  await expect(page.locator("main")).toContainText("Enrolment in an acceleration programme");
+  await expect(page.locator(".timeline li")).toHaveCount(4);
+  await expectNoAxeViolations(page, "enrolment found");
+
+  const unknown = reference(2026, "E", "22222Z");
+  await page.locator("#reference").fill(unknown);
+  await page.locator("form button[type=submit]").click();
+  await expect(page.locator("main h2.heading-m")).toHaveText("Application or enrolment not found");
+  await expect(page.locator("main [role=alert]")).toHaveText(
+    "No submission matches this reference number and this BIN or email. Check both and try again.",
+  );
+  await expectNoAxeViolations(page, "enrolment not found");
+
+  // One character mistyped: the check character catches it before anything is asked.
+  await page.locator("#reference").fill(ref.slice(0, -3) + (ref.at(-3) === "2" ? "3" : "2") + ref.slice(-2));
+  await page.locator("form button[type=submit]").click();
+  await expect(page.locator(".error-summary li")).toHaveText([
+    "This reference number has a typing error: check each character against your confirmation",
+  ]);
+  await expectNoAxeViolations(page, "reference mistyped");
+
+  // An application is tracked with its BIN only.
+  await page.locator("#reference").fill(reference(2026, "P", "7K3M9Q"));
+  await page.locator("#second_factor").fill("team@example.kz");
+  await page.locator("form button[type=submit]").click();
+  await expect(page.locator(".error-summary li")).toHaveText([
+    "An application for participant status is tracked with the organisation's BIN, not an email.",
+  ]);
 });

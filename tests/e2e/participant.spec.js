@@ -440,14 +440,14 @@ test("tracking: a wrong reference or BIN gets a plain message; the right pair it
   await next(page);
   await expect(summary(page)).toHaveText([
     "Enter the reference number as it is shown on your confirmation, like AH-2026-P-7K3M9Q-A",
-    "Enter the BIN.",
+    "Enter the BIN or the contact email.",
   ]);
   await expectNoAxeViolations(page, "status in error");
 
   await page.locator("#reference").fill(reference);
   await page.locator("#second_factor").fill("180240000286");
   await next(page);
-  await expect(page.locator("main h2.heading-m")).toHaveText("Application not found");
+  await expect(page.locator("main h2.heading-m")).toHaveText("Application or enrolment not found");
   await expect(page.locator("main [role=alert]")).toHaveText(
     "No submission matches this reference number and this BIN or email. Check both and try again.",
   );

@@ -323,6 +323,7 @@ pub fn Confirmation() -> impl IntoView {
     };
     let submitted = receipt.submitted_on;
     let reference = receipt.reference.as_str().to_owned();
+    let track = link(&format!("/status?reference={reference}"));
     let items = receipt
         .timeline
         .iter()
@@ -355,7 +356,7 @@ pub fn Confirmation() -> impl IntoView {
                 let _ = window().print();
             }>{text("form.print")}</button>
             <p>
-                <A href=link("/status")>{text("status.title")}</A>
+                <A href=track>{text("status.title")}</A>
             </p>
         </Page>
     }
