@@ -1,11 +1,11 @@
 // The acceleration journey: the catalogue with its filters and closed cohorts, an enrolment with
 // housing and a foreign team member through to a confirmation that survives a reload, and the
 // refusals (deadline passed, full cohort, team too small, housing outside the cohort), the
-// draft file and "delete my data", tracking an enrolment; each page clean under axe, in the
-// three languages. "Today" is fixed, so the dates never move.
+// draft file and "delete my data", tracking an enrolment, the keyboard alone; each page clean
+// under axe, in the three languages. "Today" is fixed, so the dates never move.
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
-import { expectNoAxeViolations, openPage, serveConfig } from "./helpers.js";
+import { errorSummaryByKeyboard, expectNoAxeViolations, openPage, serveConfig, tabTo } from "./helpers.js";
 
 const BIN = "970740000838";
 
@@ -347,4 +347,99 @@ test("tracking: the confirmation links to the enrolment's status; a wrong refere
   await expect(page.locator(".error-summary li")).toHaveText([
     "An application for participant status is tracked with the organisation's BIN, not an email.",
   ]);
+});
+
+// ---- The keyboard alone ----
+
+/// One team member's form, from the keyboard: names, email, citizenship, role (`roleSteps`
+/// arrow presses from the first), key member, full time or not, housing nights or none.
+async function memberByKeyboard(page, m) {
+  await tabTo(page, page.locator("#given_names"));
+  await page.keyboard.type(m.given);
+  await page.keyboard.press("Tab");
+  await page.keyboard.type(m.surname);
+  await page.keyboard.press("Tab");
+  await page.keyboard.type(m.email);
+  await page.keyboard.press("Shift+Tab");
+  await expect(page.locator("#surname")).toBeFocused();
+  await tabTo(page, page.locator("#citizenship"));
+  await page.keyboard.type(m.country);
+  await expect(page.locator("#citizenship")).toHaveValue(m.citizenship);
+  await tabTo(page, page.locator("#role"));
+  await page.keyboard.press("Space");
+  for (let i = 0; i < m.roleSteps; i++) await page.keyboard.press("ArrowDown");
+  await tabTo(page, page.locator("#key_member"));
+  await page.keyboard.press("Space");
+  await tabTo(page, page.locator("#full_time"));
+  await page.keyboard.press(m.fullTime ? "Space" : "ArrowDown");
+  await tabTo(page, page.locator("#needs_housing"));
+  if (m.nights) {
+    await page.keyboard.press("Space");
+    for (const [id, parts] of [["#first_night", m.nights[0]], ["#last_night", m.nights[1]]]) {
+      await tabTo(page, page.locator(id));
+      for (const part of parts) {
+        await page.keyboard.type(part);
+        await page.keyboard.press("Tab");
+      }
+    }
+  } else {
+    await page.keyboard.press("ArrowDown");
+  }
+  await tabTo(page, page.getByRole("button", { name: "Save team member" }));
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { name: `${m.given} ${m.surname}` })).toBeFocused();
+}
+
+test("keyboard only: from the catalogue to the confirmation, then tracking the enrolment", async ({ page }) => {
+  await openPage(page, "/acceleration");
+  await tabTo(page, cohort(page, "Silkway Accelerator", "1 May 2026").getByRole("button", { name: /Apply for this cohort/ }));
+  await page.keyboard.press("Enter");
+
+  // Continue with nothing typed: the summary, its link, the field.
+  await expect(page.locator("h1")).toHaveText("Who is applying");
+  await errorSummaryByKeyboard(page, "#bin");
+  await page.keyboard.type(BIN);
+  await page.keyboard.press("Enter");
+
+  await expect(page.locator("h1")).toHaveText("Your project");
+  await tabTo(page, page.locator("#stage"));
+  await page.keyboard.press("Space");
+  for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowDown");
+  await expect(page.locator("#stage-revenue")).toBeChecked();
+  await tabTo(page, page.locator("#project_summary"));
+  await page.keyboard.type("Payments for small shops in the regions.");
+  await tabTo(page, page.locator("form button[type=submit]"));
+  await page.keyboard.press("Enter");
+
+  await expect(page.locator("h1")).toHaveText("Your team");
+  await memberByKeyboard(page, {
+    given: "Aigerim", surname: "Sadykova", email: "aigerim@example.kz", country: "Kazakhstan", citizenship: "KZ",
+    roleSteps: 0, fullTime: true,
+  });
+  for (const m of [
+    { given: "Jonas", surname: "Weber", email: "jonas@example.de", country: "Germany", citizenship: "DE", roleSteps: 2, fullTime: true, nights: [["1", "5", "2026"], ["10", "5", "2026"]] },
+    { given: "Dana", surname: "Omarova", email: "dana@example.kz", country: "Kazakhstan", citizenship: "KZ", roleSteps: 3, fullTime: false },
+  ]) {
+    await tabTo(page, page.getByRole("button", { name: "Add another team member" }));
+    await page.keyboard.press("Enter");
+    await memberByKeyboard(page, m);
+  }
+  await expect(page.locator(".add-another__item")).toHaveCount(3);
+  await tabTo(page, page.getByRole("button", { name: "Continue", exact: true }));
+  await page.keyboard.press("Enter");
+
+  await expect(page.locator("h1")).toHaveText("Check your answers before enrolling");
+  await expect(page.locator(".panel", { hasText: "Visa invitations" })).toContainText("Jonas Weber (Germany)");
+  await tabTo(page, page.getByRole("button", { name: "Enrol the team" }));
+  await page.keyboard.press("Enter");
+
+  await expect(page.locator("h1")).toHaveText("Enrolment sent");
+  const ref = await page.locator(".reference").innerText();
+  await tabTo(page, page.getByRole("link", { name: "Track this enrolment" }));
+  await page.keyboard.press("Enter");
+  await expect(page.locator("#reference")).toHaveValue(ref);
+  await tabTo(page, page.locator("#second_factor"));
+  await page.keyboard.type(BIN);
+  await page.keyboard.press("Enter");
+  await expect(page.locator("main h2.heading-l")).toHaveText(ref);
 });

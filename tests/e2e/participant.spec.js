@@ -4,7 +4,7 @@
 // alone; each page clean under axe in its normal and its error state. "Today" is fixed by the
 // configuration served here, so the dates never move.
 import { expect, test } from "@playwright/test";
-import { PORTAL_NAME, expectNoAxeViolations, openPage, serveConfig } from "./helpers.js";
+import { PORTAL_NAME, errorSummaryByKeyboard, expectNoAxeViolations, openPage, serveConfig, tabTo } from "./helpers.js";
 
 const BIN = "970740000838";
 const REFERENCE = /^AH-2026-P-[0-9A-Z]{6}-[0-9A-Z]$/;
@@ -469,15 +469,6 @@ test("a confirmation address opened in another browser says where to look", asyn
 
 // ---- The keyboard alone ----
 
-/// Presses Tab until `locator` has focus, as a keyboard user moves through the page.
-async function tabTo(page, locator) {
-  for (let i = 0; i < 80; i++) {
-    if (await locator.evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press("Tab");
-  }
-  throw new Error(`Tab never reached ${locator}`);
-}
-
 /// Continue, from the keyboard.
 async function continueByKeyboard(page) {
   await tabTo(page, page.locator("form button[type=submit]"));
@@ -493,13 +484,7 @@ test("keyboard only: from the home page through the eligibility check into the a
 
   // Continue with nothing chosen: the summary, its link, the field.
   await expect(page.locator("h1")).toHaveText("Who is applying?");
-  await tabTo(page, page.locator("form button[type=submit]"));
-  await page.keyboard.press("Enter");
-  await expect(page.locator(".error-summary")).toBeFocused();
-  await page.keyboard.press("Tab");
-  await expect(page.locator(".error-summary a")).toBeFocused();
-  await page.keyboard.press("Enter");
-  await expect(page.locator("#applicant_kind")).toBeFocused();
+  await errorSummaryByKeyboard(page, "#applicant_kind");
   await page.keyboard.press("Space");
   await expect(page.locator("#applicant_kind")).toBeChecked();
   await continueByKeyboard(page);
