@@ -22,7 +22,7 @@ pub use draft_file::{DraftTools, chosen_file};
 pub use fields::{BackLink, StepForm};
 pub use format::{dyn_text, fill, format_date, format_money, text, tr};
 pub use store::{Draft, clear_all, load, save, saved_answers};
-pub use submit::Sending;
+pub use submit::{FailurePanel, Sending};
 pub use summary::SummaryList;
 pub use why::{Why, reason_text};
 

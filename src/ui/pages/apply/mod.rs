@@ -14,9 +14,9 @@ use leptos_router::{
 use super::{
     fees::{FeeEstimate, estimate},
     form::{
-        Answers, BackLink, Draft, DraftTools, Question, Sending, StepForm, SummaryList, chosen_of,
-        fill, format_date, load, parse_date, parse_money, parse_number, save, saved_answers, text,
-        tr,
+        Answers, BackLink, Draft, DraftTools, FailurePanel, Question, Sending, StepForm,
+        SummaryList, chosen_of, fill, format_date, load, parse_date, parse_money, parse_number,
+        save, saved_answers, text, tr,
     },
 };
 use crate::{
@@ -213,38 +213,9 @@ fn CheckAnswers() -> impl IntoView {
             },
         );
     };
-    let failure_panel = move || {
-        failure.get().map(|e| {
-            // Each refused answer links to its question; one the form does not ask is named.
-            let fields = e
-                .field_errors()
-                .iter()
-                .map(|f| {
-                    let message = tr(i18n.lang(), &f.code);
-                    match question_at(&f.path) {
-                        Some(q) => view! {
-                            <li>
-                                <A href=change_link(q)>{text(q.label)} ": " {message}</A>
-                            </li>
-                        }
-                        .into_any(),
-                        None => view! { <li>{message}</li> }.into_any(),
-                    }
-                })
-                .collect_view();
-            view! {
-                <div class="error-summary" role="alert" tabindex="-1">
-                    <h2 class="error-summary__title">{text("form.problem")}</h2>
-                    <p>{move || tr(i18n.lang(), e.message_key())}</p>
-                    <ul class="list">{fields}</ul>
-                    <p>{text("apply.failure_kept")}</p>
-                </div>
-            }
-        })
-    };
     view! {
         <BackLink href=link(&JOURNEY.back("check", &answers.get_untracked())) />
-        {failure_panel}
+        <FailurePanel failure kept="apply.failure_kept" locate=refused_question />
         <Page title="apply.check_title">
             {sections}
             <h2 class="heading-m">{text("elig.cost.title")}</h2>
@@ -261,6 +232,11 @@ fn CheckAnswers() -> impl IntoView {
 /// The address of a question's step, coming back to "check your answers" after Continue.
 fn change_link(q: &Question) -> String {
     link(&format!("/apply/{}?change={}", step_of(q.id), q.id))
+}
+
+/// A refused answer's question, to link to it from the failure panel.
+fn refused_question(path: &str) -> Option<(&'static str, String)> {
+    question_at(path).map(|q| (q.label, change_link(q)))
 }
 
 /// The question behind a path of the service's answer ("contact.email", "activities.1").
