@@ -8,13 +8,13 @@ use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 use leptos_router::{
     components::A,
-    hooks::{use_navigate, use_params_map, use_query_map},
+    hooks::{use_navigate, use_params_map},
 };
 
 use super::{
     fees::{FeeEstimate, estimate},
     form::{
-        Answers, BackLink, Draft, DraftTools, FailurePanel, Question, Sending, StepForm,
+        Answers, BackLink, Draft, DraftStep, DraftTools, FailurePanel, Question, Sending, Step,
         SummaryList, chosen_of, fill, format_date, load, parse_date, parse_money, parse_number,
         save, saved_answers, text, tr,
     },
@@ -82,37 +82,18 @@ pub fn ApplyStep() -> impl IntoView {
     move || {
         let slug = params.with(|p| p.get("step").unwrap_or_default());
         match JOURNEY.step(&slug) {
-            Some(step) => view! { <ApplyQuestion step /> }.into_any(),
+            Some(step) => {
+                view! { <DraftStep journey=&JOURNEY draft=DRAFT step extra=file_check /> }
+                    .into_any()
+            }
             None => view! { <CheckAnswers /> }.into_any(),
         }
     }
 }
 
-#[component]
-fn ApplyQuestion(step: &'static super::form::Step) -> impl IntoView {
-    let answers = saved_answers(DRAFT);
-    let navigate = use_navigate();
-    // From a Change link: back to "check your answers" after Continue.
-    let changing = use_query_map().with_untracked(|q| q.get("change").is_some());
-    let next = move |()| {
-        let to = if changing {
-            JOURNEY.path("check")
-        } else {
-            answers.with_untracked(|a| JOURNEY.next(step.slug, a))
-        };
-        navigate(&link(&to), Default::default());
-    };
-    let back = link(&if changing {
-        JOURNEY.path("check")
-    } else {
-        answers.with_untracked(|a| JOURNEY.back(step.slug, a))
-    });
-    let extra = (step.slug == "documents").then(|| view! { <upload::FileCheck answers /> });
-    view! {
-        <StepForm step answers back on_continue=next>
-            {extra}
-        </StepForm>
-    }
+/// Below the documents' checklist, the check of a chosen file.
+fn file_check(step: &'static Step, answers: RwSignal<Answers>) -> Option<AnyView> {
+    (step.slug == "documents").then(|| view! { <upload::FileCheck answers /> }.into_any())
 }
 
 /// The application as the service takes it, sent on `today`; `None` while an answer is missing
