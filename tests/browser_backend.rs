@@ -85,6 +85,78 @@ async fn a_submission_survives_a_reload_and_moves_through_its_stages_by_working_
     );
 }
 
+/// An enrolment in an open cohort of 2 March 2026, by `applicant`.
+fn enrolment(programme: &str, cohort: &str, applicant: Applicant) -> Enrolment {
+    Enrolment {
+        programme_id: programme.into(),
+        cohort_id: cohort.into(),
+        applicant,
+        project_summary: "Payments for small shops.".into(),
+        team: vec![TeamMember {
+            name: "Aigerim Sadykova".into(),
+            role: astana_hub_portal::domain::acceleration::Role::ProjectManager,
+            email: "aigerim@example.kz".into(),
+            citizenship: "KZ".into(),
+            key_member: true,
+            full_time_pm: true,
+            needs_housing: false,
+            housing: None,
+            access_needs: None,
+        }],
+    }
+}
+
+#[wasm_bindgen_test]
+async fn an_enrolment_is_tracked_by_the_participants_bin_or_the_teams_email() {
+    MockBackend::forget_everything();
+    let backend = quiet("2026-03-02");
+    let by_participant = enrolment(
+        "silkway",
+        "silkway-next",
+        Applicant::Participant {
+            bin: "970740000838".into(),
+        },
+    );
+    let by_team = enrolment(
+        "techpreneurs",
+        "techpreneurs-winter",
+        Applicant::Team {
+            name: "Qazaq Pay".into(),
+            contact_email: "team@example.kz".into(),
+        },
+    );
+    let mut made = Vec::new();
+    for body in [&by_participant, &by_team] {
+        let sent = backend
+            .submit_enrolment(&IdempotencyKey::generate(), body)
+            .await
+            .expect("enrolled");
+        assert_eq!(sent.reference.kind(), Kind::Enrolment);
+        made.push(sent.reference);
+    }
+    let found = backend
+        .status(&query(&made[0], "9707 4000 0838"))
+        .await
+        .expect("found by BIN");
+    assert_eq!(
+        (found.kind, found.stage),
+        (Kind::Enrolment, Stage::Submitted)
+    );
+    assert!(
+        backend
+            .status(&query(&made[1], " Team@Example.KZ"))
+            .await
+            .is_ok()
+    );
+    for (reference, other) in [(&made[0], "team@example.kz"), (&made[1], "970740000838")] {
+        assert_eq!(
+            backend.status(&query(reference, other)).await,
+            Err(BackendError::NotFound),
+            "each enrolment by its own second factor"
+        );
+    }
+}
+
 #[wasm_bindgen_test]
 async fn the_same_key_gives_the_first_answer_and_refuses_another_body() {
     MockBackend::forget_everything();

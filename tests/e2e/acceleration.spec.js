@@ -1,9 +1,11 @@
 // The acceleration journey: the catalogue with its filters and closed cohorts, an enrolment with
 // housing and a foreign team member through to a confirmation that survives a reload, and the
-// refusals (deadline passed, full cohort, team too small, housing outside the cohort), each
-// page clean under axe, in the three languages. "Today" is fixed, so the dates never move.
+// refusals (deadline passed, full cohort, team too small, housing outside the cohort), the
+// draft file and "delete my data", tracking an enrolment, the keyboard alone; each page clean
+// under axe, in the three languages. "Today" is fixed, so the dates never move.
+import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
-import { expectNoAxeViolations, openPage, serveConfig } from "./helpers.js";
+import { errorSummaryByKeyboard, expectNoAxeViolations, openPage, serveConfig, tabTo } from "./helpers.js";
 
 const BIN = "970740000838";
 
@@ -194,3 +196,250 @@ for (const [lang, button, heading, closed] of [
     await expectNoAxeViolations(page, `applicant step with errors in ${lang}`);
   });
 }
+
+// ---- Drafts, "delete my data", tracking ----
+
+const MEMBER = {
+  given_names: "Aigerim", surname: "Sadykova", email: "aigerim@example.kz", citizenship: "KZ",
+  role: "project_manager", key_member: "yes", full_time: "yes", needs_housing: "no",
+};
+
+/// An enrolment in Silkway's next cohort that the rules accept, as the draft keeps it.
+const COMPLETE = {
+  programme: "silkway", cohort: "silkway-next", team_allowed: "no", bin: BIN, stage: "revenue",
+  project_summary: "Payments for small shops in the regions.",
+  team: JSON.stringify([
+    MEMBER,
+    { ...MEMBER, given_names: "Dana", surname: "Omarova", email: "dana@example.kz", role: "developer" },
+    { ...MEMBER, given_names: "Ivan", surname: "Petrov", email: "ivan@example.kz", role: "designer", full_time: "no" },
+  ]),
+};
+
+const storedDraft = (page) => page.evaluate(() => localStorage.getItem("ahp:draft:acceleration"));
+const portalKeys = (page) =>
+  page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("ahp:")).sort());
+
+/// Sends the seeded draft from "check your answers"; the reference it got.
+async function enrolSeeded(page) {
+  await openPage(page, "/acceleration/check");
+  await page.getByRole("button", { name: "Enrol the team" }).click();
+  await expect(page.locator("h1")).toHaveText("Enrolment sent");
+  return page.locator(".reference").innerText();
+}
+
+test("draft file: downloaded, then loaded back after deleting everything, it restores the answers", async ({ page }) => {
+  await seedDraft(page, COMPLETE);
+  await openPage(page, "/acceleration");
+  await expect(page.getByRole("link", { name: "Continue your enrolment" })).toBeVisible();
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Download your draft" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe("astana-hub-enrolment.json");
+  const file = await download.path();
+  const saved = JSON.parse(await readFile(file, "utf8"));
+  expect(saved).toMatchObject({ journey: "acceleration", version: 1, answers: COMPLETE });
+
+  await page.getByRole("button", { name: "Delete my data from this browser" }).click();
+  await expect(page.locator("main [role=status]").last()).toHaveText("Everything this portal kept in this browser has been deleted.");
+  expect(await portalKeys(page)).toEqual([]);
+  await expect(page.getByRole("link", { name: "Continue your enrolment" })).toHaveCount(0);
+
+  await page.locator("#draft-file").setInputFiles(file);
+  const message = page.locator("main [role=status]").last();
+  await expect(message).toHaveText("Your draft has been loaded. Continue with these answers");
+  expect(JSON.parse(await storedDraft(page))).toEqual(saved);
+  await expect(page.getByRole("link", { name: "Continue your enrolment" })).toBeVisible();
+  await expectNoAxeViolations(page, "draft loaded");
+  await message.getByRole("link").click();
+  await expect(page.locator("h1")).toHaveText("Check your answers before enrolling");
+  await expect(page.locator("main")).toContainText("Dana Omarova");
+  await expect(page.locator("main")).toContainText(BIN);
+});
+
+test("draft file: a damaged file or a participant application's draft is refused and changes nothing", async ({ page }) => {
+  await seedDraft(page, COMPLETE);
+  await openPage(page, "/acceleration");
+  const before = await storedDraft(page);
+  const input = page.locator("#draft-file");
+  const message = page.locator("main [role=status]").last();
+  const bad = "This file is not a draft of this form, or it is damaged. Nothing has been changed.";
+
+  await input.setInputFiles({ name: "draft.json", mimeType: "application/json", buffer: Buffer.from('{"journey": "acceleration", "vers') });
+  await expect(message).toHaveText(bad);
+  expect(await storedDraft(page)).toBe(before);
+  await expectNoAxeViolations(page, "damaged draft file");
+
+  const participant = { journey: "apply", version: 1, answers: { org_name: "Qazaq Cloud LLP", bin: BIN }, idempotency_key: "" };
+  await input.setInputFiles({ name: "astana-hub-application.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(participant)) });
+  await expect(message).toHaveText(bad);
+  expect(await storedDraft(page)).toBe(before);
+  expect(await page.evaluate(() => localStorage.getItem("ahp:draft:apply"))).toBeNull();
+  await expectNoAxeViolations(page, "participant draft refused");
+});
+
+test("delete my data: no draft, confirmation, language or demo record is left, and the page says what went", async ({ page }) => {
+  await seedDraft(page, COMPLETE);
+  const reference = await enrolSeeded(page);
+  await page.getByRole("button", { name: "Русский" }).click();
+  await page.getByRole("button", { name: "English" }).click();
+  await seedDraft(page, { programme: "silkway", cohort: "silkway-next", team_allowed: "no" });
+  expect(await portalKeys(page)).toEqual(
+    expect.arrayContaining(["ahp:draft:acceleration", `ahp:enrolment:${reference}`, "ahp:lang", "ahp:mock:store"]),
+  );
+
+  await openPage(page, "/acceleration");
+  await expect(page.locator("main")).toContainText("the submissions it recorded are removed too");
+  await page.getByRole("button", { name: "Delete my data from this browser" }).click();
+  await expect(page.locator("main [role=status]").last()).toHaveText("Everything this portal kept in this browser has been deleted.");
+  expect(await portalKeys(page)).toEqual([]);
+  await expect(page.getByRole("link", { name: "Continue your enrolment" })).toHaveCount(0);
+  await expectNoAxeViolations(page, "data deleted");
+
+  await openPage(page, `/acceleration/confirmation/${reference}`);
+  await expect(page.locator("h1")).toHaveText("No enrolment found in this browser");
+});
+
+/// A reference of kind `kind` with a right check character (the rule of src/api/reference.rs).
+function reference(year, kind, serial) {
+  const alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+  const values = [...String(year)].map(Number).concat([...(kind + serial)].map((c) => alphabet.indexOf(c)));
+  const sum = values.reduce((s, v, i) => s + (i + 1) * v, 0);
+  return `AH-${year}-${kind}-${serial}-${alphabet[sum % 31]}`;
+}
+
+test("tracking: the confirmation links to the enrolment's status; a wrong reference gets a plain message", async ({ page }) => {
+  await seedDraft(page, COMPLETE);
+  const ref = await enrolSeeded(page);
+  expect(ref).toMatch(/^AH-2026-E-/);
+  await page.getByRole("link", { name: "Track this enrolment" }).click();
+  await expect(page.locator("h1")).toHaveText("Track an application or enrolment");
+  await expect(page.locator("#reference")).toHaveValue(ref);
+  await page.locator("#second_factor").fill("9707 4000 0838");
+  await page.locator("form button[type=submit]").click();
+  await expect(page.locator("main h2.heading-l")).toHaveText(ref);
+  await expect(page.locator("main h2.heading-l")).toBeFocused();
+  await expect(page.locator("main")).toContainText("Enrolment in an acceleration programme");
+  await expect(page.locator(".timeline li")).toHaveCount(4);
+  await expectNoAxeViolations(page, "enrolment found");
+
+  const unknown = reference(2026, "E", "22222Z");
+  await page.locator("#reference").fill(unknown);
+  await page.locator("form button[type=submit]").click();
+  await expect(page.locator("main h2.heading-m")).toHaveText("Application or enrolment not found");
+  await expect(page.locator("main [role=alert]")).toHaveText(
+    "No submission matches this reference number and this BIN or email. Check both and try again.",
+  );
+  await expectNoAxeViolations(page, "enrolment not found");
+
+  // One character mistyped: the check character catches it before anything is asked.
+  await page.locator("#reference").fill(ref.slice(0, -3) + (ref.at(-3) === "2" ? "3" : "2") + ref.slice(-2));
+  await page.locator("form button[type=submit]").click();
+  await expect(page.locator(".error-summary li")).toHaveText([
+    "This reference number has a typing error: check each character against your confirmation",
+  ]);
+  await expectNoAxeViolations(page, "reference mistyped");
+
+  // An application is tracked with its BIN only.
+  await page.locator("#reference").fill(reference(2026, "P", "7K3M9Q"));
+  await page.locator("#second_factor").fill("team@example.kz");
+  await page.locator("form button[type=submit]").click();
+  await expect(page.locator(".error-summary li")).toHaveText([
+    "An application for participant status is tracked with the organisation's BIN, not an email.",
+  ]);
+});
+
+// ---- The keyboard alone ----
+
+/// One team member's form, from the keyboard: names, email, citizenship, role (`roleSteps`
+/// arrow presses from the first), key member, full time or not, housing nights or none.
+async function memberByKeyboard(page, m) {
+  await tabTo(page, page.locator("#given_names"));
+  await page.keyboard.type(m.given);
+  await page.keyboard.press("Tab");
+  await page.keyboard.type(m.surname);
+  await page.keyboard.press("Tab");
+  await page.keyboard.type(m.email);
+  await page.keyboard.press("Shift+Tab");
+  await expect(page.locator("#surname")).toBeFocused();
+  await tabTo(page, page.locator("#citizenship"));
+  await page.keyboard.type(m.country);
+  await expect(page.locator("#citizenship")).toHaveValue(m.citizenship);
+  await tabTo(page, page.locator("#role"));
+  await page.keyboard.press("Space");
+  for (let i = 0; i < m.roleSteps; i++) await page.keyboard.press("ArrowDown");
+  await tabTo(page, page.locator("#key_member"));
+  await page.keyboard.press("Space");
+  await tabTo(page, page.locator("#full_time"));
+  await page.keyboard.press(m.fullTime ? "Space" : "ArrowDown");
+  await tabTo(page, page.locator("#needs_housing"));
+  if (m.nights) {
+    await page.keyboard.press("Space");
+    for (const [id, parts] of [["#first_night", m.nights[0]], ["#last_night", m.nights[1]]]) {
+      await tabTo(page, page.locator(id));
+      for (const part of parts) {
+        await page.keyboard.type(part);
+        await page.keyboard.press("Tab");
+      }
+    }
+  } else {
+    await page.keyboard.press("ArrowDown");
+  }
+  await tabTo(page, page.getByRole("button", { name: "Save team member" }));
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { name: `${m.given} ${m.surname}` })).toBeFocused();
+}
+
+test("keyboard only: from the catalogue to the confirmation, then tracking the enrolment", async ({ page }) => {
+  await openPage(page, "/acceleration");
+  await tabTo(page, cohort(page, "Silkway Accelerator", "1 May 2026").getByRole("button", { name: /Apply for this cohort/ }));
+  await page.keyboard.press("Enter");
+
+  // Continue with nothing typed: the summary, its link, the field.
+  await expect(page.locator("h1")).toHaveText("Who is applying");
+  await errorSummaryByKeyboard(page, "#bin");
+  await page.keyboard.type(BIN);
+  await page.keyboard.press("Enter");
+
+  await expect(page.locator("h1")).toHaveText("Your project");
+  await tabTo(page, page.locator("#stage"));
+  await page.keyboard.press("Space");
+  for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowDown");
+  await expect(page.locator("#stage-revenue")).toBeChecked();
+  await tabTo(page, page.locator("#project_summary"));
+  await page.keyboard.type("Payments for small shops in the regions.");
+  await tabTo(page, page.locator("form button[type=submit]"));
+  await page.keyboard.press("Enter");
+
+  await expect(page.locator("h1")).toHaveText("Your team");
+  await memberByKeyboard(page, {
+    given: "Aigerim", surname: "Sadykova", email: "aigerim@example.kz", country: "Kazakhstan", citizenship: "KZ",
+    roleSteps: 0, fullTime: true,
+  });
+  for (const m of [
+    { given: "Jonas", surname: "Weber", email: "jonas@example.de", country: "Germany", citizenship: "DE", roleSteps: 2, fullTime: true, nights: [["1", "5", "2026"], ["10", "5", "2026"]] },
+    { given: "Dana", surname: "Omarova", email: "dana@example.kz", country: "Kazakhstan", citizenship: "KZ", roleSteps: 3, fullTime: false },
+  ]) {
+    await tabTo(page, page.getByRole("button", { name: "Add another team member" }));
+    await page.keyboard.press("Enter");
+    await memberByKeyboard(page, m);
+  }
+  await expect(page.locator(".add-another__item")).toHaveCount(3);
+  await tabTo(page, page.getByRole("button", { name: "Continue", exact: true }));
+  await page.keyboard.press("Enter");
+
+  await expect(page.locator("h1")).toHaveText("Check your answers before enrolling");
+  await expect(page.locator(".panel", { hasText: "Visa invitations" })).toContainText("Jonas Weber (Germany)");
+  await tabTo(page, page.getByRole("button", { name: "Enrol the team" }));
+  await page.keyboard.press("Enter");
+
+  await expect(page.locator("h1")).toHaveText("Enrolment sent");
+  const ref = await page.locator(".reference").innerText();
+  await tabTo(page, page.getByRole("link", { name: "Track this enrolment" }));
+  await page.keyboard.press("Enter");
+  await expect(page.locator("#reference")).toHaveValue(ref);
+  await tabTo(page, page.locator("#second_factor"));
+  await page.keyboard.type(BIN);
+  await page.keyboard.press("Enter");
+  await expect(page.locator("main h2.heading-l")).toHaveText(ref);
+});

@@ -41,3 +41,24 @@ export async function serveConfig(page, mock = {}) {
     }),
   );
 }
+
+/// Presses Tab until `locator` has focus, as a keyboard user moves through the page.
+export async function tabTo(page, locator) {
+  for (let i = 0; i < 80; i++) {
+    if (await locator.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press("Tab");
+  }
+  throw new Error(`Tab never reached ${locator}`);
+}
+
+/// Continue with nothing given, from the keyboard: the error summary takes focus, Tab reaches
+/// its first link, Enter moves focus to `field`.
+export async function errorSummaryByKeyboard(page, field) {
+  await tabTo(page, page.locator("form button[type=submit]"));
+  await page.keyboard.press("Enter");
+  await expect(page.locator(".error-summary")).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(page.locator(".error-summary a")).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.locator(field)).toBeFocused();
+}

@@ -118,7 +118,7 @@ test("an application is sent to the server, and its status is read back from it"
 
   await page.locator("#second_factor").fill("971240001583");
   await page.getByRole("button", { name: "Continue" }).click();
-  await expect(page.locator("section h2")).toHaveText("Application not found");
+  await expect(page.locator("section h2")).toHaveText("Application or enrolment not found");
   await expect(page.locator("section [role=alert]")).toContainText("No submission matches");
 });
 

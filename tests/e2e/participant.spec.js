@@ -4,7 +4,7 @@
 // alone; each page clean under axe in its normal and its error state. "Today" is fixed by the
 // configuration served here, so the dates never move.
 import { expect, test } from "@playwright/test";
-import { PORTAL_NAME, expectNoAxeViolations, openPage, serveConfig } from "./helpers.js";
+import { PORTAL_NAME, errorSummaryByKeyboard, expectNoAxeViolations, openPage, serveConfig, tabTo } from "./helpers.js";
 
 const BIN = "970740000838";
 const REFERENCE = /^AH-2026-P-[0-9A-Z]{6}-[0-9A-Z]$/;
@@ -411,7 +411,7 @@ test("draft files: a damaged or foreign file changes nothing; a good one is load
   const before = await storedDraft(page);
   const input = page.locator("#draft-file");
   const message = page.locator("main [role=status]");
-  const bad = "This file is not a draft of this application, or it is damaged. Nothing has been changed.";
+  const bad = "This file is not a draft of this form, or it is damaged. Nothing has been changed.";
 
   await input.setInputFiles({ name: "draft.json", mimeType: "application/json", buffer: Buffer.from('{"journey": "apply", "vers') });
   await expect(message).toHaveText(bad);
@@ -425,7 +425,7 @@ test("draft files: a damaged or foreign file changes nothing; a good one is load
 
   const good = { journey: "apply", version: 1, answers: { org_name: "Loaded LLP" }, idempotency_key: "" };
   await input.setInputFiles({ name: "mine.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(good)) });
-  await expect(message).toHaveText("Your draft has been loaded.");
+  await expect(message).toHaveText("Your draft has been loaded. Continue with these answers");
   await openPage(page, "/apply/organisation");
   await expect(page.locator("#org_name")).toHaveValue("Loaded LLP");
 });
@@ -440,14 +440,14 @@ test("tracking: a wrong reference or BIN gets a plain message; the right pair it
   await next(page);
   await expect(summary(page)).toHaveText([
     "Enter the reference number as it is shown on your confirmation, like AH-2026-P-7K3M9Q-A",
-    "Enter the BIN.",
+    "Enter the BIN or the contact email.",
   ]);
   await expectNoAxeViolations(page, "status in error");
 
   await page.locator("#reference").fill(reference);
   await page.locator("#second_factor").fill("180240000286");
   await next(page);
-  await expect(page.locator("main h2.heading-m")).toHaveText("Application not found");
+  await expect(page.locator("main h2.heading-m")).toHaveText("Application or enrolment not found");
   await expect(page.locator("main [role=alert]")).toHaveText(
     "No submission matches this reference number and this BIN or email. Check both and try again.",
   );
@@ -469,15 +469,6 @@ test("a confirmation address opened in another browser says where to look", asyn
 
 // ---- The keyboard alone ----
 
-/// Presses Tab until `locator` has focus, as a keyboard user moves through the page.
-async function tabTo(page, locator) {
-  for (let i = 0; i < 80; i++) {
-    if (await locator.evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press("Tab");
-  }
-  throw new Error(`Tab never reached ${locator}`);
-}
-
 /// Continue, from the keyboard.
 async function continueByKeyboard(page) {
   await tabTo(page, page.locator("form button[type=submit]"));
@@ -493,13 +484,7 @@ test("keyboard only: from the home page through the eligibility check into the a
 
   // Continue with nothing chosen: the summary, its link, the field.
   await expect(page.locator("h1")).toHaveText("Who is applying?");
-  await tabTo(page, page.locator("form button[type=submit]"));
-  await page.keyboard.press("Enter");
-  await expect(page.locator(".error-summary")).toBeFocused();
-  await page.keyboard.press("Tab");
-  await expect(page.locator(".error-summary a")).toBeFocused();
-  await page.keyboard.press("Enter");
-  await expect(page.locator("#applicant_kind")).toBeFocused();
+  await errorSummaryByKeyboard(page, "#applicant_kind");
   await page.keyboard.press("Space");
   await expect(page.locator("#applicant_kind")).toBeChecked();
   await continueByKeyboard(page);

@@ -11,7 +11,7 @@ const ROUTES = [
   ["/apply", "Apply for participant status"],
   ["/acceleration", "Acceleration programmes"],
   ["/invitations", "Request a visa invitation"],
-  ["/status", "Track an application"],
+  ["/status", "Track an application or enrolment"],
   ["/no-such-page", "Page not found"],
 ];
 

@@ -3,8 +3,10 @@
 //! question is a line of data and its texts.
 
 mod add_another;
+mod draft_file;
 mod fields;
 mod format;
+mod step;
 mod store;
 mod submit;
 mod summary;
@@ -17,10 +19,12 @@ use chrono::NaiveDate;
 use crate::domain::money::{Tiyn, parse_tenge};
 
 pub use add_another::{AddAnother, ItemSummary, ListTexts};
+pub use draft_file::{DraftTools, chosen_file};
 pub use fields::{BackLink, StepForm};
 pub use format::{dyn_text, fill, format_date, format_money, text, tr};
+pub use step::DraftStep;
 pub use store::{Draft, clear_all, load, save, saved_answers};
-pub use submit::Sending;
+pub use submit::{FailurePanel, Sending};
 pub use summary::SummaryList;
 pub use why::{Why, reason_text};
 

@@ -29,7 +29,9 @@ pub fn remove(key: &str) {
     }
 }
 
-/// Removes every key of the portal, the language choice included.
+/// Removes every key of the portal: drafts, confirmations, the language choice, and the demo
+/// service's records (`ahp:mock:*`). Those are the user's data too: in the demo the service runs
+/// in this browser, and its records hold the BINs and emails given as second factors.
 pub fn clear_all() {
     let Some(s) = storage() else { return };
     let keys: Vec<String> = (0..s.length().unwrap_or(0))

@@ -4,11 +4,15 @@
 
 use std::future::Future;
 
-use leptos::prelude::*;
+use leptos::{html, prelude::*};
 
-use super::store::{Draft, remove};
+use super::{
+    store::{Draft, remove},
+    text, tr,
+};
 use crate::api::Submission;
 use crate::backend::{BackendError, IdempotencyKey};
+use crate::ui::i18n::use_i18n;
 
 /// Whether a submission is on its way, and why the last one failed.
 #[derive(Clone, Copy)]
@@ -54,5 +58,58 @@ impl Sending {
                 Err(e) => self.failure.set(Some(e)),
             }
         });
+    }
+}
+
+/// The question behind a path of the service's answer ("contact.email"): its label and the
+/// address that changes it.
+pub type Locate = fn(&str) -> Option<(&'static str, String)>;
+
+/// Why the last submission failed, each answer the service refused (a link to its question
+/// when `locate` finds one, else its message alone), then `kept`: what stays and how to try
+/// again. It takes focus when it appears, as the error summary does.
+#[component]
+pub fn FailurePanel(
+    failure: RwSignal<Option<BackendError>>,
+    kept: &'static str,
+    locate: Locate,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let panel = NodeRef::<html::Div>::new();
+    Effect::new(move || {
+        if failure.with(Option::is_some)
+            && let Some(el) = panel.get()
+        {
+            let _ = el.focus();
+        }
+    });
+    move || {
+        failure.get().map(|e| {
+            let fields = e
+                .field_errors()
+                .iter()
+                .map(|f| {
+                    let code = f.code.clone();
+                    let message = move || tr(i18n.lang(), &code);
+                    match locate(&f.path) {
+                        Some((label, href)) => view! {
+                            <li>
+                                <a href=href>{text(label)} ": " {message}</a>
+                            </li>
+                        }
+                        .into_any(),
+                        None => view! { <li>{message}</li> }.into_any(),
+                    }
+                })
+                .collect_view();
+            view! {
+                <div class="error-summary" role="alert" tabindex="-1" node_ref=panel>
+                    <h2 class="error-summary__title">{text("form.problem")}</h2>
+                    <p>{move || tr(i18n.lang(), e.message_key())}</p>
+                    <ul class="list">{fields}</ul>
+                    <p>{text(kept)}</p>
+                </div>
+            }
+        })
     }
 }

@@ -8,8 +8,8 @@ use leptos_router::{components::A, hooks::use_navigate, hooks::use_params_map};
 use super::{
     fees::{FeeEstimate, estimate},
     form::{
-        Answers, Choices, Draft, Journey, Kind, Question, Step, StepForm, Why, chosen_of, dyn_text,
-        format_date, is_yes, parse_money, parse_number, reason_text, saved_answers, text,
+        Answers, Choices, Draft, DraftStep, Journey, Kind, Question, Step, Why, chosen_of,
+        dyn_text, format_date, is_yes, parse_money, parse_number, reason_text, text,
     },
 };
 use crate::{
@@ -250,22 +250,10 @@ pub fn EligibilityStep() -> impl IntoView {
     move || {
         let slug = params.with(|p| p.get("step").unwrap_or_default());
         match JOURNEY.step(&slug) {
-            Some(step) => view! { <EligibilityQuestion step /> }.into_any(),
+            Some(step) => view! { <DraftStep journey=&JOURNEY draft=DRAFT step /> }.into_any(),
             None => view! { <EligibilityResult /> }.into_any(),
         }
     }
-}
-
-#[component]
-fn EligibilityQuestion(step: &'static Step) -> impl IntoView {
-    let answers = saved_answers(DRAFT);
-    let navigate = use_navigate();
-    let next = move |()| {
-        let to = answers.with_untracked(|a| JOURNEY.next(step.slug, a));
-        navigate(&link(&to), Default::default());
-    };
-    let back = link(&answers.with_untracked(|a| JOURNEY.back(step.slug, a)));
-    view! { <StepForm step answers back on_continue=next /> }
 }
 
 /// The result as of the configured today, drawn again if that date arrives after the page.

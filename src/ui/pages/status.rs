@@ -1,11 +1,15 @@
-//! Track an application: reference number and BIN in, where it stands and when each stage is
-//! due out. A reference the service does not know gets a plain message on the same page.
+//! Track an application or an enrolment: reference number and second factor in, where it
+//! stands and when each stage is due out. A reference the service does not know gets a plain
+//! message on the same page. A confirmation links here with its reference filled in.
 
 use leptos::{html, prelude::*};
+use leptos_router::hooks::use_query_map;
 
-use super::form::{Answers, Kind, Outcome, Question, Step, StepForm, format_date, text, tr};
+use super::form::{
+    Answers, Kind, Outcome, Question, Step, StepForm, dyn_text, format_date, text, tr,
+};
 use crate::{
-    api::{Reference, Status, StatusQuery},
+    api::{self, Reference, Status, StatusQuery, email_shaped, normalise_bin},
     backend::{Backend, BackendError},
     ui::{config::use_backend, i18n::use_i18n, link},
 };
@@ -14,6 +18,27 @@ fn reference(value: &str, _: &Answers) -> Outcome {
     Reference::parse(value)
         .map(|_| ())
         .map_err(|e| (e.message_key(), Vec::new()))
+}
+
+/// A BIN or an email, as the reference's kind allows: an application has only its BIN, an
+/// enrolment the participant's BIN or, for a team without one, its contact email.
+fn second_factor(value: &str, answers: &Answers) -> Outcome {
+    let kind = answers
+        .get("reference")
+        .and_then(|r| Reference::parse(r).ok())
+        .map(|r| r.kind());
+    let bin = normalise_bin(value);
+    if value.contains('@') {
+        if kind == Some(api::Kind::Application) {
+            return Err(("track.bin_for_application", Vec::new()));
+        }
+        if email_shaped(value) {
+            return Ok(());
+        }
+    } else if bin.len() == 12 && bin.bytes().all(|b| b.is_ascii_digit()) {
+        return Ok(());
+    }
+    Err(("track.second_factor_shape", Vec::new()))
 }
 
 static QUESTIONS: [Question; 2] = [
@@ -39,7 +64,8 @@ static QUESTIONS: [Question; 2] = [
             max: 254,
         },
     )
-    .hint("track.second_factor_hint"),
+    .hint("track.second_factor_hint")
+    .check(second_factor),
 ];
 
 static STEP: Step = Step {
@@ -54,7 +80,11 @@ static STEP: Step = Step {
 pub fn StatusPage() -> impl IntoView {
     let i18n = use_i18n();
     let backend = use_backend();
-    let answers = RwSignal::new(Answers::new());
+    let mut given = Answers::new();
+    if let Some(r) = use_query_map().with_untracked(|q| q.get("reference")) {
+        given.insert("reference".into(), r);
+    }
+    let answers = RwSignal::new(given);
     let result = RwSignal::new(None::<Result<Status, BackendError>>);
     let heading = NodeRef::<html::H2>::new();
     Effect::new(move || {
@@ -99,10 +129,12 @@ pub fn StatusPage() -> impl IntoView {
                     .collect_view();
                 let stage_key = format!("track.stage.{:?}", current).to_lowercase();
                 let reference = status.reference.as_str().to_owned();
+                let kind = format!("track.kind.{:?}", status.kind).to_lowercase();
                 view! {
                     <h2 class="heading-l" tabindex="-1" node_ref=heading>
                         {reference}
                     </h2>
+                    <p>{dyn_text(kind)}</p>
                     <p class="panel">
                         {text("track.now")} ": " <strong>{move || tr(i18n.lang(), &stage_key)}</strong>
                     </p>

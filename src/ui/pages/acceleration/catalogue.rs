@@ -22,7 +22,7 @@ use crate::{
         i18n::use_i18n,
         link,
         page::Page,
-        pages::form::{Draft, dyn_text, fill, format_date, text, tr},
+        pages::form::{Draft, DraftTools, dyn_text, fill, format_date, text, tr},
     },
 };
 
@@ -91,6 +91,8 @@ fn filter(
 pub fn Acceleration() -> impl IntoView {
     let i18n = use_i18n();
     let catalogue = use_catalogue();
+    let has_draft = || Draft::restore(DRAFT).answers.contains_key("cohort");
+    let started = RwSignal::new(has_draft());
     let kind = RwSignal::new(String::new());
     let stage = RwSignal::new(String::new());
     let list = move || match catalogue.get() {
@@ -121,12 +123,18 @@ pub fn Acceleration() -> impl IntoView {
         <Page title="acceleration.title">
             <p class="lead">{text("acc.lead")}</p>
             <p>{text("acc.legal_basis")}</p>
-            <ResumeDraft />
+            {move || started.get().then(|| view! { <ResumeDraft /> })}
             <div class="filters" role="search" aria-label=move || i18n.t("acc.filters")>
                 {filter("filter-kind", "acc.filter_kind", KINDS.to_vec(), "acc.kind.", kind)}
                 {filter("filter-stage", "acc.filter_stage", (STAGES.values)(), STAGES.prefix, stage)}
             </div>
             {list}
+            <DraftTools
+                journey=DRAFT
+                file_name="astana-hub-enrolment.json"
+                resume="/acceleration/check"
+                changed=Callback::new(move |()| started.set(has_draft()))
+            />
         </Page>
     }
 }
@@ -144,15 +152,12 @@ fn catalogue_len(
 /// A link back into an enrolment already started in this browser.
 #[component]
 fn ResumeDraft() -> impl IntoView {
-    let answers = Draft::restore(DRAFT).answers;
-    answers.contains_key("cohort").then(|| {
-        view! {
-            <div class="panel">
-                <p>{text("acc.draft_exists")}</p>
-                <a href=link("/acceleration/check")>{text("acc.draft_continue")}</a>
-            </div>
-        }
-    })
+    view! {
+        <div class="panel">
+            <p>{text("acc.draft_exists")}</p>
+            <a href=link("/acceleration/check")>{text("acc.draft_continue")}</a>
+        </div>
+    }
 }
 
 #[component]

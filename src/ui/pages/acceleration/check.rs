@@ -2,7 +2,7 @@
 //! Submit. When the programme's rules refuse the enrolment, the page says why instead.
 
 use chrono::NaiveDate;
-use leptos::{html, prelude::*};
+use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use super::{
@@ -25,8 +25,8 @@ use crate::{
         link,
         page::Page,
         pages::form::{
-            Answers, BackLink, ItemSummary, Question, Sending, SummaryList, Why, fill, format_date,
-            saved_answers, text, tr,
+            Answers, BackLink, FailurePanel, ItemSummary, Question, Sending, SummaryList, Why,
+            fill, format_date, saved_answers, text, tr,
         },
     },
 };
@@ -126,14 +126,6 @@ fn Answered(answers: RwSignal<Answers>, programme: Programme, cohort: Cohort) ->
     let navigate = use_navigate();
     let request = Sending::new();
     let (sending, failure) = (request.busy, request.failure);
-    let panel = NodeRef::<html::Div>::new();
-    Effect::new(move || {
-        if failure.with(Option::is_some)
-            && let Some(el) = panel.get()
-        {
-            let _ = el.focus();
-        }
-    });
     let a = answers.get_untracked();
     let (starts, ends) = (cohort.starts, cohort.ends);
     let dates = move || {
@@ -216,28 +208,8 @@ fn Answered(answers: RwSignal<Answers>, programme: Programme, cohort: Cohort) ->
             },
         );
     };
-    let failure_panel = move || {
-        failure.get().map(|e| {
-            let fields = e
-                .field_errors()
-                .iter()
-                .map(|f| {
-                    let code = f.code.clone();
-                    view! { <li>{move || tr(i18n.lang(), &code)}</li> }
-                })
-                .collect_view();
-            view! {
-                <div class="error-summary" role="alert" tabindex="-1" node_ref=panel>
-                    <h2 class="error-summary__title">{text("form.problem")}</h2>
-                    <p>{move || tr(i18n.lang(), e.message_key())}</p>
-                    <ul class="list">{fields}</ul>
-                    <p>{text("acc.failure_kept")}</p>
-                </div>
-            }
-        })
-    };
     view! {
-        {failure_panel}
+        <FailurePanel failure kept="acc.failure_kept" locate=|_| None />
         <Page title="acc.check_title">
             <h2 class="heading-m">{text("acc.programme")}</h2>
             <dl class="summary-list">

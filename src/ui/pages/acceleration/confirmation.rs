@@ -121,6 +121,7 @@ pub fn AccelerationConfirmation() -> impl IntoView {
         }
     });
     let name = record.programme_name.clone();
+    let track = link(&format!("/status?reference={}", receipt.reference));
     view! {
         <Page title="acc.confirmation_title">
             <div class="panel panel--confirmation">
@@ -147,7 +148,7 @@ pub fn AccelerationConfirmation() -> impl IntoView {
                 let _ = window().print();
             }>{text("form.print")}</button>
             <p class="no-print">
-                <a href=link("/status")>{text("status.title")}</a>
+                <a href=track>{text("acc.track")}</a>
             </p>
         </Page>
     }

@@ -10,13 +10,13 @@ mod data;
 mod team;
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::hooks::use_params_map;
 use serde::{Serialize, de::DeserializeOwned};
 
 pub use catalogue::Acceleration;
 pub use confirmation::AccelerationConfirmation;
 
-use super::form::{Answers, StepForm, saved_answers, text, tr};
+use super::form::{Answers, DraftStep, text, tr};
 use crate::{
     api::Catalogue,
     backend::{Backend, BackendError},
@@ -108,31 +108,10 @@ pub fn AccelerationStep() -> impl IntoView {
                 "team" => view! { <team::TeamPage /> }.into_any(),
                 "check" => view! { <check::CheckAnswers /> }.into_any(),
                 _ => match JOURNEY.step(&slug) {
-                    Some(step) => view! { <EnrolQuestion step /> }.into_any(),
+                    Some(step) => view! { <DraftStep journey=&JOURNEY draft=DRAFT step /> }.into_any(),
                     None => view! { <super::NotFound /> }.into_any(),
                 },
             }}
         </For>
     }
-}
-
-/// Where Continue leads: the next step, or back to "check your answers" after a Change link.
-fn next_page(slug: &'static str, answers: RwSignal<Answers>) -> impl Fn() -> String + Clone {
-    let changing = use_query_map().with_untracked(|q| q.get("change").is_some());
-    move || {
-        link(&if changing {
-            JOURNEY.path("check")
-        } else {
-            answers.with_untracked(|a| JOURNEY.next(slug, a))
-        })
-    }
-}
-
-#[component]
-fn EnrolQuestion(step: &'static super::form::Step) -> impl IntoView {
-    let answers = saved_answers(DRAFT);
-    let navigate = use_navigate();
-    let next = next_page(step.slug, answers);
-    let back = link(&answers.with_untracked(|a| JOURNEY.back(step.slug, a)));
-    view! { <StepForm step answers back on_continue=move |()| navigate(&next(), Default::default()) /> }
 }

@@ -1,7 +1,6 @@
 //! Apply for participant status: a start page with the draft tools, the steps, "check your
 //! answers", submission through the backend, and a confirmation that survives a reload.
 
-mod draft_file;
 mod questions;
 mod upload;
 
@@ -9,14 +8,15 @@ use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 use leptos_router::{
     components::A,
-    hooks::{use_navigate, use_params_map, use_query_map},
+    hooks::{use_navigate, use_params_map},
 };
 
 use super::{
     fees::{FeeEstimate, estimate},
     form::{
-        Answers, BackLink, Draft, Question, Sending, StepForm, SummaryList, chosen_of, fill,
-        format_date, load, parse_date, parse_money, parse_number, save, saved_answers, text, tr,
+        Answers, BackLink, Draft, DraftStep, DraftTools, FailurePanel, Question, Sending, Step,
+        SummaryList, chosen_of, fill, format_date, load, parse_date, parse_money, parse_number,
+        save, saved_answers, text, tr,
     },
 };
 use crate::{
@@ -41,11 +41,15 @@ fn receipt_key(reference: &str) -> String {
 /// The start page: what is asked, the way in, and the draft tools.
 #[component]
 pub fn Apply() -> impl IntoView {
-    let started = !Draft::restore(DRAFT).answers.is_empty();
-    let button = if started {
-        "apply.continue_draft"
-    } else {
-        "apply.start"
+    let i18n = use_i18n();
+    let has_draft = || !Draft::restore(DRAFT).answers.is_empty();
+    let started = RwSignal::new(has_draft());
+    let button = move || {
+        if started.get() {
+            "apply.continue_draft"
+        } else {
+            "apply.start"
+        }
     };
     view! {
         <Page title="apply.title">
@@ -59,9 +63,14 @@ pub fn Apply() -> impl IntoView {
             </ol>
             <p>{text("apply.saved_note")}</p>
             <A href=link(&JOURNEY.path("organisation")) attr:class="button">
-                {text(button)}
+                {move || i18n.t(button())}
             </A>
-            <draft_file::DraftTools />
+            <DraftTools
+                journey=DRAFT
+                file_name="astana-hub-application.json"
+                resume="/apply/check"
+                changed=Callback::new(move |()| started.set(has_draft()))
+            />
         </Page>
     }
 }
@@ -73,37 +82,18 @@ pub fn ApplyStep() -> impl IntoView {
     move || {
         let slug = params.with(|p| p.get("step").unwrap_or_default());
         match JOURNEY.step(&slug) {
-            Some(step) => view! { <ApplyQuestion step /> }.into_any(),
+            Some(step) => {
+                view! { <DraftStep journey=&JOURNEY draft=DRAFT step extra=file_check /> }
+                    .into_any()
+            }
             None => view! { <CheckAnswers /> }.into_any(),
         }
     }
 }
 
-#[component]
-fn ApplyQuestion(step: &'static super::form::Step) -> impl IntoView {
-    let answers = saved_answers(DRAFT);
-    let navigate = use_navigate();
-    // From a Change link: back to "check your answers" after Continue.
-    let changing = use_query_map().with_untracked(|q| q.get("change").is_some());
-    let next = move |()| {
-        let to = if changing {
-            JOURNEY.path("check")
-        } else {
-            answers.with_untracked(|a| JOURNEY.next(step.slug, a))
-        };
-        navigate(&link(&to), Default::default());
-    };
-    let back = link(&if changing {
-        JOURNEY.path("check")
-    } else {
-        answers.with_untracked(|a| JOURNEY.back(step.slug, a))
-    });
-    let extra = (step.slug == "documents").then(|| view! { <upload::FileCheck answers /> });
-    view! {
-        <StepForm step answers back on_continue=next>
-            {extra}
-        </StepForm>
-    }
+/// Below the documents' checklist, the check of a chosen file.
+fn file_check(step: &'static Step, answers: RwSignal<Answers>) -> Option<AnyView> {
+    (step.slug == "documents").then(|| view! { <upload::FileCheck answers /> }.into_any())
 }
 
 /// The application as the service takes it, sent on `today`; `None` while an answer is missing
@@ -204,38 +194,9 @@ fn CheckAnswers() -> impl IntoView {
             },
         );
     };
-    let failure_panel = move || {
-        failure.get().map(|e| {
-            // Each refused answer links to its question; one the form does not ask is named.
-            let fields = e
-                .field_errors()
-                .iter()
-                .map(|f| {
-                    let message = tr(i18n.lang(), &f.code);
-                    match question_at(&f.path) {
-                        Some(q) => view! {
-                            <li>
-                                <A href=change_link(q)>{text(q.label)} ": " {message}</A>
-                            </li>
-                        }
-                        .into_any(),
-                        None => view! { <li>{message}</li> }.into_any(),
-                    }
-                })
-                .collect_view();
-            view! {
-                <div class="error-summary" role="alert" tabindex="-1">
-                    <h2 class="error-summary__title">{text("form.problem")}</h2>
-                    <p>{move || tr(i18n.lang(), e.message_key())}</p>
-                    <ul class="list">{fields}</ul>
-                    <p>{text("apply.failure_kept")}</p>
-                </div>
-            }
-        })
-    };
     view! {
         <BackLink href=link(&JOURNEY.back("check", &answers.get_untracked())) />
-        {failure_panel}
+        <FailurePanel failure kept="apply.failure_kept" locate=refused_question />
         <Page title="apply.check_title">
             {sections}
             <h2 class="heading-m">{text("elig.cost.title")}</h2>
@@ -252,6 +213,11 @@ fn CheckAnswers() -> impl IntoView {
 /// The address of a question's step, coming back to "check your answers" after Continue.
 fn change_link(q: &Question) -> String {
     link(&format!("/apply/{}?change={}", step_of(q.id), q.id))
+}
+
+/// A refused answer's question, to link to it from the failure panel.
+fn refused_question(path: &str) -> Option<(&'static str, String)> {
+    question_at(path).map(|q| (q.label, change_link(q)))
 }
 
 /// The question behind a path of the service's answer ("contact.email", "activities.1").
@@ -314,6 +280,7 @@ pub fn Confirmation() -> impl IntoView {
     };
     let submitted = receipt.submitted_on;
     let reference = receipt.reference.as_str().to_owned();
+    let track = link(&format!("/status?reference={reference}"));
     let items = receipt
         .timeline
         .iter()
@@ -346,7 +313,7 @@ pub fn Confirmation() -> impl IntoView {
                 let _ = window().print();
             }>{text("form.print")}</button>
             <p>
-                <A href=link("/status")>{text("status.title")}</A>
+                <A href=track>{text("status.title")}</A>
             </p>
         </Page>
     }

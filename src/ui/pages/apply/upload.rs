@@ -5,8 +5,7 @@
 use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-use super::draft_file::chosen_file;
-use crate::ui::pages::form::{Answers, text};
+use crate::ui::pages::form::{Answers, chosen_file, text};
 
 pub const MAX_BYTES: f64 = 5.0 * 1024.0 * 1024.0;
 

@@ -1,12 +1,12 @@
-//! Save and return without a server: download the draft as a file, load it back, or delete
-//! everything the portal keeps in this browser.
+//! Save and return without a server, for any journey: download its draft as a file, load one
+//! back, or delete everything the portal keeps in this browser.
 
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use super::DRAFT;
-use crate::ui::pages::form::{Draft, clear_all, text};
+use super::{Draft, clear_all, text};
+use crate::ui::{config::is_demo, i18n::use_i18n, link};
 
 /// Offers `json` as a file named `name`, through a link the page never shows.
 fn download(name: &str, json: &str) -> Option<()> {
@@ -28,13 +28,27 @@ pub fn chosen_file(ev: &leptos::ev::Event) -> Option<web_sys::File> {
     input.files()?.get(0)
 }
 
+/// The draft tools of the journey whose draft is named `journey`: its file is `file_name`, and
+/// `resume` is the page that takes up loaded answers. `changed` runs after a load or a
+/// deletion, for the parts of the page that depend on the draft.
 #[component]
-pub fn DraftTools() -> impl IntoView {
+pub fn DraftTools(
+    journey: &'static str,
+    file_name: &'static str,
+    resume: &'static str,
+    #[prop(optional)] changed: Option<Callback<()>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
     // The message after an action: its key and whether it reports a problem.
     let message = RwSignal::new(None::<(&'static str, bool)>);
+    let done = move |key| {
+        message.set(Some((key, false)));
+        if let Some(c) = changed {
+            c.run(());
+        }
+    };
     let save_file = move |_| {
-        let draft = Draft::restore(DRAFT);
-        download("astana-hub-application.json", &draft.to_json());
+        download(file_name, &Draft::restore(journey).to_json());
     };
     let load_file = move |ev: leptos::ev::Event| {
         let Some(file) = chosen_file(&ev) else { return };
@@ -43,45 +57,50 @@ pub fn DraftTools() -> impl IntoView {
                 .await
                 .ok()
                 .and_then(|v| v.as_string());
-            // A damaged or foreign file changes nothing.
-            match read.and_then(|json| Draft::parse(DRAFT, &json)) {
+            // A damaged file, or another journey's, changes nothing.
+            match read.and_then(|json| Draft::parse(journey, &json)) {
                 Some(draft) => {
                     draft.persist();
-                    message.set(Some(("apply.draft_loaded", false)));
+                    done("form.draft_loaded");
                 }
-                None => message.set(Some(("apply.draft_bad_file", true))),
+                None => message.set(Some(("form.draft_bad_file", true))),
             }
         });
     };
     let delete = move |_| {
         clear_all();
-        message.set(Some(("apply.data_deleted", false)));
+        done("form.data_deleted");
     };
     let shown = move || {
         message.get().map(|(key, problem)| {
+            let resume = (key == "form.draft_loaded")
+                .then(|| view! { " " <a href=link(resume)>{text("form.draft_resume")}</a> });
             view! {
                 <p class=if problem { "error-message" } else { "panel panel--success" } role="status">
                     {text(key)}
+                    {resume}
                 </p>
             }
         })
     };
     view! {
-        <h2 class="heading-m">{text("apply.draft_title")}</h2>
-        <p>{text("apply.draft_body")}</p>
+        <h2 class="heading-m">{text("form.draft_title")}</h2>
+        <p>{text("form.draft_body")}</p>
         <div aria-live="polite">{shown}</div>
         <button class="button button--secondary" type="button" on:click=save_file>
-            {text("apply.draft_download")}
+            {text("form.draft_download")}
         </button>
         <div class="form-group">
-            <label class="label" for="draft-file">{text("apply.draft_load")}</label>
-            <div class="hint" id="draft-file-hint">{text("apply.draft_load_hint")}</div>
+            <label class="label" for="draft-file">{text("form.draft_load")}</label>
+            <div class="hint" id="draft-file-hint">{text("form.draft_load_hint")}</div>
             <input type="file" id="draft-file" accept=".json,application/json" aria-describedby="draft-file-hint" on:change=load_file />
         </div>
-        <h2 class="heading-m">{text("apply.delete_title")}</h2>
-        <p>{text("apply.delete_body")}</p>
+        <h2 class="heading-m">{text("form.delete_title")}</h2>
+        <p>{text("form.delete_body")}</p>
+        // In the demo the service's records sit in this browser too, and go with the rest.
+        <p>{move || i18n.t(if is_demo() { "form.delete_demo" } else { "form.delete_service" })}</p>
         <button class="button button--warning" type="button" on:click=delete>
-            {text("apply.delete")}
+            {text("form.delete")}
         </button>
     }
 }
