@@ -203,7 +203,9 @@ pub struct Invitation {
     pub engagement: Engagement,
     pub entry_date: NaiveDate,
     pub stay_days: u32,
-    pub collection: Collection,
+    /// Absent for an extension, which is granted without leaving Kazakhstan.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub collection: Option<Collection>,
     /// Last day the requested visa is valid.
     pub valid_until: NaiveDate,
     /// Where the Fund writes back; the second factor when there is no employer BIN.
@@ -405,6 +407,9 @@ impl Invitation {
         if self.valid_until < self.entry_date {
             errors.push(FieldError::new("valid_until", "api.field.date_order"));
         }
+        if self.collection.is_none() && self.route != InvitationRoute::Extension {
+            errors.push(FieldError::new("collection", "api.field.required"));
+        }
         if !errors.is_empty() {
             return errors;
         }
@@ -480,8 +485,8 @@ impl Invitation {
             qualification_documents_held: self.qualification_documents_held,
             extension: self.route == InvitationRoute::Extension,
             collection: match self.collection {
-                Collection::Consulate { .. } => visa::Collection::Consulate,
-                Collection::Airport { .. } => visa::Collection::Airport,
+                Some(Collection::Airport { .. }) => visa::Collection::Airport,
+                _ => visa::Collection::Consulate,
             },
             family,
         })
@@ -496,49 +501,55 @@ impl Invitation {
     }
 }
 
-/// The visa rules' refusals as field errors: the path of the field each concerns (family
-/// member n is `people.n`), the reason's message key as the code.
+/// The visa rules' refusals as field errors, each on the field it concerns.
 fn refusals(reasons: &[Reason]) -> Vec<FieldError> {
     reasons
         .iter()
-        .filter(|r| {
-            !r.rule_id.starts_with("visa.category")
-                && r.message_key != "visa.reason.in_window"
-                && r.message_key != "visa.reason.extension"
-        })
-        .map(|r| {
-            let name = r.message_key.rsplit('.').next().unwrap_or_default();
-            let member = r
-                .values
-                .iter()
-                .find(|(k, _)| k == "member")
-                .map_or("0", |(_, v)| v.as_str());
-            let field = match name {
-                n if n.starts_with("surname") => "surname",
-                n if n.starts_with("given_names") => "given_names",
-                "passport_margin" => "passport_expires",
-                "passport_number" => "passport_number",
-                "passport_dates" => "passport_issued",
-                "citizen" | "citizenship_unknown" => "citizenship",
-                "child_age" => "date_of_birth",
-                "dependant_document" => "supporting_document",
-                "family_beyond_employee" => "valid_until",
-                "no_family" => "relationship",
-                "max_years" | "beyond_engagement" | "end_before_entry" => {
-                    return FieldError::new("valid_until", &r.message_key);
-                }
-                "engagement_order" => return FieldError::new("engagement.until", &r.message_key),
-                "stay_beyond_visa" => return FieldError::new("stay_days", &r.message_key),
-                "too_early" | "too_late" => return FieldError::new("entry_date", &r.message_key),
-                "airport_fund_only" => return FieldError::new("collection", &r.message_key),
-                "qualification_documents" => {
-                    return FieldError::new("qualification_documents_held", &r.message_key);
-                }
-                _ => return FieldError::new("route", &r.message_key),
-            };
-            FieldError::new(format!("people.{member}.{field}"), &r.message_key)
-        })
+        .filter_map(|r| Some(FieldError::new(refused_field(r)?, &r.message_key)))
         .collect()
+}
+
+/// The path of the field a refusal of [`check_invitation`] concerns (family member n is
+/// `people.n`); `None` for the reasons that refuse nothing.
+pub fn refused_field(r: &Reason) -> Option<String> {
+    if r.rule_id.starts_with("visa.category")
+        || ["visa.reason.in_window", "visa.reason.extension"].contains(&r.message_key.as_str())
+    {
+        return None;
+    }
+    let name = r.message_key.rsplit('.').next().unwrap_or_default();
+    let member = r
+        .values
+        .iter()
+        .find(|(k, _)| k == "member")
+        .map_or("0", |(_, v)| v.as_str());
+    let person_field = match name {
+        n if n.starts_with("surname") => "surname",
+        n if n.starts_with("given_names") => "given_names",
+        "passport_margin" => "passport_expires",
+        "passport_number" => "passport_number",
+        "passport_dates" => "passport_issued",
+        "citizen" | "citizenship_unknown" => "citizenship",
+        "child_age" => "date_of_birth",
+        "dependant_document" => "supporting_document",
+        "family_beyond_employee" => "valid_until",
+        "no_family" => "relationship",
+        other => {
+            return Some(
+                match other {
+                    "max_years" | "beyond_engagement" | "end_before_entry" => "valid_until",
+                    "engagement_order" => "engagement.until",
+                    "stay_beyond_visa" => "stay_days",
+                    "too_early" | "too_late" => "entry_date",
+                    "airport_fund_only" => "collection",
+                    "qualification_documents" => "qualification_documents_held",
+                    _ => "route",
+                }
+                .to_owned(),
+            );
+        }
+    };
+    Some(format!("people.{member}.{person_field}"))
 }
 
 /// Whether what a person typed as second factor matches the stored one: a BIN with or without

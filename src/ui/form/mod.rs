@@ -22,7 +22,7 @@ pub use format::{dyn_text, fill, format_date, format_money, text, tr};
 pub use store::{Draft, clear_all, load, save, saved_answers};
 pub use submit::Sending;
 pub use summary::SummaryList;
-pub use why::{Why, reason_text};
+pub use why::{Why, reason_text, reason_words};
 
 /// What the user typed, by question id, exactly as typed. Several choices are kept as one
 /// comma-separated string of option ids; a date as "day/month/year".
