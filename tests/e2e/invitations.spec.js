@@ -8,7 +8,9 @@ import { expectNoAxeViolations, openPage, serveConfig } from "./helpers.js";
 const BIN = "970740000838";
 const PASSPORT = "N12345678";
 
-test.beforeEach(async ({ page }) => {
+test.beforeEach(async ({ page }, testInfo) => {
+  // Whole journeys with axe on every page in every state.
+  testInfo.setTimeout(120_000);
   await serveConfig(page);
 });
 
@@ -259,7 +261,7 @@ for (const [what, change, says, fix] of REFUSALS) {
     }, { ...EMPLOYEE, ...change });
     await page.goto("/invitations/check");
     await expect(page.locator("h1")).toHaveText("This request cannot be filed yet");
-    const item = page.locator("main li", { hasText: says });
+    const item = page.locator("main .list--bullet li", { hasText: says });
     await expect(item).toBeVisible();
     await expectNoAxeViolations(page, `refused: ${what}`);
     await item.getByRole("link", { name: "Change this answer" }).click();

@@ -45,49 +45,50 @@ fn change_link(path: &str, trainee: bool) -> String {
 #[component]
 pub fn CheckAnswers() -> impl IntoView {
     let answers = saved_answers(DRAFT);
-    let today = use_today();
     let navigate = use_navigate();
     let back = link(&answers.with_untracked(|a| JOURNEY.back("check", a)));
-    let a = answers.get_untracked();
-    // A draft cut short or loaded half-done: back to the first page with something missing.
-    let missing = if a.get("route").is_none_or(String::is_empty) {
-        Some("/invitations".to_owned())
-    } else {
-        JOURNEY
-            .problems(&a)
-            .first()
-            .map(|(step, _)| JOURNEY.path(step.slug))
-            .or_else(|| invitation(&a).is_none().then(|| JOURNEY.path("person")))
-    };
-    if let Some(to) = missing {
-        let to = link(&to);
-        request_animation_frame(move || navigate(&to, Default::default()));
-        return ().into_any();
-    }
-    let Some(body) = invitation(&a) else {
-        return ().into_any();
-    };
-    let decision = body
-        .request(today)
-        .map_err(|e| e.code)
-        .and_then(|r| check_invitation(&r, today).map_err(|_| "api.field.beyond_calendar".into()));
-    let page = match decision {
-        Ok(d) if d.outcome == InvitationOutcome::CanFile => {
-            view! { <Answered answers body /> }.into_any()
+    // Drawn again when the configured "today" arrives after the page.
+    let page = move || {
+        let today = use_today();
+        let a = answers.get_untracked();
+        // A draft cut short or loaded half-done: back to the first page with something missing.
+        let missing = if a.get("route").is_none_or(String::is_empty) {
+            Some("/invitations".to_owned())
+        } else {
+            JOURNEY
+                .problems(&a)
+                .first()
+                .map(|(step, _)| JOURNEY.path(step.slug))
+                .or_else(|| invitation(&a).is_none().then(|| JOURNEY.path("person")))
+        };
+        let body = match (missing, invitation(&a)) {
+            (None, Some(body)) => body,
+            (to, _) => {
+                let (to, navigate) = (link(&to.unwrap_or_default()), navigate.clone());
+                request_animation_frame(move || navigate(&to, Default::default()));
+                return ().into_any();
+            }
+        };
+        let decision = body.request(today).map_err(|e| e.code).and_then(|r| {
+            check_invitation(&r, today).map_err(|_| "api.field.beyond_calendar".into())
+        });
+        match decision {
+            Ok(d) if d.outcome == InvitationOutcome::CanFile => {
+                view! { <Answered answers body /> }.into_any()
+            }
+            Ok(d) => view! { <Refused reasons=d.reasons trainee=is_trainee(&a) /> }.into_any(),
+            Err(code) => view! {
+                <Page title="inv.refused_title">
+                    <p>{dyn_text(code)}</p>
+                </Page>
+            }
+            .into_any(),
         }
-        Ok(d) => view! { <Refused reasons=d.reasons trainee=is_trainee(&a) /> }.into_any(),
-        Err(code) => view! {
-            <Page title="inv.refused_title">
-                <p>{dyn_text(code)}</p>
-            </Page>
-        }
-        .into_any(),
     };
     view! {
         <BackLink href=back />
         {page}
     }
-    .into_any()
 }
 
 /// The rules refuse: each refusal, its rule, what would satisfy it and where to change it.
