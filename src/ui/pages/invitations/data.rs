@@ -477,9 +477,10 @@ fn date(a: &Answers, id: &str) -> Option<NaiveDate> {
 fn person(a: &Answers, relationship: Relationship) -> Option<Person> {
     let get = |id: &str| a.get(id).map(|v| v.trim().to_owned()).unwrap_or_default();
     Some(Person {
-        // The machine readable zone is upper case; typed lower case is accepted.
-        surname: get("surname").to_uppercase(),
-        given_names: get("given_names").to_uppercase(),
+        // The machine readable zone is upper case; typed lower case is accepted (the names
+        // are checked to be A to Z, so the ASCII case suffices).
+        surname: get("surname").to_ascii_uppercase(),
+        given_names: get("given_names").to_ascii_uppercase(),
         date_of_birth: date(a, "date_of_birth")?,
         sex: if get("sex") == "female" {
             Sex::Female
