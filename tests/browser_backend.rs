@@ -234,6 +234,74 @@ async fn the_catalogue_is_the_domains_for_the_configured_day() {
     );
 }
 
+/// An actor's employee entering on 20 April 2026 for a year, with the sample's passport.
+fn invitation(passport_expires: NaiveDate) -> Invitation {
+    Invitation {
+        route: InvitationRoute::Employee,
+        people: vec![Person {
+            surname: "SMITH".into(),
+            given_names: "JOHN".into(),
+            date_of_birth: d(1990, 4, 12),
+            sex: Sex::Male,
+            citizenship: "GB".into(),
+            passport_number: "123456789".into(),
+            passport_issued: d(2022, 1, 10),
+            passport_expires,
+            relationship: Relationship::Principal,
+            supporting_document: None,
+            valid_until: None,
+        }],
+        employer_bin: Some("970740000838".into()),
+        position: Some("Engineer".into()),
+        engagement: Engagement::Employment {
+            from: d(2026, 4, 20),
+            until: d(2027, 4, 19),
+        },
+        entry_date: d(2026, 4, 20),
+        stay_days: 90,
+        collection: Some(Collection::Consulate {
+            country: "United Kingdom".into(),
+            city: "London".into(),
+        }),
+        valid_until: d(2027, 4, 19),
+        contact_email: "hr@example.kz".into(),
+        employer_is_fund: false,
+        qualification_documents_held: true,
+    }
+}
+
+#[wasm_bindgen_test]
+async fn invitations_are_checked_by_the_visa_rules_and_tracked_by_the_employers_bin() {
+    MockBackend::forget_everything();
+    let backend = quiet("2026-03-02");
+    let refused = backend
+        .submit_invitation(&IdempotencyKey::generate(), &invitation(d(2027, 7, 18)))
+        .await;
+    assert_eq!(
+        refused,
+        Err(BackendError::Refused(vec![FieldError::new(
+            "people.0.passport_expires",
+            "visa.reason.passport_margin"
+        )]))
+    );
+    let key = IdempotencyKey::generate();
+    let first = backend
+        .submit_invitation(&key, &invitation(d(2032, 1, 9)))
+        .await
+        .unwrap();
+    assert_eq!(first.reference.kind(), Kind::Invitation);
+    let again = backend
+        .submit_invitation(&key, &invitation(d(2032, 1, 9)))
+        .await
+        .unwrap();
+    assert_eq!(again, first);
+    let status = backend
+        .status(&query(&first.reference, "9707 4000 0838"))
+        .await
+        .unwrap();
+    assert_eq!(status.kind, Kind::Invitation);
+}
+
 #[wasm_bindgen_test]
 async fn refused_fields_carry_their_path_and_nothing_is_stored() {
     MockBackend::forget_everything();

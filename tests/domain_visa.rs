@@ -19,6 +19,9 @@ fn person(surname: &str, born: &str) -> Person {
         surname: surname.into(),
         given_names: "ANNA MARIA".into(),
         date_of_birth: d(born),
+        citizenship: "GB".into(),
+        passport_number: "123456789".into(),
+        passport_issued: d("2022-01-02"),
         passport_expiry: d("2032-01-01"),
     }
 }
@@ -29,7 +32,9 @@ fn employee() -> InvitationRequest {
         route: VisaRoute::ActorEmployee,
         person: person("SMITH", "1990-05-17"),
         entry_date: d("2026-04-15"),
+        stay_days: 90,
         visa_end: d("2031-04-14"),
+        engagement_start: d("2026-04-15"),
         engagement_end: d("2031-12-31"),
         qualification_documents_held: true,
         extension: false,
@@ -191,6 +196,7 @@ fn art_8_1_5_5_trainee_invited_for_the_programme() {
     let mut r = employee();
     r.route = VisaRoute::Trainee;
     r.qualification_documents_held = false;
+    r.stay_days = 60;
     r.visa_end = d("2026-07-01");
     r.engagement_end = d("2026-07-01");
     let (outcome, reasons) = run(&r, AS_OF);
@@ -318,10 +324,141 @@ fn names_in_machine_readable_latin() {
 }
 
 #[test]
+fn art_7_1_2_exactly_five_years_from_a_leap_day() {
+    // Entering on 29 February 2028: five years end on 28 February 2033.
+    let mut r = employee();
+    r.entry_date = d("2028-02-29");
+    r.engagement_end = d("2034-01-01");
+    r.person.passport_expiry = d("2034-01-01");
+    r.visa_end = d("2033-02-28");
+    assert_eq!(run(&r, "2027-12-20").0, InvitationOutcome::CanFile);
+    r.visa_end = d("2033-03-01");
+    let reason = refused_with(&r, "2027-12-20", "visa.reason.max_years");
+    assert_eq!(value(&reason, "latest_end"), "2033-02-28");
+}
+
+#[test]
+fn filing_window_around_new_year_and_may_holidays() {
+    // (entry, last day to file, first day too late): 1-2 and 7 January are days off; 1 May
+    // (Friday), 7 May and 11 May (Victory Day moved from Saturday) too.
+    let cases = [
+        ("2026-01-09", "2025-12-30", "2025-12-31"),
+        ("2026-05-11", "2026-04-30", "2026-05-01"),
+        ("2026-05-12", "2026-04-30", "2026-05-01"),
+        ("2026-05-13", "2026-05-04", "2026-05-05"),
+    ];
+    for (entry, last, too_late) in cases {
+        let mut r = employee();
+        r.entry_date = d(entry);
+        r.engagement_start = d(entry);
+        r.visa_end = d("2030-12-31");
+        assert_eq!(
+            run(&r, last).0,
+            InvitationOutcome::CanFile,
+            "{entry} on {last}"
+        );
+        let reason = refused_with(&r, too_late, "visa.reason.too_late");
+        assert_eq!(value(&reason, "latest"), last, "{entry}");
+    }
+}
+
+#[test]
+fn art_7_1_2_citizens_of_kazakhstan_need_no_invitation() {
+    let cases = [
+        ("KZ", Some("visa.reason.citizen")),
+        ("kz", Some("visa.reason.citizen")),
+        ("QQ", Some("visa.reason.citizenship_unknown")),
+        ("", Some("visa.reason.citizenship_unknown")),
+        ("GB", None),
+        ("uz", None),
+    ];
+    for (code, problem) in cases {
+        let mut r = employee();
+        r.person.citizenship = code.into();
+        match problem {
+            None => assert_eq!(run(&r, AS_OF).0, InvitationOutcome::CanFile, "{code}"),
+            Some(key) => {
+                refused_with(&r, AS_OF, key);
+            }
+        }
+    }
+    let mut r = employee();
+    r.family = vec![family(Relation::Spouse, "1991-01-01")];
+    r.family[0].person.citizenship = "KZ".into();
+    let reason = refused_with(&r, AS_OF, "visa.reason.family.citizen");
+    assert_eq!(value(&reason, "member"), "1");
+}
+
+#[test]
+fn passport_number_and_dates() {
+    let numbers = [
+        ("N12345678", true),
+        ("12345", true),
+        ("1234", false),
+        ("AB 123456", false),
+        ("ab123456", false),
+        ("№123456", false),
+        ("A1234567890123456789", true),
+        ("A12345678901234567890", false),
+    ];
+    for (number, fits) in numbers {
+        let mut r = employee();
+        r.person.passport_number = number.into();
+        if fits {
+            assert_eq!(run(&r, AS_OF).0, InvitationOutcome::CanFile, "{number}");
+        } else {
+            refused_with(&r, AS_OF, "visa.reason.passport_number");
+        }
+    }
+    // (born, issued, expires, filed): issued on the filing day is fine, the day after is not.
+    let dates = [
+        ("1990-05-17", "2026-03-02", "2036-03-01", true),
+        ("1990-05-17", "2026-03-03", "2036-03-01", false),
+        ("2022-01-03", "2022-01-02", "2032-01-01", false),
+        ("2022-01-02", "2022-01-02", "2032-01-01", true),
+        ("1990-05-17", "2032-01-01", "2032-01-01", false),
+    ];
+    for (born, issued, expires, fine) in dates {
+        let mut r = employee();
+        r.person.date_of_birth = d(born);
+        r.person.passport_issued = d(issued);
+        r.person.passport_expiry = d(expires);
+        r.visa_end = d("2026-12-31");
+        if fine {
+            assert_eq!(run(&r, AS_OF).0, InvitationOutcome::CanFile, "{issued}");
+        } else {
+            let reason = refused_with(&r, AS_OF, "visa.reason.passport_dates");
+            assert_eq!(value(&reason, "today"), AS_OF);
+        }
+    }
+}
+
+#[test]
+fn the_stay_fits_inside_the_visa() {
+    let mut r = employee();
+    r.visa_end = d("2026-07-13");
+    r.stay_days = 90; // 15 April to 13 July, both included
+    assert_eq!(run(&r, AS_OF).0, InvitationOutcome::CanFile);
+    r.stay_days = 91;
+    let reason = refused_with(&r, AS_OF, "visa.reason.stay_beyond_visa");
+    assert_eq!(value(&reason, "stay_end"), "2026-07-14");
+}
+
+#[test]
+fn employment_ends_after_it_starts() {
+    let mut r = employee();
+    r.engagement_start = d("2032-01-01");
+    refused_with(&r, AS_OF, "visa.reason.engagement_order");
+}
+
+#[test]
 fn transliteration_table() {
     assert_eq!(to_mrz_latin("Қасым-Жомарт Тоқаев"), "KASYM ZHOMART TOKAEV");
     assert_eq!(to_mrz_latin("Юлия Ёлкина"), "IULIIA ELKINA");
     assert_eq!(to_mrz_latin("Өмірзақ Һ"), "OMIRZAK H");
+    // Every Kazakh letter outside Russian: Ә Ғ Қ Ң Ө Ұ Ү Һ І.
+    assert_eq!(to_mrz_latin("әғқңөұүһі"), "AGKNOUUHI");
+    assert_eq!(to_mrz_latin("Ұлжан Ғабитқызы"), "ULZHAN GABITKYZY");
 }
 
 #[test]

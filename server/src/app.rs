@@ -239,7 +239,7 @@ async fn post_invitation(
         &headers,
         body,
         Kind::Invitation,
-        |i: &Invitation, _| (i.check(), i.second_factor()),
+        |i: &Invitation, today| (i.check(today), i.second_factor()),
     )
     .await
 }

@@ -134,6 +134,44 @@ fn refused_fields_are_problem_json_with_paths() {
 }
 
 #[test]
+fn invitations_are_checked_by_the_visa_rules_then_tracked_by_the_employers_bin() {
+    let server = Server::start(&fresh_db("visa_rules"), TODAY);
+    let mut refused = invitation();
+    // The passport must outlast the visa (19 April 2027) by three months.
+    refused["people"][0]["passport_expires"] = json!("2027-07-18");
+    refused["people"][0]["surname"] = json!("Смит");
+    let answer = server.post("/v1/invitations", Some(&key("visa-1")), &versioned(refused));
+    assert_eq!(answer.status, 422);
+    assert_eq!(
+        paths(&answer.json()),
+        [
+            (
+                "people.0.passport_expires".into(),
+                "visa.reason.passport_margin".into()
+            ),
+            (
+                "people.0.surname".into(),
+                "visa.reason.surname_suggestion".into()
+            ),
+        ]
+    );
+
+    let reference = reference_of(
+        &server
+            .post(
+                "/v1/invitations",
+                Some(&key("visa-2")),
+                &versioned(invitation()),
+            )
+            .json(),
+    );
+    assert_eq!(reference.kind(), Kind::Invitation);
+    let found = server.status(reference.as_str(), BIN);
+    assert_eq!(found.status, 200);
+    assert_eq!(found.json()["data"]["kind"], json!("invitation"));
+}
+
+#[test]
 fn a_refused_submission_is_not_remembered_under_its_key() {
     let server = Server::start(&fresh_db("refused_key"), TODAY);
     let mut bad = application();

@@ -10,8 +10,10 @@ use serde::{Deserialize, Serialize};
 use super::problem::FieldError;
 use crate::domain::{
     acceleration::{CohortStatus, Programme, Role, catalogue},
+    decision::Reason,
     eligibility::{Route, activity_data},
     ids::parse_bin,
+    visa::{self, InvitationOutcome, InvitationRequest, Relation, VisaRoute, check_invitation},
 };
 
 /// `GET /v1/catalogue`: the programmes with their cohorts as on `as_of`.
@@ -162,6 +164,9 @@ pub struct Person {
     /// Id of the document proving a dependant's or family member's tie, when one is needed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub supporting_document: Option<String>,
+    /// A family member's own last visa day, when it ends before the request's `valid_until`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_until: Option<NaiveDate>,
 }
 
 /// Why the people come: a job, or a programme of the Fund.
@@ -198,11 +203,19 @@ pub struct Invitation {
     pub engagement: Engagement,
     pub entry_date: NaiveDate,
     pub stay_days: u32,
-    pub collection: Collection,
+    /// Absent for an extension, which is granted without leaving Kazakhstan.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub collection: Option<Collection>,
     /// Last day the requested visa is valid.
     pub valid_until: NaiveDate,
     /// Where the Fund writes back; the second factor when there is no employer BIN.
     pub contact_email: String,
+    /// The employer is the Fund itself (Art. 7-1(1)), not an Astana Hub actor.
+    #[serde(default)]
+    pub employer_is_fund: bool,
+    /// The employer holds documents certifying the employee's qualifications (Art. 7-1(4)).
+    #[serde(default)]
+    pub qualification_documents_held: bool,
 }
 
 /// The digits of a BIN, spaces removed: how BINs are compared and stored.
@@ -357,7 +370,9 @@ impl Enrolment {
 }
 
 impl Invitation {
-    pub fn check(&self) -> Vec<FieldError> {
+    /// The service-side checks on the date the request arrives: the shape of the body, then
+    /// the visa rules of [`crate::domain::visa`], each refusal on the field it concerns.
+    pub fn check(&self, today: NaiveDate) -> Vec<FieldError> {
         let mut errors = Vec::new();
         if let Some(bin) = &self.employer_bin {
             check_bin(&mut errors, "employer_bin", bin);
@@ -381,11 +396,100 @@ impl Invitation {
                     "api.field.date_order",
                 ));
             }
+            // The person invited first, then the family.
+            if (i == 0) != (p.relationship == Relationship::Principal) {
+                errors.push(FieldError::new(
+                    format!("people.{i}.relationship"),
+                    "api.field.relationship",
+                ));
+            }
         }
         if self.valid_until < self.entry_date {
             errors.push(FieldError::new("valid_until", "api.field.date_order"));
         }
-        errors
+        if self.collection.is_none() && self.route != InvitationRoute::Extension {
+            errors.push(FieldError::new("collection", "api.field.required"));
+        }
+        if !errors.is_empty() {
+            return errors;
+        }
+        match self.request(today) {
+            Err(e) => vec![e],
+            Ok(request) => match check_invitation(&request, today) {
+                Err(_) => vec![FieldError::new("entry_date", "api.field.beyond_calendar")],
+                Ok(d) if d.outcome == InvitationOutcome::CanFile => Vec::new(),
+                Ok(d) => refusals(&d.reasons),
+            },
+        }
+    }
+
+    /// What the visa rules look at. The programme's dates come from the catalogue of `today`.
+    pub fn request(&self, today: NaiveDate) -> Result<InvitationRequest, FieldError> {
+        let (start, end) = match &self.engagement {
+            Engagement::Employment { from, until } => (*from, *until),
+            Engagement::Programme {
+                programme_id,
+                cohort_id,
+            } => {
+                let cohort = catalogue(today)
+                    .into_iter()
+                    .find(|p| &p.id == programme_id)
+                    .and_then(|p| p.cohorts.into_iter().find(|c| &c.id == cohort_id))
+                    .ok_or_else(|| {
+                        FieldError::new("engagement.cohort_id", "api.field.unknown_programme")
+                    })?;
+                (cohort.starts, cohort.ends)
+            }
+        };
+        let person = |p: &Person| visa::Person {
+            surname: p.surname.clone(),
+            given_names: p.given_names.clone(),
+            date_of_birth: p.date_of_birth,
+            citizenship: p.citizenship.clone(),
+            passport_number: p.passport_number.clone(),
+            passport_issued: p.passport_issued,
+            passport_expiry: p.passport_expires,
+        };
+        let principal = self
+            .people
+            .first()
+            .ok_or_else(|| FieldError::new("people", "api.field.required"))?;
+        let family = self.people[1..]
+            .iter()
+            .map(|p| visa::FamilyMember {
+                relation: match p.relationship {
+                    Relationship::Child => Relation::Child,
+                    Relationship::Dependant => Relation::Dependant,
+                    _ => Relation::Spouse,
+                },
+                person: person(p),
+                supporting_document: p
+                    .supporting_document
+                    .as_deref()
+                    .is_some_and(|d| !d.trim().is_empty()),
+                visa_end: p.valid_until.unwrap_or(self.valid_until),
+            })
+            .collect();
+        Ok(InvitationRequest {
+            route: match (self.route, self.employer_is_fund) {
+                (InvitationRoute::Trainee, _) => VisaRoute::Trainee,
+                (_, true) => VisaRoute::FundEmployee,
+                (_, false) => VisaRoute::ActorEmployee,
+            },
+            person: person(principal),
+            entry_date: self.entry_date,
+            stay_days: self.stay_days,
+            visa_end: self.valid_until,
+            engagement_start: start,
+            engagement_end: end,
+            qualification_documents_held: self.qualification_documents_held,
+            extension: self.route == InvitationRoute::Extension,
+            collection: match self.collection {
+                Some(Collection::Airport { .. }) => visa::Collection::Airport,
+                _ => visa::Collection::Consulate,
+            },
+            family,
+        })
     }
 
     /// The employer's BIN when there is one, else the contact email.
@@ -395,6 +499,57 @@ impl Invitation {
             None => normalise_email(&self.contact_email),
         }
     }
+}
+
+/// The visa rules' refusals as field errors, each on the field it concerns.
+fn refusals(reasons: &[Reason]) -> Vec<FieldError> {
+    reasons
+        .iter()
+        .filter_map(|r| Some(FieldError::new(refused_field(r)?, &r.message_key)))
+        .collect()
+}
+
+/// The path of the field a refusal of [`check_invitation`] concerns (family member n is
+/// `people.n`); `None` for the reasons that refuse nothing.
+pub fn refused_field(r: &Reason) -> Option<String> {
+    if r.rule_id.starts_with("visa.category")
+        || ["visa.reason.in_window", "visa.reason.extension"].contains(&r.message_key.as_str())
+    {
+        return None;
+    }
+    let name = r.message_key.rsplit('.').next().unwrap_or_default();
+    let member = r
+        .values
+        .iter()
+        .find(|(k, _)| k == "member")
+        .map_or("0", |(_, v)| v.as_str());
+    let person_field = match name {
+        n if n.starts_with("surname") => "surname",
+        n if n.starts_with("given_names") => "given_names",
+        "passport_margin" => "passport_expires",
+        "passport_number" => "passport_number",
+        "passport_dates" => "passport_issued",
+        "citizen" | "citizenship_unknown" => "citizenship",
+        "child_age" => "date_of_birth",
+        "dependant_document" => "supporting_document",
+        "family_beyond_employee" => "valid_until",
+        "no_family" => "relationship",
+        other => {
+            return Some(
+                match other {
+                    "max_years" | "beyond_engagement" | "end_before_entry" => "valid_until",
+                    "engagement_order" => "engagement.until",
+                    "stay_beyond_visa" => "stay_days",
+                    "too_early" | "too_late" => "entry_date",
+                    "airport_fund_only" => "collection",
+                    "qualification_documents" => "qualification_documents_held",
+                    _ => "route",
+                }
+                .to_owned(),
+            );
+        }
+    };
+    Some(format!("people.{member}.{person_field}"))
 }
 
 /// Whether what a person typed as second factor matches the stored one: a BIN with or without

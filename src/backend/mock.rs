@@ -221,7 +221,7 @@ impl Backend for MockBackend {
         key: &IdempotencyKey,
         body: &Invitation,
     ) -> Result<Submission, BackendError> {
-        let refused = body.check();
+        let refused = body.check(self.today);
         self.submit(Kind::Invitation, key, body, refused, body.second_factor())
             .await
     }

@@ -9,7 +9,10 @@
 //! - filing window: from `entry − 90 calendar days` to the 5th working day before entry
 //!   (counting back from the entry date, which is not counted), both days included;
 //! - ages are full years on the entry date; someone born on 29 February turns a year older on
-//!   1 March in a common year.
+//!   1 March in a common year;
+//! - a visa of at most five years ends the day before the fifth anniversary of entry, the same
+//!   way: entering on 29 February 2028, it can end on 28 February 2033;
+//! - the intended stay counts the entry day, so 90 days from 15 April end on 13 July.
 //!
 //! Names: ICAO Doc 9303 writes names in the machine readable zone with the letters A–Z only;
 //! spaces and hyphens become the filler `<` and apostrophes are dropped. Here a name is
@@ -68,6 +71,10 @@ pub struct Person {
     pub surname: String,
     pub given_names: String,
     pub date_of_birth: NaiveDate,
+    /// ISO 3166-1 alpha-2.
+    pub citizenship: String,
+    pub passport_number: String,
+    pub passport_issued: NaiveDate,
     pub passport_expiry: NaiveDate,
 }
 
@@ -86,8 +93,11 @@ pub struct InvitationRequest {
     pub person: Person,
     /// Planned entry; for an extension, the first day of the extended visa.
     pub entry_date: NaiveDate,
+    /// Days the person means to stay from the entry date, the entry day included.
+    pub stay_days: u32,
     pub visa_end: NaiveDate,
-    /// Last day of the employment contract or of the programme.
+    /// First and last day of the employment contract or of the programme.
+    pub engagement_start: NaiveDate,
     pub engagement_end: NaiveDate,
     pub qualification_documents_held: bool,
     /// Extension without leaving Kazakhstan (Art. 7-1(5)).
@@ -135,6 +145,14 @@ pub fn visa_data() -> &'static VisaData {
             include_str!(concat!(env!("OUT_DIR"), "/data/visa.json")),
         )
     })
+}
+
+/// The `years`-th anniversary of `date`; a 29 February falls on 1 March in a common year, as
+/// in [`age_on`].
+pub fn anniversary(date: NaiveDate, years: u32) -> Option<NaiveDate> {
+    let year = date.year().checked_add(i32::try_from(years).ok()?)?;
+    date.with_year(year)
+        .or_else(|| NaiveDate::from_ymd_opt(year, 3, 1))
 }
 
 /// Full years of age on `on`.
@@ -195,8 +213,8 @@ pub fn to_mrz_latin(name: &str) -> String {
 }
 
 /// `None` when the name is fit for the machine readable zone; otherwise a suggestion (empty
-/// when no transliteration could be offered).
-fn name_problem(name: &str) -> Option<String> {
+/// when no transliteration could be offered). The form asks this as the name is entered.
+pub fn name_problem(name: &str) -> Option<String> {
     let fits = |s: &str| s.chars().all(|c| c.is_ascii_alphabetic() || c == ' ');
     if fits(name) {
         return None;
@@ -242,6 +260,51 @@ fn check_names(person: &Person, member: Option<usize>, failed: &mut Vec<Reason>)
             }
             failed.push(reason("visa.names", &key, v));
         }
+    }
+}
+
+/// Kazakhstan: its citizens need no invitation; Art. 7-1 is about foreigners and stateless
+/// persons.
+pub const HOME_COUNTRY: &str = "KZ";
+
+/// The passport number as the machine readable zone can hold it: Latin capitals and digits,
+/// 5 to 20 of them (ICAO Doc 9303 keeps 9 in the number field and the rest in the optional
+/// data; shorter numbers are not issued).
+pub fn passport_number_fits(number: &str) -> bool {
+    let n = number.trim();
+    (5..=20).contains(&n.len())
+        && n.chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+}
+
+/// The person's citizenship and passport data as such: a foreigner (or stateless, `XX`), a
+/// known country, a number the zone can hold, born before the passport was issued, issued by
+/// `as_of` and expiring after it was issued.
+fn check_identity(
+    person: &Person,
+    member: Option<usize>,
+    as_of: NaiveDate,
+    failed: &mut Vec<Reason>,
+) {
+    let code = person.citizenship.trim();
+    if code.eq_ignore_ascii_case(HOME_COUNTRY) {
+        let (key, v) = keyed(member, "citizen");
+        failed.push(reason("visa.foreigner", &key, v));
+    } else if crate::domain::countries::country(code).is_none() {
+        let (key, v) = keyed(member, "citizenship_unknown");
+        failed.push(reason("visa.foreigner", &key, v));
+    }
+    if !passport_number_fits(&person.passport_number) {
+        let (key, v) = keyed(member, "passport_number");
+        failed.push(reason("visa.passport.data", &key, v));
+    }
+    let dates_in_order = person.date_of_birth <= person.passport_issued
+        && person.passport_issued <= as_of
+        && person.passport_issued < person.passport_expiry;
+    if !dates_in_order {
+        let (key, mut v) = keyed(member, "passport_dates");
+        v.push(("today".to_owned(), as_of.to_string()));
+        failed.push(reason("visa.passport.data", &key, v));
     }
 }
 
@@ -300,9 +363,7 @@ pub fn check_invitation(
         ));
     }
     if let Some(years) = category.max_years {
-        let latest = request
-            .entry_date
-            .checked_add_months(Months::new(12 * years))
+        let latest = anniversary(request.entry_date, years)
             .and_then(|d| d.checked_sub_days(Days::new(1)))
             .unwrap_or(NaiveDate::MAX);
         if request.visa_end > latest {
@@ -315,6 +376,25 @@ pub fn check_invitation(
                 ]),
             ));
         }
+    }
+    if request.engagement_end < request.engagement_start {
+        failed.push(reason(
+            "visa.validity.engagement",
+            "visa.reason.engagement_order",
+            Vec::new(),
+        ));
+    }
+    // The stay, entry day included, must fit inside the visa.
+    let stay_end = request
+        .entry_date
+        .checked_add_days(Days::new(u64::from(request.stay_days.max(1)) - 1))
+        .unwrap_or(NaiveDate::MAX);
+    if stay_end > request.visa_end {
+        failed.push(reason(
+            "visa.validity.stay",
+            "visa.reason.stay_beyond_visa",
+            values([("stay_end", stay_end.to_string())]),
+        ));
     }
     if request.visa_end > request.engagement_end {
         failed.push(reason(
@@ -332,6 +412,7 @@ pub fn check_invitation(
         &mut failed,
     );
     check_names(&request.person, None, &mut failed);
+    check_identity(&request.person, None, as_of, &mut failed);
 
     if category.qualification_documents && !request.qualification_documents_held {
         failed.push(reason(
@@ -447,6 +528,7 @@ pub fn check_invitation(
         }
         check_passport(data, &member.person, member.visa_end, n, as_of, &mut failed);
         check_names(&member.person, n, &mut failed);
+        check_identity(&member.person, n, as_of, &mut failed);
     }
 
     let outcome = if failed.is_empty() {

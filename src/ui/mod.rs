@@ -22,7 +22,7 @@ use demo_banner::DemoBanner;
 use i18n::{I18n, use_i18n};
 use layout::{Footer, Header, SkipLink};
 use page::PagesShown;
-use pages::{Home, NotBuiltYet, NotFound};
+use pages::{Home, NotFound};
 
 // The parsers of what a user types or loads, for the fuzz targets (tests/fuzz).
 pub use pages::form::{Draft, parse_date};
@@ -62,10 +62,9 @@ fn Portal() -> impl IntoView {
                     <Route path=path!("/acceleration") view=pages::Acceleration />
                     <Route path=path!("/acceleration/:step") view=pages::AccelerationStep />
                     <Route path=path!("/acceleration/confirmation/:reference") view=pages::AccelerationConfirmation />
-                    <Route
-                        path=path!("/invitations")
-                        view=|| view! { <NotBuiltYet title="invitations.title" /> }
-                    />
+                    <Route path=path!("/invitations") view=pages::Invitations />
+                    <Route path=path!("/invitations/:step") view=pages::InvitationStep />
+                    <Route path=path!("/invitations/confirmation/:reference") view=pages::InvitationConfirmation />
                     <Route path=path!("/status") view=pages::StatusPage />
                 </Routes>
             </main>

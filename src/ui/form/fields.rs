@@ -6,7 +6,10 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 
-use super::{Answers, Kind, Problem, Question, Step, chosen, dyn_text, fill, text, tr};
+use super::{
+    Answers, Kind, Problem, Question, Step, add_another::FieldView, chosen, dyn_text, fill, text,
+    tr,
+};
 use crate::ui::{i18n::use_i18n, page::Page};
 
 #[component]
@@ -479,6 +482,9 @@ pub fn StepForm(
     answers: RwSignal<Answers>,
     back: String,
     #[prop(into)] on_continue: Callback<()>,
+    /// Renders the questions the generic fields cannot (a list of countries).
+    #[prop(optional)]
+    field: Option<FieldView>,
     /// Shown after the questions: a fee estimate, a note.
     #[prop(optional)]
     children: Option<Children>,
@@ -498,11 +504,12 @@ pub fn StepForm(
         .iter()
         .map(|q| {
             let asked = Memo::new(move |_| answers.with(|a| q.asked(a)));
-            view! {
-                <Show when=move || asked.get()>
-                    <Field question=q answers errors />
-                </Show>
-            }
+            let control = move || {
+                field
+                    .and_then(|f| f(q, answers, errors))
+                    .unwrap_or_else(|| view! { <Field question=q answers errors /> }.into_any())
+            };
+            view! { <Show when=move || asked.get()>{control()}</Show> }
         })
         .collect_view();
     view! {

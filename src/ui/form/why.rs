@@ -10,6 +10,19 @@ pub fn reason_text(lang: crate::i18n::Lang, reason: &Reason) -> String {
     fill(&tr(lang, &reason.message_key), &reason.values)
 }
 
+/// A reason in plain words, its dates written for the reader ("2031-04-14" as "14 April 2031").
+pub fn reason_words(lang: crate::i18n::Lang, r: &Reason) -> String {
+    let values: Vec<(String, String)> = r
+        .values
+        .iter()
+        .map(|(k, v)| match v.parse::<chrono::NaiveDate>() {
+            Ok(d) => (k.clone(), super::format_date(lang, d)),
+            Err(_) => (k.clone(), v.clone()),
+        })
+        .collect();
+    fill(&tr(lang, &r.message_key), &values)
+}
+
 /// A disclosure listing each reason, then the notice when the decision is only indicative.
 #[component]
 pub fn Why(reasons: Vec<Reason>, indicative: bool) -> impl IntoView {

@@ -8,7 +8,7 @@ mod fees;
 #[path = "../form/mod.rs"]
 pub mod form;
 mod home;
-mod not_built_yet;
+mod invitations;
 mod not_found;
 mod status;
 
@@ -17,6 +17,6 @@ pub use apply::{Apply, ApplyStep, Confirmation};
 pub use eligibility::{Eligibility, EligibilityStep};
 pub use fees::Fees;
 pub use home::Home;
-pub use not_built_yet::NotBuiltYet;
+pub use invitations::{InvitationConfirmation, InvitationStep, Invitations};
 pub use not_found::NotFound;
 pub use status::StatusPage;

@@ -13,12 +13,9 @@ use crate::{
         i18n::use_i18n,
         link,
         page::Page,
-        pages::form::{Answers, fill, format_date, load, save, text},
+        pages::form::{Answers, Draft, fill, format_date, load, save, text},
     },
 };
-
-/// Read by the invitation journey to start a request with these answers.
-const PREFILL_KEY: &str = "ahp:prefill:invitation";
 
 fn record_key(reference: &str) -> String {
     format!("ahp:enrolment:{reference}")
@@ -58,16 +55,6 @@ pub fn save_record(reference: &str, record: &Record) {
         &record_key(reference),
         &serde_json::to_string(record).unwrap_or_default(),
     );
-}
-
-/// What the invitation journey takes from an enrolment.
-#[derive(Serialize)]
-struct Prefill<'a> {
-    surname: &'a str,
-    given_names: &'a str,
-    citizenship: &'a str,
-    programme_id: &'a str,
-    cohort_id: &'a str,
 }
 
 #[component]
@@ -165,18 +152,21 @@ fn Invite(person: Invitee, record: Record) -> impl IntoView {
     named.insert("surname".into(), person.surname.clone());
     let name = member_name(&named);
     let code = person.citizenship.clone();
+    // A new invitation request on the trainee route, filled in through the draft store, so no
+    // personal data travels in the address.
     let start = move |_| {
-        let prefill = Prefill {
-            surname: &person.surname,
-            given_names: &person.given_names,
-            citizenship: &person.citizenship,
-            programme_id: &record.programme_id,
-            cohort_id: &record.cohort_id,
-        };
-        save(
-            PREFILL_KEY,
-            &serde_json::to_string(&prefill).unwrap_or_default(),
-        );
+        let mut draft = Draft::new(crate::ui::pages::invitations::DRAFT);
+        for (id, value) in [
+            ("route", "trainee"),
+            ("surname", person.surname.as_str()),
+            ("given_names", person.given_names.as_str()),
+            ("citizenship", person.citizenship.as_str()),
+            ("programme", record.programme_name.as_str()),
+            ("cohort", record.cohort_id.as_str()),
+        ] {
+            draft.answers.insert(id.to_owned(), value.to_owned());
+        }
+        draft.persist();
         navigate(&link("/invitations"), Default::default());
     };
     view! {

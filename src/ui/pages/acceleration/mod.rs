@@ -15,6 +15,7 @@ use serde::{Serialize, de::DeserializeOwned};
 
 pub use catalogue::Acceleration;
 pub use confirmation::AccelerationConfirmation;
+pub use country::{member_answer, member_field};
 
 use super::form::{Answers, DraftStep, text, tr};
 use crate::{

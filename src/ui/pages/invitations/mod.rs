@@ -1,0 +1,175 @@
+//! Visa invitations (Law No. 207-V, Art. 7-1 and Art. 8-1(5-5)): which request fits, the
+//! person, the programme or the job, the visa, the family, "check your answers", submission
+//! and a confirmation that survives a reload. Passport data stays in the draft in this browser
+//! and in the request body: never in an address, a title or the console.
+
+mod check;
+mod confirmation;
+mod data;
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+
+pub use confirmation::InvitationConfirmation;
+
+use super::acceleration::{member_answer, member_field};
+use super::form::{
+    AddAnother, Answers, BackLink, ListTexts, Problem, Step, StepForm, dyn_text, saved_answers,
+    text,
+};
+use crate::ui::{link, page::Page};
+use data::{JOURNEY, MEMBER, ROUTES, START, family_json, family_of, person_name};
+
+/// The name of this journey's draft in the browser; an enrolment's confirmation starts a
+/// trainee's request by writing it.
+pub const DRAFT: &str = "invitations";
+
+/// The start: the three requests, each with what it needs, how long it takes and its legal
+/// basis, then the choice.
+#[component]
+pub fn Invitations() -> impl IntoView {
+    let answers = saved_answers(DRAFT);
+    let navigate = use_navigate();
+    let routes = (ROUTES.values)()
+        .into_iter()
+        .map(|r| {
+            view! {
+                <h2 class="heading-m">{dyn_text(format!("inv.route.{r}"))}</h2>
+                <p>{dyn_text(format!("inv.route_needs.{r}"))}</p>
+                <p>{dyn_text(format!("inv.route_time.{r}"))}</p>
+                <p class="hint">{dyn_text(format!("inv.route_basis.{r}"))}</p>
+            }
+        })
+        .collect_view();
+    view! {
+        <StepForm
+            step=&START
+            answers
+            back=link("/")
+            on_continue=move |()| {
+                let next = answers.with_untracked(|a| JOURNEY.next("", a));
+                navigate(&link(&next), Default::default())
+            }
+        >
+            {routes}
+        </StepForm>
+    }
+}
+
+/// A step, the family or "check your answers". Keyed by the step, so each page is built
+/// afresh rather than patched into the previous one.
+#[component]
+pub fn InvitationStep() -> impl IntoView {
+    let params = use_params_map();
+    let slug = move || params.with(|p| p.get("step").unwrap_or_default());
+    view! {
+        <For each=move || [slug()] key=String::clone let:slug>
+            {match slug.as_str() {
+                "family" => view! { <FamilyPage /> }.into_any(),
+                "check" => view! { <check::CheckAnswers /> }.into_any(),
+                _ => match JOURNEY.step(&slug) {
+                    Some(step) => view! { <Question step /> }.into_any(),
+                    None => view! { <super::NotFound /> }.into_any(),
+                },
+            }}
+        </For>
+    }
+}
+
+/// Where Continue leads: the next step, or back to "check your answers" after a Change link.
+fn next_page(slug: &'static str, answers: RwSignal<Answers>) -> impl Fn() -> String + Clone {
+    let changing = use_query_map().with_untracked(|q| q.get("change").is_some());
+    move || {
+        link(&if changing {
+            JOURNEY.path("check")
+        } else {
+            answers.with_untracked(|a| JOURNEY.next(slug, a))
+        })
+    }
+}
+
+#[component]
+fn Question(step: &'static Step) -> impl IntoView {
+    let answers = saved_answers(DRAFT);
+    let navigate = use_navigate();
+    let next = next_page(step.slug, answers);
+    let back = link(&answers.with_untracked(|a| JOURNEY.back(step.slug, a)));
+    view! {
+        <StepForm
+            step
+            answers
+            back
+            field=member_field
+            on_continue=move |()| navigate(&next(), Default::default())
+        />
+    }
+}
+
+const TEXTS: ListTexts = ListTexts {
+    heading: "inv.family_members",
+    item: "inv.family_member",
+    none: "inv.family_none",
+    add_first: "inv.family_add",
+    add_another: "inv.family_add_another",
+    save: "inv.family_save",
+    added: "inv.family_added",
+    changed: "inv.family_changed",
+    removed: "inv.family_removed",
+};
+
+/// The family as an "add another" list; none at all is fine.
+#[component]
+fn FamilyPage() -> impl IntoView {
+    let answers = saved_answers(DRAFT);
+    let navigate = use_navigate();
+    let next = next_page("family", answers);
+    let back = link(&answers.with_untracked(|a| JOURNEY.back("family", a)));
+    let items = RwSignal::new(answers.with_untracked(family_of));
+    Effect::new(move || {
+        let json = items.with(|f| family_json(f));
+        answers.update(|a| {
+            a.insert("family".into(), json);
+        });
+    });
+    let errors = RwSignal::new(Vec::<Problem>::new());
+    let editing = RwSignal::new(false);
+    let proceed = move |_| {
+        if items.with_untracked(Vec::is_empty) {
+            errors.set(vec![Problem {
+                field: "family-add",
+                key: "inv.family_empty",
+                values: Vec::new(),
+            }]);
+            return;
+        }
+        if editing.get_untracked() {
+            errors.set(vec![Problem {
+                field: "relationship",
+                key: "inv.family_unsaved",
+                values: Vec::new(),
+            }]);
+            return;
+        }
+        navigate(&next(), Default::default());
+    };
+    view! {
+        <BackLink href=back />
+        <Page title="inv.family_title">
+            <p class="lead">{text("inv.family_lead")}</p>
+            <AddAnother
+                id="family"
+                items
+                questions=&MEMBER
+                name=person_name
+                texts=TEXTS
+                errors
+                editing
+                field=member_field
+                answer=member_answer
+            />
+            <button class="button" type="button" on:click=proceed>
+                {text("form.continue")}
+            </button>
+        </Page>
+    }
+}
