@@ -48,9 +48,9 @@ fn convert_rule_data(from: &Path, to: &Path) -> [file::Texts; 2] {
     names
 }
 
-fn take_country_names(file: &mut toml::Value) -> [file::Texts; 2] {
+fn take_country_names(countries_file: &mut toml::Value) -> [file::Texts; 2] {
     let mut names = [file::Texts::new(), file::Texts::new()];
-    let countries = file
+    let countries = countries_file
         .get_mut("countries")
         .and_then(toml::Value::as_array_mut)
         .expect("countries.toml has a `countries` list");
