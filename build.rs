@@ -1,21 +1,33 @@
 //! Turns the human-edited data files into what the crate embeds:
 //! - `src/domain/data/*.toml` (rules as data) become JSON in `OUT_DIR/data/`, so the browser
 //!   build parses them with serde_json, which it carries anyway, instead of a TOML parser;
-//! - `src/i18n/*.toml` (interface texts, domain texts) become one sorted table of
-//!   `(key, [en, kk, ru])`.
+//! - `src/i18n/*.toml` (interface texts, domain texts) become the English table `MESSAGES`,
+//!   sorted by key, and one texts file per other language, `OUT_DIR/texts/kk.json` and
+//!   `ru.json` (the format of `src/i18n/file.rs`), which also hold the country names of
+//!   `countries.toml` in that language under `country.<code>`. Native builds compile those
+//!   files in; the browser fetches the one it needs (`src/bin/texts.rs` copies them into the
+//!   site), so only English is in the first load.
 use std::{collections::BTreeMap, env, fs, path::Path};
 
+// Only the writer is needed here; the crate reads the files with the same module.
+#[allow(dead_code)]
+#[path = "src/i18n/file.rs"]
+mod file;
+
 fn main() {
-    let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    convert_rule_data(Path::new("src/domain/data"), &Path::new(&out).join("data"));
-    generate_messages(Path::new("src/i18n"), &Path::new(&out).join("messages.rs"));
+    let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).to_owned();
+    let country_names = convert_rule_data(Path::new("src/domain/data"), &out.join("data"));
+    generate_messages(Path::new("src/i18n"), &out, country_names);
 }
 
-fn convert_rule_data(from: &Path, to: &Path) {
+/// Converts each rule file, and returns the Kazakh and Russian country names it took out of
+/// `countries.toml` (keyed `country.<code>`): they travel with the other texts of their language.
+fn convert_rule_data(from: &Path, to: &Path) -> [file::Texts; 2] {
+    let mut names = [file::Texts::new(), file::Texts::new()];
     println!("cargo:rerun-if-changed={}", from.display());
     fs::create_dir_all(to).expect("create data output folder");
     let Ok(entries) = fs::read_dir(from) else {
-        return;
+        return names;
     };
     for entry in entries {
         let path = entry.expect("read data folder").path();
@@ -24,12 +36,35 @@ fn convert_rule_data(from: &Path, to: &Path) {
         }
         println!("cargo:rerun-if-changed={}", path.display());
         let text = fs::read_to_string(&path).expect("read data file");
-        let value: toml::Value = toml::from_str(&text)
+        let mut value: toml::Value = toml::from_str(&text)
             .unwrap_or_else(|e| panic!("{} is not valid TOML: {e}", path.display()));
-        let json = serde_json::to_string(&value).expect("TOML converts to JSON");
         let name = path.file_stem().expect("file name").to_string_lossy();
+        if name == "countries" {
+            names = take_country_names(&mut value);
+        }
+        let json = serde_json::to_string(&value).expect("TOML converts to JSON");
         fs::write(to.join(format!("{name}.json")), json).expect("write data JSON");
     }
+    names
+}
+
+fn take_country_names(countries_file: &mut toml::Value) -> [file::Texts; 2] {
+    let mut names = [file::Texts::new(), file::Texts::new()];
+    let countries = countries_file
+        .get_mut("countries")
+        .and_then(toml::Value::as_array_mut)
+        .expect("countries.toml has a `countries` list");
+    for country in countries {
+        let table = country.as_table_mut().expect("each country is a table");
+        let code = table.get("code").and_then(toml::Value::as_str);
+        let key = format!("country.{}", code.expect("each country has a code"));
+        for (lang, into) in ["kk", "ru"].into_iter().zip(&mut names) {
+            if let Some(toml::Value::String(name)) = table.remove(lang) {
+                into.insert(key.clone(), name);
+            }
+        }
+    }
+    names
 }
 
 const LANGS: [&str; 3] = ["en", "kk", "ru"];
@@ -67,7 +102,7 @@ fn collect_messages(prefix: &str, table: &toml::Table, into: &mut BTreeMap<Strin
     }
 }
 
-fn generate_messages(from: &Path, to: &Path) {
+fn generate_messages(from: &Path, out: &Path, country_names: [file::Texts; 2]) {
     println!("cargo:rerun-if-changed={}", from.display());
     let mut messages = BTreeMap::new();
     let mut files: Vec<_> = fs::read_dir(from)
@@ -92,10 +127,24 @@ fn generate_messages(from: &Path, to: &Path) {
             }
         }
     }
-    let mut code = String::from("pub(crate) static MESSAGES: &[(&str, [&str; 3])] = &[\n");
-    for (key, [en, kk, ru]) in &messages {
-        code.push_str(&format!("    ({key:?}, [{en:?}, {kk:?}, {ru:?}]),\n"));
+    let mut code = String::from("pub(crate) static MESSAGES: &[(&str, &str)] = &[\n");
+    for (key, [en, _, _]) in &messages {
+        code.push_str(&format!("    ({key:?}, {en:?}),\n"));
     }
     code.push_str("];\n");
-    fs::write(to, code).expect("write messages.rs");
+    fs::write(out.join("messages.rs"), code).expect("write messages.rs");
+
+    fs::create_dir_all(out.join("texts")).expect("create texts output folder");
+    for (column, (lang, mut texts)) in ["kk", "ru"].into_iter().zip(country_names).enumerate() {
+        // A missing text stays out of the file: the reader sees English, the completeness
+        // test names the key.
+        texts.extend(
+            messages
+                .iter()
+                .filter(|(_, t)| !t[column + 1].is_empty())
+                .map(|(key, t)| (key.clone(), t[column + 1].clone())),
+        );
+        let path = out.join("texts").join(format!("{lang}.json"));
+        fs::write(path, file::write(&texts)).expect("write a texts file");
+    }
 }

@@ -2,7 +2,12 @@
 
 use std::{fs, path::Path};
 
-use astana_hub_portal::i18n::{Lang, keys, lookup};
+use astana_hub_portal::i18n::{
+    Lang,
+    file::{Texts, parse, write},
+    keys, lookup, text,
+};
+use proptest::prelude::*;
 
 #[test]
 fn every_key_has_all_three_languages() {
@@ -25,6 +30,56 @@ fn unknown_key_is_none() {
         lookup(Lang::Ru, "portal.name"),
         Some("Портал самообслуживания Astana Hub")
     );
+}
+
+#[test]
+fn text_falls_back_to_english_then_to_the_key() {
+    assert_eq!(text(Lang::Kk, "language.switcher"), "Тіл");
+    assert_eq!(text(Lang::En, "language.switcher"), "Language");
+    assert_eq!(text(Lang::Ru, "no.such.key"), "no.such.key");
+}
+
+#[test]
+fn country_names_travel_with_the_texts_of_their_language() {
+    assert_eq!(lookup(Lang::Kk, "country.KZ"), Some("Қазақстан"));
+    assert_eq!(lookup(Lang::Ru, "country.KZ"), Some("Казахстан"));
+    assert_eq!(
+        lookup(Lang::En, "country.KZ"),
+        None,
+        "English names stay in the country list"
+    );
+}
+
+/// The texts file: a JSON object from key to text, and nothing else.
+#[test]
+fn texts_file_is_an_object_of_strings() {
+    let pair = |k: &str, v: &str| Texts::from([(k.to_owned(), v.to_owned())]);
+    let cases: [(&str, Option<Texts>); 9] = [
+        ("{}", Some(Texts::new())),
+        (
+            r#"{"nav.home":"Басты бет"}"#,
+            Some(pair("nav.home", "Басты бет")),
+        ),
+        (r#" { "a.b" : "x\"y\n" } "#, Some(pair("a.b", "x\"y\n"))),
+        (r#"{"a.b":""}"#, Some(pair("a.b", ""))),
+        (r#"["Басты бет"]"#, None),
+        (r#"{"a.b":1}"#, None),
+        (r#"{"a.b":{"en":"x"}}"#, None),
+        (r#"{"a.b":"x""#, None),
+        ("", None),
+    ];
+    for (file, expected) in cases {
+        assert_eq!(parse(file).ok(), expected, "{file:?}");
+    }
+}
+
+proptest! {
+    #[test]
+    fn any_texts_round_trip_through_the_file(
+        texts in prop::collection::btree_map(any::<String>(), any::<String>(), 0..20)
+    ) {
+        prop_assert_eq!(parse(&write(&texts)).ok(), Some(texts));
+    }
 }
 
 /// String literals shaped like message keys ("home.title") in the interface's sources, except

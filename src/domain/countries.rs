@@ -1,8 +1,10 @@
 //! Countries and territories of ISO 3166-1 (alpha-2), named in the three languages, for
-//! citizenship questions. The list is data: `data/countries.toml`.
+//! citizenship questions. The list is data: `data/countries.toml`; the build moves the Kazakh
+//! and Russian names into the texts of those languages (`country.<code>`), so the browser
+//! fetches them with the rest of the language instead of carrying them in the first load.
 
 use crate::domain::params::parse;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, lookup};
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
@@ -11,16 +13,14 @@ pub struct Country {
     /// ISO 3166-1 alpha-2, upper case.
     pub code: String,
     pub en: String,
-    pub kk: String,
-    pub ru: String,
 }
 
 impl Country {
+    /// The name in `lang`, in English while that language's texts are not here.
     pub fn name(&self, lang: Lang) -> &str {
         match lang {
             Lang::En => &self.en,
-            Lang::Kk => &self.kk,
-            Lang::Ru => &self.ru,
+            _ => lookup(lang, &format!("country.{}", self.code)).unwrap_or(&self.en),
         }
     }
 }

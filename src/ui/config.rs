@@ -100,22 +100,24 @@ impl Backend for PortalBackend {
     }
 }
 
-async fn load() -> Result<Loaded, ConfigError> {
+/// The text of a file of the site, by its path relative to `<base href>`; on failure the HTTP
+/// status, if an answer came at all.
+pub(super) async fn fetch_site_file(path: &str) -> Result<String, Option<u16>> {
     let base = document().base_uri().ok().flatten().unwrap_or_default();
-    let url = web_sys::Url::new_with_base("config.json", &base)
+    let url = web_sys::Url::new_with_base(path, &base)
         .map(|u| u.href())
-        .map_err(|_| ConfigError::Missing(None))?;
-    let response = Request::get(&url)
-        .send()
-        .await
-        .map_err(|_| ConfigError::Missing(None))?;
+        .map_err(|_| None)?;
+    let response = Request::get(&url).send().await.map_err(|_| None)?;
     if !response.ok() {
-        return Err(ConfigError::Missing(Some(response.status())));
+        return Err(Some(response.status()));
     }
-    let text = response
-        .text()
+    response.text().await.map_err(|_| None)
+}
+
+async fn load() -> Result<Loaded, ConfigError> {
+    let text = fetch_site_file("config.json")
         .await
-        .map_err(|_| ConfigError::Missing(None))?;
+        .map_err(ConfigError::Missing)?;
     let config = Config::parse(&text)?;
     Ok(Loaded {
         backend: AnyBackend::from_config(&config),

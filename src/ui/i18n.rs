@@ -1,15 +1,28 @@
 //! The chosen language as reactive state, remembered across visits, and the switcher.
+//!
+//! English is compiled in; Kazakh and Russian are fetched (`texts/<code>.json`) when chosen,
+//! on start for a remembered choice. Until a file has arrived the page stays in the language it
+//! was in; a file that cannot be loaded leaves it in English, says so beside the switcher, and
+//! pressing the language again tries again. `lang()` is always the language actually shown,
+//! which `<html lang>` follows.
 
 use leptos::prelude::*;
 
+use super::config::fetch_site_file;
 pub use crate::i18n::Lang;
-use crate::i18n::lookup;
+use crate::i18n::{available, install, text};
 
 const STORAGE_KEY: &str = "ahp:lang";
 
 /// The language context: copy it freely, read it inside closures so views follow a change.
 #[derive(Clone, Copy)]
-pub struct I18n(RwSignal<Lang>);
+pub struct I18n {
+    shown: RwSignal<Lang>,
+    /// The last choice: a file that arrives after another choice is kept but not shown.
+    chosen: StoredValue<Lang>,
+    /// The language whose texts could not be loaded, while English stands in for it.
+    failed: RwSignal<Option<Lang>>,
+}
 
 impl I18n {
     /// Starts with the remembered choice, English otherwise, and provides the context.
@@ -17,25 +30,56 @@ impl I18n {
         let saved = local_storage()
             .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
             .and_then(|code| Lang::from_code(&code));
-        provide_context(I18n(RwSignal::new(saved.unwrap_or_default())));
+        let i18n = I18n {
+            shown: RwSignal::new(Lang::En),
+            chosen: StoredValue::new(Lang::En),
+            failed: RwSignal::new(None),
+        };
+        provide_context(i18n);
+        i18n.show(saved.unwrap_or_default());
     }
 
+    /// The language the page is shown in.
     pub fn lang(self) -> Lang {
-        self.0.get()
+        self.shown.get()
     }
 
     pub fn set(self, lang: Lang) {
-        self.0.set(lang);
         if let Some(storage) = local_storage() {
             // Storage may be full or refused; the choice then lasts for this visit only.
             let _ = storage.set_item(STORAGE_KEY, lang.code());
         }
+        self.show(lang);
     }
 
-    /// The text of `key` in the current language. Every key used here exists in all three
-    /// languages (a test checks the sources), so the key itself is only a last resort.
+    fn show(self, lang: Lang) {
+        self.chosen.set_value(lang);
+        self.failed.set(None);
+        if available(lang) {
+            self.shown.set(lang);
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let file = fetch_site_file(&format!("texts/{}.json", lang.code())).await;
+            let loaded = file.is_ok_and(|file| install(lang, &file).is_ok());
+            // The app may be gone, or another language chosen meanwhile.
+            if self.chosen.try_get_value() != Some(lang) {
+                return;
+            }
+            if loaded {
+                self.shown.set(lang);
+            } else {
+                self.shown.set(Lang::En);
+                self.failed.set(Some(lang));
+            }
+        });
+    }
+
+    /// The text of `key` in the current language (English where it has none). Every key used
+    /// here exists in all three languages (a test checks the sources), so the key itself is
+    /// only a last resort.
     pub fn t(self, key: &'static str) -> &'static str {
-        lookup(self.lang(), key).unwrap_or(key)
+        text(self.lang(), key)
     }
 }
 
@@ -47,12 +91,31 @@ fn local_storage() -> Option<web_sys::Storage> {
     window().local_storage().ok().flatten()
 }
 
+/// Each language's name in itself, and what to say, in English and in that language, when its
+/// texts cannot be loaded: compiled in, since then its file is exactly what is missing.
+const LANGUAGES: [(Lang, &str, &str, &str); 3] = [
+    (
+        Lang::Kk,
+        "Қазақша",
+        "The Kazakh texts could not be loaded, so the portal is shown in English. Press Қазақша to try again.",
+        "Қазақ тіліндегі мәтіндер жүктелмеді, сондықтан портал ағылшын тілінде көрсетілді. Қайталап көру үшін «Қазақша» түймесін басыңыз.",
+    ),
+    (
+        Lang::Ru,
+        "Русский",
+        "The Russian texts could not be loaded, so the portal is shown in English. Press Русский to try again.",
+        "Не удалось загрузить тексты на русском языке, поэтому портал показан на английском. Нажмите «Русский», чтобы попробовать ещё раз.",
+    ),
+    (Lang::En, "English", "", ""),
+];
+
 /// Three buttons, each named in its own language and marked with its `lang`, so a reader who
-/// does not know the current language still finds theirs.
+/// does not know the current language still finds theirs; below them, whether a language's
+/// texts could not be loaded.
 #[component]
 pub fn LanguageSwitcher() -> impl IntoView {
     let i18n = use_i18n();
-    let button = move |lang: Lang, name: &'static str| {
+    let buttons = LANGUAGES.map(|(lang, name, _, _)| {
         view! {
             <li>
                 <button
@@ -66,14 +129,21 @@ pub fn LanguageSwitcher() -> impl IntoView {
                 </button>
             </li>
         }
+    });
+    let failure = move || {
+        let failed = i18n.failed.get()?;
+        let (lang, _, in_english, in_itself) =
+            LANGUAGES.into_iter().find(|(l, ..)| *l == failed)?;
+        Some(view! {
+            <span lang="en">{in_english}</span>
+            " "
+            <span lang=lang.code()>{in_itself}</span>
+        })
     };
     view! {
         <nav class="language-switcher" aria-label=move || i18n.t("language.switcher")>
-            <ul>
-                {button(Lang::Kk, "Қазақша")}
-                {button(Lang::Ru, "Русский")}
-                {button(Lang::En, "English")}
-            </ul>
+            <ul>{buttons}</ul>
+            <p class="language-switcher__status" role="status">{failure}</p>
         </nav>
     }
 }

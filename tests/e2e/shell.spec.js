@@ -45,6 +45,49 @@ for (const [lang, button, heading] of [
   });
 }
 
+// Kazakh and Russian are fetched when chosen (texts/kk.json, texts/ru.json).
+test("a language whose texts cannot be loaded leaves the page in English, says so, and can be tried again", async ({ page }) => {
+  await page.route("**/texts/kk.json", (route) => route.fulfill({ status: 404, body: "" }));
+  await openPage(page, "/");
+  await page.getByRole("button", { name: "Қазақша" }).click();
+  const status = page.locator(".language-switcher__status");
+  await expect(status).toContainText("The Kazakh texts could not be loaded, so the portal is shown in English.");
+  await expect(status.locator("[lang=kk]")).toContainText("Қазақ тіліндегі мәтіндер жүктелмеді");
+  await expect(page.locator("h1")).toHaveText(ROUTES[0][1]);
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.getByRole("button", { name: "English" })).toHaveAttribute("aria-pressed", "true");
+  await expectNoAxeViolations(page, "Kazakh texts missing");
+
+  await page.unroute("**/texts/kk.json");
+  await page.getByRole("button", { name: "Қазақша" }).click();
+  await expect(page.locator("h1")).toHaveText("Astana Hub инновациялық кластерінің қызметтері");
+  await expect(page.locator("html")).toHaveAttribute("lang", "kk");
+  await expect(status).toBeEmpty();
+});
+
+test("a remembered language whose texts cannot be loaded starts in English and says so", async ({ page }) => {
+  await page.route("**/texts/ru.json", (route) => route.abort());
+  await page.addInitScript(() => localStorage.setItem("ahp:lang", "ru"));
+  await openPage(page, "/");
+  await expect(page.locator(".language-switcher__status [lang=ru]")).toContainText("Не удалось загрузить тексты");
+  await expect(page.locator("h1")).toHaveText(ROUTES[0][1]);
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+});
+
+test("a texts file cached from an older build shows the keys it lacks in English", async ({ page }) => {
+  await page.route("**/texts/ru.json", async (route) => {
+    const response = await route.fetch();
+    const texts = await response.json();
+    delete texts["home.title"];
+    await route.fulfill({ response, json: texts });
+  });
+  await openPage(page, "/");
+  await page.getByRole("button", { name: "Русский" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "ru");
+  await expect(page.locator(".lead")).toContainText("Проверьте");
+  await expect(page.locator("h1")).toHaveText(ROUTES[0][1]);
+});
+
 test("client-side navigation moves focus to the new heading and changes the title", async ({ page }) => {
   await openPage(page, "/");
   await page.getByRole("link", { name: "Work out the membership fee" }).click();

@@ -4,13 +4,12 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::{
     domain::money::Tiyn,
-    i18n::{Lang, lookup},
+    i18n::{self, Lang},
 };
 
-/// The text of a key built at run time (an option, a domain reason), or the key itself when
-/// no text exists, so a gap shows instead of breaking the page.
+/// The text of a key built at run time (an option, a domain reason), as [`i18n::text`] finds it.
 pub fn tr(lang: Lang, key: &str) -> String {
-    lookup(lang, key).unwrap_or(key).to_owned()
+    i18n::text(lang, key).to_owned()
 }
 
 /// Replaces each `{name}` in `text` with its value.

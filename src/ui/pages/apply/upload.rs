@@ -23,6 +23,13 @@ pub fn sniff(head: &[u8]) -> Option<&'static str> {
         .map(|(_, kind)| *kind)
 }
 
+/// "2.4 MB", rounded to a tenth. In whole numbers: formatting a float would bring the float
+/// printing code into the bundle for this one line.
+fn megabytes(bytes: f64) -> String {
+    let tenths = (bytes as u64 * 10 + 524_288) / 1_048_576;
+    format!("{}.{} MB", tenths / 10, tenths % 10)
+}
+
 #[component]
 pub fn FileCheck(answers: RwSignal<Answers>) -> impl IntoView {
     let problem = RwSignal::new(None::<&'static str>);
@@ -40,11 +47,7 @@ pub fn FileCheck(answers: RwSignal<Answers>) -> impl IntoView {
             let verdict = match sniff(&head) {
                 None => Err("apply.file_type"),
                 Some(_) if size > MAX_BYTES => Err("apply.file_size"),
-                Some(kind) => Ok(format!(
-                    "{} ({kind}, {:.1} MB)",
-                    file.name(),
-                    size / 1_048_576.0
-                )),
+                Some(kind) => Ok(format!("{} ({kind}, {})", file.name(), megabytes(size))),
             };
             match verdict {
                 Ok(summary) => {
@@ -80,5 +83,20 @@ pub fn FileCheck(answers: RwSignal<Answers>) -> impl IntoView {
                 <p class="file-status" role="status">{text("apply.attachment_accepted")} ": " {s}</p>
             })}
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{MAX_BYTES, megabytes};
+
+    #[test]
+    fn megabytes_are_rounded_to_a_tenth() {
+        assert_eq!(megabytes(0.0), "0.0 MB");
+        assert_eq!(megabytes(52_428.0), "0.0 MB");
+        assert_eq!(megabytes(52_429.0), "0.1 MB");
+        assert_eq!(megabytes(1_048_576.0), "1.0 MB");
+        assert_eq!(megabytes(2_516_582.0), "2.4 MB");
+        assert_eq!(megabytes(MAX_BYTES), "5.0 MB");
     }
 }
