@@ -22,6 +22,8 @@ pub struct I18n {
     chosen: StoredValue<Lang>,
     /// The language whose texts could not be loaded, while English stands in for it.
     failed: RwSignal<Option<Lang>>,
+    /// Whether the remembered language's texts have arrived or failed to, on start.
+    settled: RwSignal<bool>,
 }
 
 impl I18n {
@@ -34,9 +36,16 @@ impl I18n {
             shown: RwSignal::new(Lang::En),
             chosen: StoredValue::new(Lang::En),
             failed: RwSignal::new(None),
+            settled: RwSignal::new(false),
         };
         provide_context(i18n);
         i18n.show(saved.unwrap_or_default());
+    }
+
+    /// Whether the page can be drawn: the remembered language is shown, or English after its
+    /// texts failed to load.
+    pub fn settled(self) -> bool {
+        self.settled.get()
     }
 
     /// The language the page is shown in.
@@ -57,11 +66,13 @@ impl I18n {
         self.failed.set(None);
         if available(lang) {
             self.shown.set(lang);
+            self.settled.set(true);
             return;
         }
         leptos::task::spawn_local(async move {
             let file = fetch_site_file(&format!("texts/{}.json", lang.code())).await;
             let loaded = file.is_ok_and(|file| install(lang, &file).is_ok());
+            self.settled.try_set(true);
             // The app may be gone, or another language chosen meanwhile.
             if self.chosen.try_get_value() != Some(lang) {
                 return;

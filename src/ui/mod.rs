@@ -34,11 +34,20 @@ pub fn App() -> impl IntoView {
     I18n::provide();
     PagesShown::provide();
     let i18n = use_i18n();
+    // Nothing is drawn until a remembered Kazakh or Russian choice has its texts (or has failed
+    // to get them): a page that flashes English first is read out in the wrong language.
+    let portal = move || {
+        i18n.settled().then(|| {
+            view! {
+                <ConfigGate>
+                    <Portal />
+                </ConfigGate>
+            }
+        })
+    };
     view! {
         <Html attr:lang=move || i18n.lang().code() />
-        <ConfigGate>
-            <Portal />
-        </ConfigGate>
+        {portal}
     }
 }
 

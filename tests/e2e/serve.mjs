@@ -10,7 +10,7 @@
 //          [--connect-src http://127.0.0.1:*]
 import { createServer } from "node:http";
 import { brotliCompressSync, constants } from "node:zlib";
-import { readFile, stat } from "node:fs/promises";
+import { readFile, readdir, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 
 const args = Object.fromEntries(
@@ -80,13 +80,20 @@ async function indexHtml() {
   return html.replace('<base href="/" />', `<base href="${base}" />`);
 }
 
+// Every file is compressed before the server answers anything, as a host does ahead of time:
+// compressing the wasm on its first request would take seconds, and a test would wait for it.
 const compressed = new Map();
+const brotli = (body) => brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
+for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
+  if (!entry.isFile()) continue;
+  const path = join(entry.parentPath, entry.name);
+  compressed.set(path, brotli(await readFile(path)));
+}
+
 function send(req, res, type, body, cacheKey) {
   const headers = { ...siteHeaders, "content-type": type, vary: "accept-encoding" };
   if (/\bbr\b/.test(req.headers["accept-encoding"] ?? "")) {
-    if (!compressed.has(cacheKey)) {
-      compressed.set(cacheKey, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
-    }
+    if (!compressed.has(cacheKey)) compressed.set(cacheKey, brotli(body));
     headers["content-encoding"] = "br";
     body = compressed.get(cacheKey);
   }
