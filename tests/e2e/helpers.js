@@ -16,10 +16,10 @@ export async function expectNoAxeViolations(page, context = "") {
   expect(results.passes.length, "axe ran its checks").toBeGreaterThan(0);
 }
 
-/// Waits for the app to render its heading.
-export async function openPage(page, path) {
+/// Waits for the app to render its heading; `timeout` for a first page on a cold, busy browser.
+export async function openPage(page, path, timeout = undefined) {
   await page.goto(path);
-  await expect(page.locator("h1")).toBeVisible();
+  await expect(page.locator("h1")).toBeVisible({ timeout });
 }
 
 /// The day every journey test runs on: config.json fixes the app's "today" to it.
@@ -61,4 +61,36 @@ export async function errorSummaryByKeyboard(page, field) {
   await expect(page.locator(".error-summary a")).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(page.locator(field)).toBeFocused();
+}
+
+/// Continue on a question page.
+export const next = (page) => page.locator("form button[type=submit]").click();
+
+/// Fills the day, month and year of date field `id` from "2026-04-27".
+export async function date(page, id, iso) {
+  const [y, m, d] = iso.split("-");
+  await page.locator(`#${id}`).fill(String(Number(d)));
+  await page.locator(`#${id}-month`).fill(String(Number(m)));
+  await page.locator(`#${id}-year`).fill(y);
+}
+
+/// On a journey's start page: downloads the draft, deletes everything the portal keeps, loads
+/// the file back; returns the draft as downloaded and as stored after loading.
+export async function draftRoundTrip(page, key) {
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Download your draft" }).click(),
+  ]);
+  const file = await download.path();
+  const { readFile } = await import("node:fs/promises");
+  const saved = JSON.parse(await readFile(file, "utf8"));
+  await page.getByRole("button", { name: "Delete my data from this browser" }).click();
+  await expect(page.locator("main [role=status]").last()).toHaveText(
+    "Everything this portal kept in this browser has been deleted.",
+  );
+  expect(await page.evaluate((k) => localStorage.getItem(k), key), "the draft is deleted").toBeNull();
+  await page.locator("#draft-file").setInputFiles(file);
+  await expect(page.locator("main [role=status]").last()).toContainText("Your draft has been loaded.");
+  const loaded = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), key));
+  return { saved, loaded };
 }

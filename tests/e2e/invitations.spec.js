@@ -3,7 +3,7 @@
 // be accepted, every page and state clean under axe. Passport data never reaches the address,
 // the title or the console. "Today" is fixed (2 March 2026), so the dates never move.
 import { expect, test } from "@playwright/test";
-import { expectNoAxeViolations, serveConfig } from "./helpers.js";
+import { date, expectNoAxeViolations, serveConfig } from "./helpers.js";
 
 const BIN = "970740000838";
 const PASSPORT = "N12345678";
@@ -20,14 +20,6 @@ const next = (page) => page.locator("form button[type=submit]").click();
 async function openPage(page, path) {
   await page.goto(path);
   await expect(page.locator("h1")).toBeVisible({ timeout: 20_000 });
-}
-
-/// Fills the day, month and year of date field `id` from "2026-04-27".
-async function date(page, id, iso) {
-  const [y, m, d] = iso.split("-");
-  await page.locator(`#${id}`).fill(String(Number(d)));
-  await page.locator(`#${id}-month`).fill(String(Number(m)));
-  await page.locator(`#${id}-year`).fill(y);
 }
 
 /// The passport questions, on the person page or in a family member's form.
