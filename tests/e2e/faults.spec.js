@@ -13,7 +13,7 @@ import { dirname, join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { expect, test } from "@playwright/test";
-import { expectNoAxeViolations, openPage, TODAY } from "./helpers.js";
+import { expectNoAxeViolations, TODAY } from "./helpers.js";
 import { ROOT_URL } from "./playwright.config.js";
 
 const SERVER_BIN = process.env.SERVER_BIN ?? "../../target/debug/astana-hub-server";
@@ -194,8 +194,15 @@ async function statusOnServer(reference) {
   return answer.status;
 }
 
-/// The answers as "check your answers" shows them.
-const rows = (page) => page.locator("main dl").allInnerTexts();
+/// The answers as "check your answers" shows them, without the marks of a refusal.
+const rows = (page) =>
+  page.locator("main dl").evaluateAll((lists) =>
+    lists.map((dl) => {
+      const copy = dl.cloneNode(true);
+      for (const mark of copy.querySelectorAll("[class*=error]")) mark.remove();
+      return copy.textContent.replace(/\s+/g, " ").trim();
+    }),
+  );
 
 let serial = 0;
 
@@ -232,7 +239,9 @@ for (const [kindName, kind] of Object.entries(KINDS)) {
         return route.fulfill({ response: answer });
       });
 
-      await openPage(page, "/");
+      // Longer than openPage waits: the first page of a test loads a cold bundle on a busy machine.
+      await page.goto("/");
+      await expect(page.locator("h1")).toBeVisible({ timeout: 20_000 });
       await page.evaluate(
         ([name, answers]) =>
           localStorage.setItem(`ahp:draft:${name}`, JSON.stringify({ journey: name, version: 1, answers, idempotency_key: "" })),
