@@ -292,7 +292,7 @@ for (const [kindName, kind] of Object.entries(KINDS)) {
           case: `${kindName}: ${faultName}`,
           injected,
           lost: confirmed && recorded && created.length > 0 ? 0 : 1,
-          duplicated: Math.max(0, created.length - 1) + Math.max(0, references.size - 1),
+          duplicated: Math.max(0, created.length - 1, references.size - 1),
         })}\n`,
       );
 
