@@ -17,6 +17,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use crate::domain::money::{Tiyn, parse_tenge};
+use crate::ui::link;
 
 pub use add_another::{AddAnother, ItemSummary, ListTexts};
 pub use draft_file::{DraftTools, chosen_file};
@@ -260,6 +261,22 @@ impl Journey {
             .rev()
             .find(|s| s.asked(answers))
             .map_or_else(|| self.base.to_owned(), |s| self.path(s.slug))
+    }
+
+    /// The question behind a path of the service's answer, for the failure panel: its label
+    /// and its step's address in change mode. A path names an answer by its id, or ends with it
+    /// ("applicant.bin"); a path into a list ("team.0.email") finds none, and its message shows
+    /// alone.
+    pub fn locate(&self, path: &str) -> Option<(&'static str, String)> {
+        let mut parts = path.split('.');
+        if parts.any(|p| p.parse::<usize>().is_ok()) {
+            return None;
+        }
+        let id = path.rsplit('.').next()?;
+        self.steps
+            .iter()
+            .find_map(|s| s.questions.iter().find(|q| q.id == id).map(|q| (s, q)))
+            .map(|(s, q)| (q.label, link(&format!("{}?change=1", self.path(s.slug)))))
     }
 
     /// Every problem in every step asked, for a last check before submitting.

@@ -209,7 +209,7 @@ fn Answered(answers: RwSignal<Answers>, programme: Programme, cohort: Cohort) ->
         );
     };
     view! {
-        <FailurePanel failure kept="acc.failure_kept" locate=|_| None />
+        <FailurePanel failure kept="acc.failure_kept" locate=|path| JOURNEY.locate(path) />
         <Page title="acc.check_title">
             <h2 class="heading-m">{text("acc.programme")}</h2>
             <dl class="summary-list">
