@@ -66,20 +66,21 @@ pub fn StorageNotices() -> impl IntoView {
     };
     let conflict = move || {
         state.conflict.get().map(|journey| {
-            let choose = move |keep_mine: bool| {
-                let journey = journey.clone();
-                move |_| {
-                    state.conflict.set(None);
-                    state.sync.set(Some((journey.clone(), keep_mine)));
-                }
+            // The other tab's answers: the page drawn again from the saved draft.
+            let load = |_| {
+                let _ = window().location().reload();
+            };
+            let keep = move |_| {
+                state.conflict.set(None);
+                state.keep.set(Some(journey.clone()));
             };
             view! {
                 <Banner id="storage-conflict" message="form.storage.conflict">
                     <div class="button-group">
-                        <button class="button" type="button" on:click=choose(false)>
+                        <button class="button" type="button" on:click=load>
                             {text("form.storage.load_other")}
                         </button>
-                        <button class="button button--secondary" type="button" on:click=choose(true)>
+                        <button class="button button--secondary" type="button" on:click=keep>
                             {text("form.storage.keep_mine")}
                         </button>
                     </div>

@@ -99,9 +99,8 @@ pub struct StoreState {
     pub notice: RwSignal<Option<&'static str>>,
     /// The journey whose draft another tab changed after this tab read it.
     pub conflict: RwSignal<Option<String>>,
-    /// Asks the journey's live answers to take up the saved draft (`false`) or to write
-    /// themselves over it (`true`).
-    pub sync: RwSignal<Option<(String, bool)>>,
+    /// Asks the journey's answers in this tab to write themselves over another tab's.
+    pub keep: RwSignal<Option<String>>,
     /// The configured today, once `config.json` has arrived: until then no draft is judged
     /// expired.
     today: Memo<Option<NaiveDate>>,
@@ -117,10 +116,14 @@ impl StoreState {
             unsaved: RwSignal::new(storage().is_none().then(String::new)),
             notice: RwSignal::new(None),
             conflict: RwSignal::new(None),
-            sync: RwSignal::new(None),
+            keep: RwSignal::new(None),
             today,
         };
         provide_context(state);
+        // Told before the reload that showed the page without an expired draft.
+        if let Some(notice) = session_notice() {
+            state.notice.set(Some(notice));
+        }
         Effect::new(move || {
             if today.get().is_some() {
                 sweep(state);
@@ -187,15 +190,10 @@ fn sweep(state: StoreState) {
     let today = today();
     for key in keys(DRAFTS) {
         if let Some(journey) = draft_journey(&key) {
-            let had = load(&key).is_some();
-            match Draft::take(journey) {
-                None if had => state.sync.set(Some((journey.to_owned(), false))),
-                // A draft from before drafts were dated counts from today.
-                Some(mut draft) if draft.saved_on.is_none() => {
-                    draft.saved_on = Some(today);
-                    save(&key, &draft.to_json());
-                }
-                _ => {}
+            let shown = SEEN.with_borrow(|s| s.contains_key(journey));
+            if Draft::take(journey).is_none() && shown {
+                // A page shows its answers already: drawn again without them.
+                reload_with_notice(state);
             }
         } else if load(&key)
             .and_then(|t| serde_json::from_str::<SetAside>(&t).ok())
@@ -204,6 +202,29 @@ fn sweep(state: StoreState) {
             remove(&key);
         }
     }
+}
+
+const NOTICE: &str = "ahp:notice";
+
+fn reload_with_notice(state: StoreState) {
+    let session = web_sys::window().and_then(|w| w.session_storage().ok().flatten());
+    if let (Some(s), Some(notice)) = (session, state.notice.get_untracked()) {
+        let _ = s.set_item(NOTICE, notice);
+    }
+    let _ = window().location().reload();
+}
+
+fn session_notice() -> Option<&'static str> {
+    let session = web_sys::window()?.session_storage().ok().flatten()?;
+    let notice = session.get_item(NOTICE).ok().flatten()?;
+    let _ = session.remove_item(NOTICE);
+    [
+        "form.storage.expired",
+        "form.storage.damaged",
+        "form.storage.version",
+    ]
+    .into_iter()
+    .find(|n| *n == notice)
 }
 
 fn expired(saved_on: NaiveDate, today: NaiveDate) -> bool {
@@ -330,8 +351,8 @@ impl Draft {
         Ok(draft)
     }
 
-    /// Whether the draft was last changed more than [`KEPT_DAYS`] before `today`. An undated
-    /// one (older versions) is dated when the portal starts.
+    /// Whether the draft was last changed more than [`KEPT_DAYS`] before `today`. One of an
+    /// older version has no date until its next change.
     pub fn expired(&self, today: NaiveDate) -> bool {
         self.saved_on.is_some_and(|d| expired(d, today))
     }
@@ -380,14 +401,16 @@ fn write(journey: &str, answers: &Answers, force: bool) {
         see(journey, stored.revision);
         return;
     }
-    let seen = SEEN.with_borrow(|s| s.get(journey).copied().unwrap_or(0));
-    let asking =
-        state().is_some_and(|s| s.conflict.with_untracked(|c| c.as_deref() == Some(journey)));
-    if !force && (asking || !stored.writable_over(seen)) {
-        if let Some(s) = state() {
-            s.conflict.set(Some(journey.to_owned()));
+    // Without the layout (a component alone) nobody could be asked: the write goes ahead.
+    if let Some(state) = state().filter(|_| !force) {
+        let seen = SEEN.with_borrow(|s| s.get(journey).copied().unwrap_or(0));
+        let asking = state
+            .conflict
+            .with_untracked(|c| c.as_deref() == Some(journey));
+        if asking || !stored.writable_over(seen) {
+            state.conflict.set(Some(journey.to_owned()));
+            return;
         }
-        return;
     }
     see(journey, stored.revision);
     Draft {
@@ -404,22 +427,12 @@ pub fn saved_answers(journey: &'static str) -> RwSignal<Answers> {
     see(journey, draft.revision);
     let answers = RwSignal::new(draft.answers);
     Effect::new(move || answers.with(|a| write(journey, a, false)));
-    // The user's choice after another tab's change, or an expired draft removed under the page.
+    // The user chose this tab's answers over another tab's.
     if let Some(state) = state() {
         Effect::new(move || {
-            let Some((to, keep_mine)) = state.sync.get() else {
-                return;
-            };
-            if to != journey {
-                return;
-            }
-            state.sync.set(None);
-            if keep_mine {
+            if state.keep.with(|k| k.as_deref() == Some(journey)) {
+                state.keep.set(None);
                 answers.with_untracked(|a| write(journey, a, true));
-            } else {
-                let draft = Draft::restore(journey);
-                see(journey, draft.revision);
-                answers.set(draft.answers);
             }
         });
     }
