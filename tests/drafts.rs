@@ -8,10 +8,17 @@ fn day(s: &str) -> NaiveDate {
     s.parse().unwrap()
 }
 
+/// A case: its name, the saved text, and the version and BIN read, or why not.
+type Case = (
+    &'static str,
+    &'static str,
+    Result<(u32, &'static str), Unreadable>,
+);
+
 #[test]
 fn reading_a_saved_draft() {
     use Unreadable::*;
-    let cases: &[(&str, &str, Result<(u32, &str), Unreadable>)] = &[
+    let cases: &[Case] = &[
         // The current version, as written.
         (
             "current",

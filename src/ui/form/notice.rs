@@ -12,9 +12,13 @@ use super::{
 };
 use crate::ui::i18n::use_i18n;
 
-/// One banner: the "Important" title, a message, and the buttons given.
+/// One banner: the "Important" title, a message, and the buttons given, if any.
 #[component]
-fn Banner(id: &'static str, message: &'static str, children: Children) -> impl IntoView {
+fn Banner(
+    id: &'static str,
+    message: &'static str,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <div class="notification-banner" role="region" aria-labelledby=id>
@@ -23,7 +27,7 @@ fn Banner(id: &'static str, message: &'static str, children: Children) -> impl I
                 <p class="notification-banner__heading">
                     {move || fill(i18n.t(message), &[("days".into(), KEPT_DAYS.to_string())])}
                 </p>
-                {children()}
+                {children.map(|c| c())}
             </div>
         </div>
     }
@@ -62,7 +66,7 @@ pub fn StorageNotices() -> impl IntoView {
         state
             .notice
             .get()
-            .map(|message| view! { <Banner id="storage-notice" message>{()}</Banner> })
+            .map(|message| view! { <Banner id="storage-notice" message /> })
     };
     let conflict = move || {
         state.conflict.get().map(|journey| {

@@ -156,6 +156,7 @@ fn today() -> NaiveDate {
         .unwrap_or_else(crate::backend::browser_today)
 }
 
+/// Tells the layout whether anything lives only in memory.
 fn report() {
     let Some(state) = state() else { return };
     let in_memory = MEMORY.with_borrow(|m| {
