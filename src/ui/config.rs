@@ -51,6 +51,12 @@ pub fn use_today() -> NaiveDate {
     })
 }
 
+/// Whether `config.json` has arrived and is valid (reactive).
+pub fn is_configured() -> bool {
+    let ConfigState(state) = expect_context();
+    state.with(|s| matches!(s, Some(Ok(_))))
+}
+
 /// Whether the demo backend answers (reactive).
 pub fn is_demo() -> bool {
     let ConfigState(state) = expect_context();

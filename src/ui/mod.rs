@@ -25,7 +25,7 @@ use page::PagesShown;
 use pages::{Home, NotFound};
 
 // The parsers of what a user types or loads, for the fuzz targets (tests/fuzz).
-pub use pages::form::{Draft, parse_date};
+pub use pages::form::{Draft, KEPT_DAYS, Unreadable, parse_date};
 
 /// The whole portal: language, configuration, layout and routes.
 #[component]
@@ -54,12 +54,14 @@ pub fn App() -> impl IntoView {
 /// The layout and the routes; `config::use_backend` and `config::use_today` serve them.
 #[component]
 fn Portal() -> impl IntoView {
+    pages::form::StoreState::provide();
     view! {
         <Router base=base_path()>
             <SkipLink />
             <DemoBanner />
             <Header />
             <main id="main-content" class="page-width" tabindex="-1">
+                <pages::form::StorageNotices />
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Home />
                     <Route path=path!("/eligibility") view=pages::Eligibility />

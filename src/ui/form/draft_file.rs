@@ -5,11 +5,11 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use super::{Draft, clear_all, text};
+use super::{Draft, clear_all, fill, store::KEPT_DAYS, text};
 use crate::ui::{config::is_demo, i18n::use_i18n, link};
 
 /// Offers `json` as a file named `name`, through a link the page never shows.
-fn download(name: &str, json: &str) -> Option<()> {
+pub(super) fn download(name: &str, json: &str) -> Option<()> {
     let parts = js_sys::Array::of1(&JsValue::from_str(json));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type("application/json");
@@ -52,6 +52,8 @@ pub fn DraftTools(
     };
     let load_file = move |ev: leptos::ev::Event| {
         let Some(file) = chosen_file(&ev) else { return };
+        // The task runs outside the component: it takes the component's context with it.
+        let owner = Owner::current().unwrap_or_default();
         leptos::task::spawn_local(async move {
             let read = JsFuture::from(file.text())
                 .await
@@ -60,7 +62,7 @@ pub fn DraftTools(
             // A damaged file, or another journey's, changes nothing.
             match read.and_then(|json| Draft::parse(journey, &json)) {
                 Some(draft) => {
-                    draft.persist();
+                    owner.with(|| draft.persist());
                     done("form.draft_loaded");
                 }
                 None => message.set(Some(("form.draft_bad_file", true))),
@@ -86,6 +88,7 @@ pub fn DraftTools(
     view! {
         <h2 class="heading-m">{text("form.draft_title")}</h2>
         <p>{text("form.draft_body")}</p>
+        <p>{move || fill(i18n.t("form.draft_kept"), &[("days".into(), KEPT_DAYS.to_string())])}</p>
         <div aria-live="polite">{shown}</div>
         <button class="button button--secondary" type="button" on:click=save_file>
             {text("form.draft_download")}

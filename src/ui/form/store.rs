@@ -1,46 +1,251 @@
 //! What the portal keeps in this browser: every key starts with `ahp:`, so "delete my data"
 //! can find them all.
+//!
+//! Storage can fail and saved drafts can go wrong; the page keeps working and [`StoreState`]
+//! tells the layout what to say:
+//! - storage full or refused (a private window): what cannot be written is kept in memory for
+//!   this visit, and the layout says the answers will be lost on reload;
+//! - a saved draft that cannot be read (damaged, or from a newer version of the portal) is set
+//!   aside under `<draft key>:damaged` (kept [`KEPT_DAYS`], removed with the rest by "delete my
+//!   data") and a new draft is started; versions 0 and 1 are read as the current one;
+//! - a draft not changed for [`KEPT_DAYS`] is deleted when the portal starts;
+//! - another tab changing the same draft: this tab never writes over a revision it has not
+//!   read, and asks which answers to keep.
 
+use std::{cell::RefCell, collections::BTreeMap};
+
+use chrono::NaiveDate;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::Answers;
 
 const PREFIX: &str = "ahp:";
+const DRAFTS: &str = "ahp:draft:";
+const DAMAGED: &str = ":damaged";
+
+/// Drafts can hold passport data: one not changed for this many days is deleted.
+pub const KEPT_DAYS: i64 = 30;
+
+thread_local! {
+    /// What storage refused to keep, by key: read back from here for the rest of the visit.
+    static MEMORY: RefCell<BTreeMap<String, String>> = RefCell::default();
+    /// By journey, the draft revision this tab's answers were last read from or written as.
+    static SEEN: RefCell<BTreeMap<String, u64>> = RefCell::default();
+}
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
 pub fn load(key: &str) -> Option<String> {
-    storage()?.get_item(key).ok().flatten()
+    MEMORY
+        .with_borrow(|m| m.get(key).cloned())
+        .or_else(|| storage()?.get_item(key).ok().flatten())
 }
 
-/// Storage may be full or refused (private windows); the page then works for this visit only.
+/// Writes `value`. Where storage is full or refused it is kept in memory for this visit and
+/// the layout says so; a later write that succeeds takes it back out.
 pub fn save(key: &str, value: &str) {
-    if let Some(s) = storage() {
-        let _ = s.set_item(key, value);
-    }
+    let written = storage().is_some_and(|s| s.set_item(key, value).is_ok());
+    MEMORY.with_borrow_mut(|m| {
+        if written {
+            m.remove(key);
+        } else {
+            m.insert(key.to_owned(), value.to_owned());
+        }
+    });
+    report();
 }
 
 pub fn remove(key: &str) {
+    MEMORY.with_borrow_mut(|m| m.remove(key));
     if let Some(s) = storage() {
         let _ = s.remove_item(key);
     }
+    report();
 }
 
-/// Removes every key of the portal: drafts, confirmations, the language choice, and the demo
-/// service's records (`ahp:mock:*`). Those are the user's data too: in the demo the service runs
-/// in this browser, and its records hold the BINs and emails given as second factors.
+/// Removes every key of the portal: drafts and their damaged copies, confirmations, the
+/// language choice, and the demo service's records (`ahp:mock:*`). Those are the user's data
+/// too: in the demo the service runs in this browser, and its records hold the BINs and emails
+/// given as second factors.
 pub fn clear_all() {
-    let Some(s) = storage() else { return };
-    let keys: Vec<String> = (0..s.length().unwrap_or(0))
-        .filter_map(|i| s.key(i).ok().flatten())
-        .filter(|k| k.starts_with(PREFIX))
-        .collect();
-    for key in keys {
-        let _ = s.remove_item(&key);
+    MEMORY.with_borrow_mut(BTreeMap::clear);
+    SEEN.with_borrow_mut(BTreeMap::clear);
+    for key in keys(PREFIX) {
+        remove(&key);
     }
+    report();
+}
+
+fn keys(prefix: &str) -> Vec<String> {
+    let Some(s) = storage() else {
+        return Vec::new();
+    };
+    (0..s.length().unwrap_or(0))
+        .filter_map(|i| s.key(i).ok().flatten())
+        .filter(|k| k.starts_with(prefix))
+        .collect()
+}
+
+/// What the layout says about this browser's storage. Provided once by the shell.
+#[derive(Clone, Copy)]
+pub struct StoreState {
+    /// While something lives only in memory: the key of a draft to offer as a download, or ""
+    /// (storage refused before anything was written).
+    pub unsaved: RwSignal<Option<String>>,
+    /// What happened to a saved draft that could not be used: a message key.
+    pub notice: RwSignal<Option<&'static str>>,
+    /// The journey whose draft another tab changed after this tab read it.
+    pub conflict: RwSignal<Option<String>>,
+    /// Asks the journey's answers in this tab to write themselves over another tab's.
+    pub keep: RwSignal<Option<String>>,
+    /// The configured today, once `config.json` has arrived: until then no draft is judged
+    /// expired.
+    today: Memo<Option<NaiveDate>>,
+}
+
+impl StoreState {
+    /// Provides the state, listens to other tabs, and once today is known removes expired
+    /// drafts and sets aside unreadable ones.
+    pub fn provide() {
+        let today =
+            Memo::new(|_| crate::ui::config::is_configured().then(crate::ui::config::use_today));
+        let state = StoreState {
+            unsaved: RwSignal::new(storage().is_none().then(String::new)),
+            notice: RwSignal::new(None),
+            conflict: RwSignal::new(None),
+            keep: RwSignal::new(None),
+            today,
+        };
+        provide_context(state);
+        // Told before the reload that showed the page without an expired draft.
+        if let Some(notice) = session_notice() {
+            state.notice.set(Some(notice));
+        }
+        Effect::new(move || {
+            if today.get().is_some() {
+                sweep(state);
+            }
+        });
+        let listener = window_event_listener(leptos::ev::storage, move |ev| {
+            let Some(journey) = ev.key().and_then(|k| draft_journey(&k).map(str::to_owned)) else {
+                return;
+            };
+            let revision = ev
+                .new_value()
+                .and_then(|t| Draft::read(&journey, &t).ok())
+                .map_or(0, |d| d.revision);
+            if SEEN.with_borrow(|s| s.get(&journey).is_some_and(|&r| r != revision)) {
+                state.conflict.set(Some(journey));
+            }
+        });
+        on_cleanup(move || listener.remove());
+    }
+}
+
+fn state() -> Option<StoreState> {
+    use_context()
+}
+
+/// The day a change is dated: the configured today, else the browser's.
+fn today() -> NaiveDate {
+    state()
+        .and_then(|s| s.today.get_untracked())
+        .unwrap_or_else(crate::backend::browser_today)
+}
+
+/// Tells the layout whether anything lives only in memory.
+fn report() {
+    let Some(state) = state() else { return };
+    let in_memory = MEMORY.with_borrow(|m| {
+        (!m.is_empty()).then(|| {
+            m.keys()
+                .find(|k| draft_journey(k).is_some())
+                .cloned()
+                .unwrap_or_default()
+        })
+    });
+    let refused = storage().is_none().then(String::new);
+    let unsaved = in_memory.or(refused);
+    if state.unsaved.get_untracked() != unsaved {
+        state.unsaved.set(unsaved);
+    }
+}
+
+fn tell(notice: &'static str) {
+    if let Some(s) = state() {
+        s.notice.set(Some(notice));
+    }
+}
+
+/// The journey of a draft's key, "ahp:draft:apply" → "apply" (not of its damaged copy).
+fn draft_journey(key: &str) -> Option<&str> {
+    key.strip_prefix(DRAFTS).filter(|j| !j.contains(':'))
+}
+
+/// At start: every saved draft checked once today is known, each damaged copy kept no longer
+/// than a draft.
+fn sweep(state: StoreState) {
+    let today = today();
+    for key in keys(DRAFTS) {
+        if let Some(journey) = draft_journey(&key) {
+            let shown = SEEN.with_borrow(|s| s.contains_key(journey));
+            if Draft::take(journey).is_none() && shown {
+                // A page shows its answers already: drawn again without them.
+                reload_with_notice(state);
+            }
+        } else if load(&key)
+            .and_then(|t| serde_json::from_str::<SetAside>(&t).ok())
+            .is_none_or(|s| expired(s.saved_on, today))
+        {
+            remove(&key);
+        }
+    }
+}
+
+const NOTICE: &str = "ahp:notice";
+
+fn reload_with_notice(state: StoreState) {
+    let session = web_sys::window().and_then(|w| w.session_storage().ok().flatten());
+    if let (Some(s), Some(notice)) = (session, state.notice.get_untracked()) {
+        let _ = s.set_item(NOTICE, notice);
+    }
+    let _ = window().location().reload();
+}
+
+fn session_notice() -> Option<&'static str> {
+    let session = web_sys::window()?.session_storage().ok().flatten()?;
+    let notice = session.get_item(NOTICE).ok().flatten()?;
+    let _ = session.remove_item(NOTICE);
+    [
+        "form.storage.expired",
+        "form.storage.damaged",
+        "form.storage.version",
+    ]
+    .into_iter()
+    .find(|n| *n == notice)
+}
+
+fn expired(saved_on: NaiveDate, today: NaiveDate) -> bool {
+    (today - saved_on).num_days() > KEPT_DAYS
+}
+
+/// A saved draft that could not be read, kept as it was so it is not lost silently.
+#[derive(Serialize, Deserialize)]
+struct SetAside {
+    saved_on: NaiveDate,
+    text: String,
+}
+
+/// Why a saved draft cannot be used.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Unreadable {
+    /// Not JSON, not a draft, or another journey's.
+    Damaged,
+    /// Saved by a newer version of the portal.
+    Version,
 }
 
 /// A journey's answers as saved in the browser and in a downloaded file. `journey` names the
@@ -49,15 +254,24 @@ pub fn clear_all() {
 #[serde(deny_unknown_fields)]
 pub struct Draft {
     pub journey: String,
+    #[serde(default)]
     pub version: u32,
     pub answers: Answers,
     /// Sent with the submission: a retry with the same key never creates a second one.
     #[serde(default)]
     pub idempotency_key: String,
+    /// The day of the last change (the configured today): the draft is deleted [`KEPT_DAYS`]
+    /// after it.
+    #[serde(default)]
+    pub saved_on: Option<NaiveDate>,
+    /// Counts the changes: a tab writes only over the revision it last read.
+    #[serde(default)]
+    pub revision: u64,
 }
 
 impl Draft {
-    pub const VERSION: u32 = 1;
+    /// 2 added `saved_on` and `revision`; versions 0 (or none) and 1 are read as 2.
+    pub const VERSION: u32 = 2;
 
     pub fn new(journey: &str) -> Self {
         Draft {
@@ -68,39 +282,160 @@ impl Draft {
     }
 
     pub(super) fn key(journey: &str) -> String {
-        format!("{PREFIX}draft:{journey}")
+        format!("{DRAFTS}{journey}")
     }
 
-    /// The saved draft of `journey`, or a new one when none is saved or it cannot be read.
+    /// The saved draft of `journey`, or a new one when none is saved or it cannot be used.
     pub fn restore(journey: &str) -> Self {
-        load(&Self::key(journey))
-            .and_then(|json| Self::parse(journey, &json))
-            .unwrap_or_else(|| Draft::new(journey))
+        Self::take(journey).unwrap_or_else(|| Draft::new(journey))
     }
 
-    /// A draft read from a file or from storage, if it is one of this journey's.
+    /// The saved draft of `journey` if it can be used. One that cannot is never dropped
+    /// silently: an unreadable one is set aside, an expired one removed, and the layout says
+    /// which.
+    fn take(journey: &str) -> Option<Self> {
+        let key = Self::key(journey);
+        let text = load(&key)?;
+        match Self::read(journey, &text) {
+            Ok(draft)
+                if state()
+                    .and_then(|s| s.today.get_untracked())
+                    .is_some_and(|t| draft.expired(t)) =>
+            {
+                remove(&key);
+                tell("form.storage.expired");
+                None
+            }
+            Ok(draft) => Some(draft),
+            Err(why) => {
+                let aside = SetAside {
+                    saved_on: today(),
+                    text,
+                };
+                save(
+                    &format!("{key}{DAMAGED}"),
+                    &serde_json::to_string(&aside).unwrap_or_default(),
+                );
+                remove(&key);
+                tell(match why {
+                    Unreadable::Damaged => "form.storage.damaged",
+                    Unreadable::Version => "form.storage.version",
+                });
+                None
+            }
+        }
+    }
+
+    /// A draft read from a file or from storage, if it is one of this journey's and of a
+    /// version this portal reads.
     pub fn parse(journey: &str, json: &str) -> Option<Self> {
-        let draft: Draft = serde_json::from_str(json).ok()?;
-        (draft.journey == journey && draft.version == Self::VERSION).then_some(draft)
+        Self::read(journey, json).ok()
+    }
+
+    /// As [`Draft::parse`], saying why not. Older versions are read as the current one: they
+    /// lack only fields with defaults.
+    pub fn read(journey: &str, json: &str) -> Result<Self, Unreadable> {
+        #[derive(Deserialize)]
+        struct Versioned {
+            #[serde(default)]
+            version: u32,
+        }
+        let Versioned { version } = serde_json::from_str(json).map_err(|_| Unreadable::Damaged)?;
+        if version > Self::VERSION {
+            return Err(Unreadable::Version);
+        }
+        let mut draft: Draft = serde_json::from_str(json).map_err(|_| Unreadable::Damaged)?;
+        if draft.journey != journey {
+            return Err(Unreadable::Damaged);
+        }
+        draft.version = Self::VERSION;
+        Ok(draft)
+    }
+
+    /// Whether the draft was last changed more than [`KEPT_DAYS`] before `today`. One of an
+    /// older version has no date until its next change.
+    pub fn expired(&self, today: NaiveDate) -> bool {
+        self.saved_on.is_some_and(|d| expired(d, today))
+    }
+
+    /// Whether a tab whose answers were read from (or written as) revision `seen` may write
+    /// over this saved draft: only when no other tab has changed it since.
+    pub fn writable_over(&self, seen: u64) -> bool {
+        self.revision == seen
     }
 
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
 
+    /// Saves the draft as the next revision of the saved one, dated today.
     pub fn persist(&self) {
-        save(&Self::key(&self.journey), &self.to_json());
+        let key = Self::key(&self.journey);
+        let stored = load(&key)
+            .and_then(|t| Self::read(&self.journey, &t).ok())
+            .map_or(0, |d| d.revision);
+        let draft = Draft {
+            version: Self::VERSION,
+            saved_on: Some(today()),
+            revision: stored + 1,
+            ..self.clone()
+        };
+        save(&key, &draft.to_json());
+        SEEN.with_borrow_mut(|s| {
+            if let Some(seen) = s.get_mut(&self.journey) {
+                *seen = draft.revision;
+            }
+        });
     }
+}
+
+fn see(journey: &str, revision: u64) {
+    SEEN.with_borrow_mut(|s| s.insert(journey.to_owned(), revision));
+}
+
+/// Writes this tab's `answers` to the journey's draft, unless another tab changed it since
+/// this tab read it (then the layout asks which to keep) or `force` (the user chose this
+/// tab's).
+fn write(journey: &str, answers: &Answers, force: bool) {
+    let stored = Draft::restore(journey);
+    if stored.answers == *answers {
+        see(journey, stored.revision);
+        return;
+    }
+    // Without the layout (a component alone) nobody could be asked: the write goes ahead.
+    if let Some(state) = state().filter(|_| !force) {
+        let seen = SEEN.with_borrow(|s| s.get(journey).copied().unwrap_or(0));
+        let asking = state
+            .conflict
+            .with_untracked(|c| c.as_deref() == Some(journey));
+        if asking || !stored.writable_over(seen) {
+            state.conflict.set(Some(journey.to_owned()));
+            return;
+        }
+    }
+    see(journey, stored.revision);
+    Draft {
+        answers: answers.clone(),
+        ..stored
+    }
+    .persist();
 }
 
 /// A journey's answers as reactive state: restored from its draft, and saved back to the draft
 /// at every change, so they survive a reload or a closed tab.
 pub fn saved_answers(journey: &'static str) -> RwSignal<Answers> {
-    let answers = RwSignal::new(Draft::restore(journey).answers);
-    Effect::new(move || {
-        let mut draft = Draft::restore(journey);
-        draft.answers = answers.get();
-        draft.persist();
-    });
+    let draft = Draft::restore(journey);
+    see(journey, draft.revision);
+    let answers = RwSignal::new(draft.answers);
+    Effect::new(move || answers.with(|a| write(journey, a, false)));
+    // The user chose this tab's answers over another tab's.
+    if let Some(state) = state() {
+        Effect::new(move || {
+            if state.keep.with(|k| k.as_deref() == Some(journey)) {
+                state.keep.set(None);
+                answers.with_untracked(|a| write(journey, a, true));
+            }
+        });
+    }
     answers
 }
