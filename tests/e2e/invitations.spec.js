@@ -2,6 +2,7 @@
 // spouse and two children, an extension, and each refusal of the visa rules saying what would
 // be accepted, every page and state clean under axe. Passport data never reaches the address,
 // the title or the console. "Today" is fixed (2 March 2026), so the dates never move.
+import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations, serveConfig } from "./helpers.js";
 
@@ -284,3 +285,110 @@ for (const [what, change, says, fix] of REFUSALS) {
     await expect(page).toHaveURL(new RegExp(`${fix}\\?change=1$`));
   });
 }
+
+// ---- Draft files, "delete my data", a backend failure ----
+
+/// A trainee's request the visa rules accept, as the draft keeps it.
+const COMPLETE = {
+  route: "trainee", surname: "Weber", given_names: "Jonas", date_of_birth: "14/7/1998", sex: "male",
+  citizenship: "DE", passport_number: PASSPORT, passport_issued: "10/1/2022", passport_expires: "1/6/2032",
+  programme: "Silkway Accelerator", cohort: "silkway-next",
+  entry_date: "27/4/2026", stay_days: "60", valid_until: "30/7/2026", collection: "consulate",
+  consulate_city: "Berlin", consulate_country: "Germany", contact_email: "jonas@example.de",
+};
+
+/// A draft of this journey, as if saved on an earlier visit.
+async function seedDraft(page, answers) {
+  await openPage(page, "/");
+  await page.evaluate((answers) => {
+    localStorage.setItem(
+      "ahp:draft:invitations",
+      JSON.stringify({ journey: "invitations", version: 1, answers, idempotency_key: "" }),
+    );
+  }, answers);
+}
+
+const storedDraft = (page) => page.evaluate(() => localStorage.getItem("ahp:draft:invitations"));
+const storedSubmissions = (page) =>
+  page.evaluate(() => JSON.parse(localStorage.getItem("ahp:mock:store") ?? '{"submissions": []}').submissions);
+const portalKeys = (page) =>
+  page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("ahp:")).sort());
+
+test("draft file: downloaded, then loaded back after deleting everything, it restores the answers", async ({ page }) => {
+  await seedDraft(page, COMPLETE);
+  await openPage(page, "/invitations");
+  await expect(page.locator("#route")).toBeChecked();
+  await expectNoAxeViolations(page, "start with a draft");
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Download your draft" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe("astana-hub-invitation.json");
+  const file = await download.path();
+  const saved = JSON.parse(await readFile(file, "utf8"));
+  expect(saved).toMatchObject({ journey: "invitations", version: 1, answers: COMPLETE });
+
+  const message = page.locator("main [role=status]").last();
+  await page.getByRole("button", { name: "Delete my data from this browser" }).click();
+  await expect(message).toHaveText("Everything this portal kept in this browser has been deleted.");
+  expect(await portalKeys(page)).toEqual([]);
+  await expect(page.locator("#route")).not.toBeChecked();
+  await expectNoAxeViolations(page, "data deleted");
+  // The form drawn afresh writes nothing back until something is answered.
+  expect(await portalKeys(page)).toEqual([]);
+
+  await page.locator("#draft-file").setInputFiles(file);
+  await expect(message).toHaveText("Your draft has been loaded. Continue with these answers");
+  expect(JSON.parse(await storedDraft(page))).toEqual(saved);
+  await expect(page.locator("#route")).toBeChecked();
+  await expectNoAxeViolations(page, "draft loaded");
+  await message.getByRole("link").click();
+  await expect(page.locator("h1")).toHaveText("Check your answers before requesting the invitation");
+  await expect(page.locator("main")).toContainText("Weber");
+  await expect(page.locator("main")).toContainText("jonas@example.de");
+});
+
+test("draft file: a damaged file or another journey's draft is refused and changes nothing", async ({ page }) => {
+  await seedDraft(page, COMPLETE);
+  await openPage(page, "/invitations");
+  const before = await storedDraft(page);
+  const input = page.locator("#draft-file");
+  const message = page.locator("main [role=status]").last();
+  const bad = "This file is not a draft of this form, or it is damaged. Nothing has been changed.";
+
+  await input.setInputFiles({ name: "draft.json", mimeType: "application/json", buffer: Buffer.from('{"journey": "invitations", "vers') });
+  await expect(message).toHaveText(bad);
+  expect(await storedDraft(page)).toBe(before);
+  await expectNoAxeViolations(page, "damaged draft file");
+
+  const enrolment = { journey: "acceleration", version: 1, answers: { programme: "silkway", cohort: "silkway-next" }, idempotency_key: "" };
+  await input.setInputFiles({ name: "astana-hub-enrolment.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(enrolment)) });
+  await expect(message).toHaveText(bad);
+  expect(await storedDraft(page)).toBe(before);
+  expect(await page.evaluate(() => localStorage.getItem("ahp:draft:acceleration"))).toBeNull();
+  await expectNoAxeViolations(page, "enrolment draft refused");
+});
+
+test("a backend failure keeps every answer; the retry sends exactly one request", async ({ page }) => {
+  await seedDraft(page, COMPLETE);
+  await serveConfig(page, { forced_error: "server" });
+  await openPage(page, "/invitations/check");
+  await page.locator("main button.button").last().click();
+  const failure = page.locator(".error-summary[role=alert]");
+  await expect(failure).toContainText("The service has a problem at the moment.");
+  await expect(failure).toBeFocused();
+  await expectNoAxeViolations(page, "submission failed");
+  const draft = JSON.parse(await storedDraft(page));
+  expect(draft.answers).toEqual(COMPLETE);
+  expect(draft.idempotency_key, "the key is kept for the retry").not.toBe("");
+  expect(await storedSubmissions(page)).toEqual([]);
+
+  // The service is back: the retry, after a reload, goes under the same key.
+  await serveConfig(page);
+  await page.reload();
+  await page.locator("main button.button").last().click();
+  await expect(page.locator(".reference")).toHaveText(/^AH-2026-V-/);
+  const submissions = await storedSubmissions(page);
+  expect(submissions).toHaveLength(1);
+  expect(submissions[0].idempotency_key).toBe(draft.idempotency_key);
+});

@@ -1,7 +1,7 @@
 //! "Check your answers": the visa rules first; when they refuse, each refusal with its rule
 //! and a link to the answer to change; otherwise every answer, then Submit.
 
-use leptos::{html, prelude::*};
+use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use super::{
@@ -23,23 +23,38 @@ use crate::{
         page::Page,
         pages::acceleration::member_answer,
         pages::form::{
-            Answers, BackLink, ItemSummary, Sending, Why, dyn_text, reason_words, saved_answers,
-            text, tr,
+            Answers, BackLink, Draft, FailurePanel, ItemSummary, Sending, Why, dyn_text,
+            reason_words, saved_answers, text,
         },
     },
 };
 
-/// The page where the field at `path` of the request is answered, to come back from.
-fn change_link(path: &str, trainee: bool) -> String {
-    let slug = match path.split('.').collect::<Vec<_>>()[..] {
+/// The step where the field at `path` of the request is answered; `None` for the route, which
+/// the start page asks.
+fn step_of(path: &str, trainee: bool) -> Option<&'static str> {
+    Some(match path.split('.').collect::<Vec<_>>()[..] {
         ["people", "0", ..] => "person",
         ["people", ..] => "family",
         ["entry_date" | "stay_days" | "valid_until" | "collection" | "contact_email"] => "visa",
-        ["route"] => return link("/invitations"),
+        ["route"] => return None,
         _ if trainee => "programme",
         _ => "employment",
-    };
-    link(&format!("{}?change=1", JOURNEY.path(slug)))
+    })
+}
+
+/// The page where the field at `path` of the request is answered, to come back from.
+fn change_link(path: &str, trainee: bool) -> String {
+    step_of(path, trainee).map_or_else(
+        || link("/invitations"),
+        |slug| link(&format!("{}?change=1", JOURNEY.path(slug))),
+    )
+}
+
+/// A field the service refused: the title of its step and the way back to it.
+fn refused_step(path: &str) -> Option<(&'static str, String)> {
+    let trainee = is_trainee(&Draft::restore(DRAFT).answers);
+    let step = JOURNEY.step(step_of(path, trainee)?)?;
+    Some((step.title, change_link(path, trainee)))
 }
 
 #[component]
@@ -125,14 +140,6 @@ fn Answered(answers: RwSignal<Answers>, body: Invitation) -> impl IntoView {
     let navigate = use_navigate();
     let request = Sending::new();
     let (sending, failure) = (request.busy, request.failure);
-    let panel = NodeRef::<html::Div>::new();
-    Effect::new(move || {
-        if failure.with(Option::is_some)
-            && let Some(el) = panel.get()
-        {
-            let _ = el.focus();
-        }
-    });
     let a = answers.get_untracked();
     let route = a.get("route").cloned().unwrap_or_default();
     let sections = JOURNEY
@@ -204,28 +211,8 @@ fn Answered(answers: RwSignal<Answers>, body: Invitation) -> impl IntoView {
             },
         );
     };
-    let failure_panel = move || {
-        failure.get().map(|e| {
-            let fields = e
-                .field_errors()
-                .iter()
-                .map(|f| {
-                    let code = f.code.clone();
-                    view! { <li>{move || tr(i18n.lang(), &code)}</li> }
-                })
-                .collect_view();
-            view! {
-                <div class="error-summary" role="alert" tabindex="-1" node_ref=panel>
-                    <h2 class="error-summary__title">{text("form.problem")}</h2>
-                    <p>{move || tr(i18n.lang(), e.message_key())}</p>
-                    <ul class="list">{fields}</ul>
-                    <p>{text("acc.failure_kept")}</p>
-                </div>
-            }
-        })
-    };
     view! {
-        {failure_panel}
+        <FailurePanel failure kept="acc.failure_kept" locate=refused_step />
         <Page title="inv.check_title">
             <h2 class="heading-m">{text("inv.route_question")}</h2>
             <p>

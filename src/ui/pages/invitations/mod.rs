@@ -14,8 +14,8 @@ pub use confirmation::InvitationConfirmation;
 
 use super::acceleration::{member_answer, member_field};
 use super::form::{
-    AddAnother, Answers, BackLink, ListTexts, Problem, Step, StepForm, dyn_text, saved_answers,
-    text,
+    AddAnother, Answers, BackLink, Draft, DraftTools, ListTexts, Problem, Step, StepForm, dyn_text,
+    saved_answers, text,
 };
 use crate::ui::{link, page::Page};
 use data::{JOURNEY, MEMBER, ROUTES, START, family_json, family_of, person_name};
@@ -25,34 +25,56 @@ use data::{JOURNEY, MEMBER, ROUTES, START, family_json, family_of, person_name};
 pub const DRAFT: &str = "invitations";
 
 /// The start: the three requests, each with what it needs, how long it takes and its legal
-/// basis, then the choice.
+/// basis, then the choice; below, the draft tools.
 #[component]
 pub fn Invitations() -> impl IntoView {
     let answers = saved_answers(DRAFT);
     let navigate = use_navigate();
-    let routes = (ROUTES.values)()
-        .into_iter()
-        .map(|r| {
-            view! {
-                <h2 class="heading-m">{dyn_text(format!("inv.route.{r}"))}</h2>
-                <p>{dyn_text(format!("inv.route_needs.{r}"))}</p>
-                <p>{dyn_text(format!("inv.route_time.{r}"))}</p>
-                <p class="hint">{dyn_text(format!("inv.route_basis.{r}"))}</p>
-            }
-        })
-        .collect_view();
+    // After a load or a deletion the form is drawn again from the draft as it now is. The
+    // answers are replaced without being written back: a deletion leaves nothing stored.
+    let drawn = RwSignal::new(0u32);
+    let changed = Callback::new(move |()| {
+        answers.update_untracked(|a| *a = Draft::restore(DRAFT).answers);
+        drawn.update(|n| *n += 1);
+    });
+    let routes = || {
+        (ROUTES.values)()
+            .into_iter()
+            .map(|r| {
+                view! {
+                    <h2 class="heading-m">{dyn_text(format!("inv.route.{r}"))}</h2>
+                    <p>{dyn_text(format!("inv.route_needs.{r}"))}</p>
+                    <p>{dyn_text(format!("inv.route_time.{r}"))}</p>
+                    <p class="hint">{dyn_text(format!("inv.route_basis.{r}"))}</p>
+                }
+            })
+            .collect_view()
+    };
+    let form = move || {
+        drawn.track();
+        let navigate = navigate.clone();
+        view! {
+            <StepForm
+                step=&START
+                answers
+                back=link("/")
+                on_continue=move |()| {
+                    let next = answers.with_untracked(|a| JOURNEY.next("", a));
+                    navigate(&link(&next), Default::default())
+                }
+            >
+                {routes()}
+            </StepForm>
+        }
+    };
     view! {
-        <StepForm
-            step=&START
-            answers
-            back=link("/")
-            on_continue=move |()| {
-                let next = answers.with_untracked(|a| JOURNEY.next("", a));
-                navigate(&link(&next), Default::default())
-            }
-        >
-            {routes}
-        </StepForm>
+        {form}
+        <DraftTools
+            journey=DRAFT
+            file_name="astana-hub-invitation.json"
+            resume="/invitations/check"
+            changed
+        />
     }
 }
 
