@@ -483,7 +483,7 @@ pub fn StepForm(
     back: String,
     #[prop(into)] on_continue: Callback<()>,
     /// Renders the questions the generic fields cannot (a list of countries).
-    #[prop(optional)]
+    #[prop(optional_no_strip)]
     field: Option<FieldView>,
     /// Shown after the questions: a fee estimate, a note.
     #[prop(optional)]

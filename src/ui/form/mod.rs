@@ -22,7 +22,7 @@ pub use add_another::{AddAnother, ItemSummary, ListTexts};
 pub use draft_file::{DraftTools, chosen_file};
 pub use fields::{BackLink, StepForm};
 pub use format::{dyn_text, fill, format_date, format_money, text, tr};
-pub use step::DraftStep;
+pub use step::{DraftStep, step_links};
 pub use store::{Draft, clear_all, load, save, saved_answers};
 pub use submit::{FailurePanel, Sending};
 pub use summary::SummaryList;

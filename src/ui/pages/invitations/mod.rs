@@ -8,14 +8,14 @@ mod confirmation;
 mod data;
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::hooks::{use_navigate, use_params_map};
 
 pub use confirmation::InvitationConfirmation;
 
 use super::acceleration::{member_answer, member_field};
 use super::form::{
-    AddAnother, Answers, BackLink, Draft, DraftTools, ListTexts, Problem, Step, StepForm, dyn_text,
-    saved_answers, text,
+    AddAnother, BackLink, Draft, DraftStep, DraftTools, ListTexts, Problem, StepForm, dyn_text,
+    saved_answers, step_links, text,
 };
 use crate::ui::{link, page::Page};
 use data::{JOURNEY, MEMBER, ROUTES, START, family_json, family_of, person_name};
@@ -90,40 +90,14 @@ pub fn InvitationStep() -> impl IntoView {
                 "family" => view! { <FamilyPage /> }.into_any(),
                 "check" => view! { <check::CheckAnswers /> }.into_any(),
                 _ => match JOURNEY.step(&slug) {
-                    Some(step) => view! { <Question step /> }.into_any(),
+                    Some(step) => view! {
+                        <DraftStep journey=&JOURNEY draft=DRAFT step field=member_field />
+                    }
+                    .into_any(),
                     None => view! { <super::NotFound /> }.into_any(),
                 },
             }}
         </For>
-    }
-}
-
-/// Where Continue leads: the next step, or back to "check your answers" after a Change link.
-fn next_page(slug: &'static str, answers: RwSignal<Answers>) -> impl Fn() -> String + Clone {
-    let changing = use_query_map().with_untracked(|q| q.get("change").is_some());
-    move || {
-        link(&if changing {
-            JOURNEY.path("check")
-        } else {
-            answers.with_untracked(|a| JOURNEY.next(slug, a))
-        })
-    }
-}
-
-#[component]
-fn Question(step: &'static Step) -> impl IntoView {
-    let answers = saved_answers(DRAFT);
-    let navigate = use_navigate();
-    let next = next_page(step.slug, answers);
-    let back = link(&answers.with_untracked(|a| JOURNEY.back(step.slug, a)));
-    view! {
-        <StepForm
-            step
-            answers
-            back
-            field=member_field
-            on_continue=move |()| navigate(&next(), Default::default())
-        />
     }
 }
 
@@ -144,8 +118,8 @@ const TEXTS: ListTexts = ListTexts {
 fn FamilyPage() -> impl IntoView {
     let answers = saved_answers(DRAFT);
     let navigate = use_navigate();
-    let next = next_page("family", answers);
-    let back = link(&answers.with_untracked(|a| JOURNEY.back("family", a)));
+    let to = step_links(&JOURNEY, "family", answers);
+    let back = to(false);
     let items = RwSignal::new(answers.with_untracked(family_of));
     Effect::new(move || {
         let json = items.with(|f| family_json(f));
@@ -172,7 +146,7 @@ fn FamilyPage() -> impl IntoView {
             }]);
             return;
         }
-        navigate(&next(), Default::default());
+        navigate(&to(true), Default::default());
     };
     view! {
         <BackLink href=back />
