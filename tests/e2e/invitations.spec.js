@@ -101,6 +101,10 @@ for (const lang of ["en", "kk", "ru"]) {
     await expect(page.locator("#cohort-error")).toBeVisible();
     await expectNoAxeViolations(page, `programme, a cohort of another programme, ${lang}`);
     await page.locator("#cohort").selectOption("silkway-next");
+    // The cohort as people read it: its programme and dates in the chosen language.
+    const cohort = await page.locator('#cohort option[value="silkway-next"]').innerText();
+    expect(cohort).toMatch(/^Silkway Accelerator: .*2026.*2026/);
+    expect(cohort).not.toContain("silkway-next");
     await expectNoAxeViolations(page, `programme, ${lang}`);
     await next(page);
 
@@ -119,6 +123,7 @@ for (const lang of ["en", "kk", "ru"]) {
 
     await expect(page.locator("h1")).toHaveText(check);
     await expect(page.locator("main")).toContainText("Weber");
+    await expect(page.locator("main")).toContainText(cohort);
     await expectNoAxeViolations(page, `check, ${lang}`);
     const reference = await submitAndConfirm(page, sent, ["Jonas Weber"]);
     await clean();

@@ -16,7 +16,10 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use crate::domain::money::{Tiyn, parse_tenge};
+use crate::{
+    domain::money::{Tiyn, parse_tenge},
+    i18n::Lang,
+};
 
 pub use add_another::{AddAnother, ItemSummary, ListTexts};
 pub use draft_file::{DraftTools, chosen_file};
@@ -37,11 +40,18 @@ pub type Answers = BTreeMap<String, String>;
 pub struct Choices {
     pub values: fn() -> Vec<&'static str>,
     pub prefix: &'static str,
+    /// Labels made at run time from data the texts do not hold (a cohort's dates), instead
+    /// of the texts under `prefix`.
+    pub label: Option<fn(Lang, &str) -> String>,
 }
 
 impl Choices {
-    pub fn label_key(&self, value: &str) -> String {
-        format!("{}{value}", self.prefix)
+    /// The option `value` as the reader sees it in `lang`.
+    pub fn label(&self, lang: Lang, value: &str) -> String {
+        match self.label {
+            Some(made) => made(lang, value),
+            None => tr(lang, &format!("{}{value}", self.prefix)),
+        }
     }
 }
 

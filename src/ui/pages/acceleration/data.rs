@@ -20,11 +20,13 @@ type Outcome = Result<(), (&'static str, Vec<(String, String)>)>;
 pub const STAGES: Choices = Choices {
     values: || vec!["idea", "prototype", "mvp", "revenue", "scaling"],
     prefix: "acc.stage.",
+    label: None,
 };
 
 const WHO: Choices = Choices {
     values: || vec!["participant", "team"],
     prefix: "acc.who_opt.",
+    label: None,
 };
 
 const ROLES: Choices = Choices {
@@ -38,12 +40,14 @@ const ROLES: Choices = Choices {
         ]
     },
     prefix: "acceleration.role.",
+    label: None,
 };
 
 /// Shown through the country list of [`super::country`]; the prefix is never looked up.
 pub const COUNTRIES: Choices = Choices {
     values: Vec::new,
     prefix: "",
+    label: None,
 };
 
 /// Whether the chosen programme takes teams that are not yet a company, noted when the
