@@ -318,7 +318,7 @@ test("tracking: the confirmation links to the enrolment's status; a wrong refere
   const ref = await enrolSeeded(page);
   expect(ref).toMatch(/^AH-2026-E-/);
   await page.getByRole("link", { name: "Track this enrolment" }).click();
-  await expect(page.locator("h1")).toHaveText("Track an application or enrolment");
+  await expect(page.locator("h1")).toHaveText("Track an application, enrolment or visa invitation");
   await expect(page.locator("#reference")).toHaveValue(ref);
   await page.locator("#second_factor").fill("9707 4000 0838");
   await page.locator("form button[type=submit]").click();

@@ -189,9 +189,19 @@ test("an employee with a spouse and two children, one reference for the family",
   await expect(page.locator("h1")).toHaveText("Check your answers before requesting the invitation");
   await expect(page.locator("main")).toContainText("Child under 18");
   await expectNoAxeViolations(page, "check, employee with family");
-  await submitAndConfirm(page, "Invitation request sent", ["JOHN SMITH", "MARY SMITH", "TOM SMITH", "ANNA SMITH"]);
+  const reference = await submitAndConfirm(page, "Invitation request sent", ["JOHN SMITH", "MARY SMITH", "TOM SMITH", "ANNA SMITH"]);
   await expect(page.locator("main")).toContainText("employer's BIN");
   await clean();
+
+  // Tracked with the employer's BIN, from the confirmation's link with the reference filled in.
+  await page.getByRole("link", { name: "Track an application, enrolment or visa invitation" }).last().click();
+  await expect(page.locator("#reference")).toHaveValue(reference);
+  await expect(page.locator("main")).toContainText("A visa invitation: the employer's BIN, or for a trainee the contact email");
+  await page.locator("#second_factor").fill(BIN);
+  await next(page);
+  await expect(page.locator("main h2.heading-l")).toHaveText(reference);
+  await expect(page.locator("main")).toContainText("Visa invitation request");
+  await expectNoAxeViolations(page, "status, employee's invitation");
 });
 
 test("an extension without leaving Kazakhstan asks nothing about collecting the visa", async ({ page }) => {

@@ -109,7 +109,7 @@ pub fn InvitationConfirmation() -> impl IntoView {
                 let _ = window().print();
             }>{text("form.print")}</button>
             <p class="no-print">
-                <a href=link("/status")>{text("status.title")}</a>
+                <a href=link(&format!("/status?reference={reference}"))>{text("status.title")}</a>
             </p>
         </Page>
     }
