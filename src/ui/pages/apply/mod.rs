@@ -14,9 +14,9 @@ use leptos_router::{
 use super::{
     fees::{FeeEstimate, estimate},
     form::{
-        Answers, BackLink, Draft, DraftStep, DraftTools, FailurePanel, Question, Sending, Step,
-        SummaryList, chosen_of, fill, format_date, load, parse_date, parse_money, parse_number,
-        save, saved_answers, text, tr,
+        Answers, BackLink, Draft, DraftStep, DraftTools, FailurePanel, NoRecord, Question, Sending,
+        Step, SummaryList, chosen_of, fill, format_date, keep_record, kept_record, parse_date,
+        parse_money, parse_number, saved_answers, text, tr,
     },
 };
 use crate::{
@@ -33,10 +33,6 @@ use crate::{
 use questions::{DECLARATION_IDS, JOURNEY};
 
 const DRAFT: &str = "apply";
-
-fn receipt_key(reference: &str) -> String {
-    format!("ahp:receipt:{reference}")
-}
 
 /// The start page: what is asked, the way in, and the draft tools.
 #[component]
@@ -185,8 +181,7 @@ fn CheckAnswers() -> impl IntoView {
             move |key| async move { backend.submit_application(&key, &body).await },
             move |submission| {
                 let reference = submission.reference.as_str().to_owned();
-                let json = serde_json::to_string(&submission).unwrap_or_default();
-                save(&receipt_key(&reference), &json);
+                keep_record("receipt", &reference, &submission);
                 navigate(
                     &link(&format!("/apply/confirmation/{reference}")),
                     Default::default(),
@@ -265,16 +260,10 @@ pub fn Confirmation() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let reference = params.with_untracked(|p| p.get("reference").unwrap_or_default());
-    let receipt: Option<Submission> =
-        load(&receipt_key(&reference)).and_then(|json| serde_json::from_str(&json).ok());
+    let receipt: Option<Submission> = kept_record("receipt", &reference);
     let Some(receipt) = receipt else {
         return view! {
-            <Page title="apply.confirmation_missing">
-                <p>{text("apply.confirmation_missing_body")}</p>
-                <p>
-                    <A href=link("/status")>{text("status.title")}</A>
-                </p>
-            </Page>
+            <NoRecord title="apply.confirmation_missing" body="apply.confirmation_missing_body" />
         }
         .into_any();
     };
