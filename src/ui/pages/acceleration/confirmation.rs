@@ -13,9 +13,7 @@ use crate::{
         i18n::use_i18n,
         link,
         page::Page,
-        pages::form::{
-            Answers, Draft, Milestones, NoRecord, fill, format_date, keep_record, kept_record, text,
-        },
+        pages::form::{Answers, Draft, Milestones, NoRecord, fill, format_date, kept_record, text},
     },
 };
 
@@ -38,6 +36,9 @@ impl Invitee {
     }
 }
 
+/// The name the record is kept under, with its reference.
+pub const RECORD: &str = "enrolment";
+
 /// What the confirmation shows: the service's receipt and the people to invite.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Record {
@@ -48,15 +49,11 @@ pub struct Record {
     pub invitees: Vec<Invitee>,
 }
 
-pub fn save_record(reference: &str, record: &Record) {
-    keep_record("enrolment", reference, record);
-}
-
 #[component]
 pub fn AccelerationConfirmation() -> impl IntoView {
     let i18n = use_i18n();
     let reference = use_params_map().with_untracked(|p| p.get("reference").unwrap_or_default());
-    let record: Option<Record> = kept_record("enrolment", &reference);
+    let record: Option<Record> = kept_record(RECORD, &reference);
     let Some((record, receipt)) = record.and_then(|r| Some((r.clone(), r.submission?))) else {
         return view! {
             <NoRecord title="acc.confirmation_missing" body="acc.confirmation_missing_body" />

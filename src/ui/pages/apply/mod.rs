@@ -15,8 +15,8 @@ use super::{
     fees::{FeeEstimate, estimate},
     form::{
         Answers, BackLink, Draft, DraftStep, DraftTools, FailurePanel, NoRecord, Question, Sending,
-        Step, SummaryList, chosen_of, fill, format_date, keep_record, kept_record, parse_date,
-        parse_money, parse_number, saved_answers, text, tr,
+        Step, SummaryList, chosen_of, fill, format_date, kept_record, parse_date, parse_money,
+        parse_number, saved_answers, text, tr,
     },
 };
 use crate::{
@@ -31,6 +31,9 @@ use crate::{
     },
 };
 use questions::{DECLARATION_IDS, JOURNEY};
+
+/// The name a receipt is kept under, with its reference.
+const RECEIPT: &str = "receipt";
 
 const DRAFT: &str = "apply";
 
@@ -175,18 +178,11 @@ fn CheckAnswers() -> impl IntoView {
         let Some(body) = answers.with_untracked(|a| to_application(a, use_today())) else {
             return;
         };
-        let navigate = navigate.clone();
-        request.send(
-            DRAFT,
+        request.send_then_confirm(
+            (DRAFT, RECEIPT, JOURNEY.base),
             move |key| async move { backend.submit_application(&key, &body).await },
-            move |submission| {
-                let reference = submission.reference.as_str().to_owned();
-                keep_record("receipt", &reference, &submission);
-                navigate(
-                    &link(&format!("/apply/confirmation/{reference}")),
-                    Default::default(),
-                );
-            },
+            |submission| submission,
+            navigate.clone(),
         );
     };
     view! {
@@ -260,7 +256,7 @@ pub fn Confirmation() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let reference = params.with_untracked(|p| p.get("reference").unwrap_or_default());
-    let receipt: Option<Submission> = kept_record("receipt", &reference);
+    let receipt: Option<Submission> = kept_record(RECEIPT, &reference);
     let Some(receipt) = receipt else {
         return view! {
             <NoRecord title="apply.confirmation_missing" body="apply.confirmation_missing_body" />

@@ -6,7 +6,7 @@ use leptos_router::hooks::use_navigate;
 
 use super::{
     DRAFT, JOURNEY,
-    confirmation::{Record, save_record},
+    confirmation::{RECORD, Record},
     data::{MEMBER, family_of, invitation, is_trainee, person_name},
 };
 use crate::{
@@ -194,21 +194,16 @@ fn Answered(answers: RwSignal<Answers>, body: Invitation) -> impl IntoView {
         by_bin: body.employer_bin.is_some(),
     };
     let submit = move |_| {
-        let navigate = navigate.clone();
         let body = body.clone();
         let mut record = record_base.clone();
-        request.send(
-            DRAFT,
+        request.send_then_confirm(
+            (DRAFT, RECORD, JOURNEY.base),
             move |key| async move { backend.submit_invitation(&key, &body).await },
             move |submission| {
-                let reference = submission.reference.as_str().to_owned();
                 record.submission = Some(submission);
-                save_record(&reference, &record);
-                navigate(
-                    &link(&format!("/invitations/confirmation/{reference}")),
-                    Default::default(),
-                );
+                record
             },
+            navigate.clone(),
         );
     };
     view! {

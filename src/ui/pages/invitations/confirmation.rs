@@ -11,11 +11,12 @@ use crate::{
         i18n::use_i18n,
         link,
         page::Page,
-        pages::form::{
-            Milestones, NoRecord, dyn_text, fill, format_date, keep_record, kept_record, text,
-        },
+        pages::form::{Milestones, NoRecord, dyn_text, fill, format_date, kept_record, text},
     },
 };
+
+/// The name the record is kept under, with its reference.
+pub const RECORD: &str = "invitation";
 
 /// What the confirmation shows: the service's receipt, the route and who it covers.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -27,15 +28,11 @@ pub struct Record {
     pub by_bin: bool,
 }
 
-pub fn save_record(reference: &str, record: &Record) {
-    keep_record("invitation", reference, record);
-}
-
 #[component]
 pub fn InvitationConfirmation() -> impl IntoView {
     let i18n = use_i18n();
     let reference = use_params_map().with_untracked(|p| p.get("reference").unwrap_or_default());
-    let record: Option<Record> = kept_record("invitation", &reference);
+    let record: Option<Record> = kept_record(RECORD, &reference);
     let Some((record, receipt)) = record.and_then(|r| Some((r.clone(), r.submission?))) else {
         return view! {
             <NoRecord title="acc.confirmation_missing" body="acc.confirmation_missing_body" />
