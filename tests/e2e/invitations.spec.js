@@ -4,7 +4,7 @@
 // the title or the console. "Today" is fixed (2 March 2026), so the dates never move.
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
-import { expectNoAxeViolations, serveConfig } from "./helpers.js";
+import { draftOf, expectNoAxeViolations, failThenRetry, portalKeys, refusesDraftFiles, serveConfig } from "./helpers.js";
 
 const BIN = "970740000838";
 const PASSPORT = "N12345678";
@@ -312,22 +312,7 @@ const COMPLETE = {
   consulate_city: "Berlin", consulate_country: "Germany", contact_email: "jonas@example.de",
 };
 
-/// A draft of this journey, as if saved on an earlier visit.
-async function seedDraft(page, answers) {
-  await openPage(page, "/");
-  await page.evaluate((answers) => {
-    localStorage.setItem(
-      "ahp:draft:invitations",
-      JSON.stringify({ journey: "invitations", version: 1, answers, idempotency_key: "" }),
-    );
-  }, answers);
-}
-
-const storedDraft = (page) => page.evaluate(() => localStorage.getItem("ahp:draft:invitations"));
-const storedSubmissions = (page) =>
-  page.evaluate(() => JSON.parse(localStorage.getItem("ahp:mock:store") ?? '{"submissions": []}').submissions);
-const portalKeys = (page) =>
-  page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("ahp:")).sort());
+const { seedDraft, storedDraft } = draftOf("invitations");
 
 test("draft file: downloaded, then loaded back after deleting everything, it restores the answers", async ({ page }) => {
   await seedDraft(page, COMPLETE);
@@ -363,47 +348,12 @@ test("draft file: downloaded, then loaded back after deleting everything, it res
   await expect(page.locator("main")).toContainText("jonas@example.de");
 });
 
-test("draft file: a damaged file or another journey's draft is refused and changes nothing", async ({ page }) => {
+test("draft file: a damaged file or an enrolment's draft is refused and changes nothing", async ({ page }) => {
   await seedDraft(page, COMPLETE);
   await openPage(page, "/invitations");
-  const before = await storedDraft(page);
-  const input = page.locator("#draft-file");
-  const message = page.locator("main [role=status]").last();
-  const bad = "This file is not a draft of this form, or it is damaged. Nothing has been changed.";
-
-  await input.setInputFiles({ name: "draft.json", mimeType: "application/json", buffer: Buffer.from('{"journey": "invitations", "vers') });
-  await expect(message).toHaveText(bad);
-  expect(await storedDraft(page)).toBe(before);
-  await expectNoAxeViolations(page, "damaged draft file");
-
-  const enrolment = { journey: "acceleration", version: 1, answers: { programme: "silkway", cohort: "silkway-next" }, idempotency_key: "" };
-  await input.setInputFiles({ name: "astana-hub-enrolment.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(enrolment)) });
-  await expect(message).toHaveText(bad);
-  expect(await storedDraft(page)).toBe(before);
-  expect(await page.evaluate(() => localStorage.getItem("ahp:draft:acceleration"))).toBeNull();
-  await expectNoAxeViolations(page, "enrolment draft refused");
+  await refusesDraftFiles(page, "invitations", { journey: "acceleration", answers: { programme: "silkway", cohort: "silkway-next" } });
 });
 
 test("a backend failure keeps every answer; the retry sends exactly one request", async ({ page }) => {
-  await seedDraft(page, COMPLETE);
-  await serveConfig(page, { forced_error: "server" });
-  await openPage(page, "/invitations/check");
-  await page.locator("main button.button").last().click();
-  const failure = page.locator(".error-summary[role=alert]");
-  await expect(failure).toContainText("The service has a problem at the moment.");
-  await expect(failure).toBeFocused();
-  await expectNoAxeViolations(page, "submission failed");
-  const draft = JSON.parse(await storedDraft(page));
-  expect(draft.answers).toEqual(COMPLETE);
-  expect(draft.idempotency_key, "the key is kept for the retry").not.toBe("");
-  expect(await storedSubmissions(page)).toEqual([]);
-
-  // The service is back: the retry, after a reload, goes under the same key.
-  await serveConfig(page);
-  await page.reload();
-  await page.locator("main button.button").last().click();
-  await expect(page.locator(".reference")).toHaveText(/^AH-2026-V-/);
-  const submissions = await storedSubmissions(page);
-  expect(submissions).toHaveLength(1);
-  expect(submissions[0].idempotency_key).toBe(draft.idempotency_key);
+  expect(await failThenRetry(page, "invitations", "/invitations/check", COMPLETE)).toMatch(/^AH-2026-V-/);
 });
