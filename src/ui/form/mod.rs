@@ -22,7 +22,7 @@ use crate::{
     i18n::Lang,
 };
 
-pub use add_another::{AddAnother, ItemSummary, ListTexts};
+pub use add_another::{AddAnother, ItemSummary, ListTexts, items_of, list_answer};
 pub use draft_file::{DraftTools, chosen_file};
 pub use fields::{BackLink, StepForm};
 pub use format::{dyn_text, fill, format_date, format_money, text, tr};

@@ -12,7 +12,9 @@ use crate::{
         eligibility::ApplicantKind,
         ids::parse_bin,
     },
-    ui::pages::form::{Answers, Choices, Journey, Kind, Question, Step, is_yes, parse_date},
+    ui::pages::form::{
+        Answers, Choices, Journey, Kind, Question, Step, is_yes, items_of, parse_date,
+    },
 };
 
 type Outcome = Result<(), (&'static str, Vec<(String, String)>)>;
@@ -287,13 +289,7 @@ pub fn is_foreign(m: &Answers) -> bool {
 
 /// The team, kept in the draft as one answer holding a JSON list.
 pub fn team_of(a: &Answers) -> Vec<Answers> {
-    a.get("team")
-        .and_then(|json| serde_json::from_str(json).ok())
-        .unwrap_or_default()
-}
-
-pub fn team_json(team: &[Answers]) -> String {
-    serde_json::to_string(team).unwrap_or_default()
+    items_of(a, "team")
 }
 
 /// The nights from the first to the last, each named by its evening; `None` while a date is

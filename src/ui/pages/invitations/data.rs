@@ -18,7 +18,7 @@ use crate::{
         config::use_today,
         pages::form::{
             Answers, Choices, Journey, Kind, Outcome, Question, Step, fill, format_date, is_yes,
-            parse_date, parse_number, tr,
+            items_of, parse_date, parse_number, tr,
         },
     },
 };
@@ -491,15 +491,9 @@ pub fn person_name(m: &Answers) -> String {
         .to_owned()
 }
 
-/// The family, kept in the draft as one answer holding a JSON list.
+/// The family, kept in the draft as one answer holding a list.
 pub fn family_of(a: &Answers) -> Vec<Answers> {
-    a.get("family")
-        .and_then(|json| serde_json::from_str(json).ok())
-        .unwrap_or_default()
-}
-
-pub fn family_json(family: &[Answers]) -> String {
-    serde_json::to_string(family).unwrap_or_default()
+    items_of(a, "family")
 }
 
 fn date(a: &Answers, id: &str) -> Option<NaiveDate> {

@@ -15,10 +15,10 @@ pub use confirmation::InvitationConfirmation;
 use super::acceleration::{member_answer, member_field};
 use super::form::{
     AddAnother, BackLink, Draft, DraftStep, DraftTools, ListTexts, Problem, StepForm, dyn_text,
-    saved_answers, step_links, text,
+    list_answer, saved_answers, step_links, text,
 };
 use crate::ui::{link, page::Page};
-use data::{JOURNEY, MEMBER, ROUTES, START, family_json, family_of, person_name};
+use data::{JOURNEY, MEMBER, ROUTES, START, person_name};
 
 /// The name of this journey's draft in the browser; an enrolment's confirmation starts a
 /// trainee's request by writing it.
@@ -120,13 +120,7 @@ fn FamilyPage() -> impl IntoView {
     let navigate = use_navigate();
     let to = step_links(&JOURNEY, "family", answers);
     let back = to(false);
-    let items = RwSignal::new(answers.with_untracked(family_of));
-    Effect::new(move || {
-        let json = items.with(|f| family_json(f));
-        answers.update(|a| {
-            a.insert("family".into(), json);
-        });
-    });
+    let items = list_answer(answers, "family");
     let errors = RwSignal::new(Vec::<Problem>::new());
     let editing = RwSignal::new(false);
     let proceed = move |_| {
