@@ -102,7 +102,7 @@ export async function failThenRetry(page, journey, check, answers) {
   await page.locator("main button.button").last().click();
   const failure = page.locator(".error-summary[role=alert]");
   await expect(failure).toContainText("The service has a problem at the moment.");
-  await expect(failure).toContainText("Your answers are kept in this browser.");
+  await expect(failure).toContainText("Your answers are kept");
   await expect(failure).toBeFocused();
   await expectNoAxeViolations(page, "submission failed");
   const draft = JSON.parse(await storedDraft(page));

@@ -356,4 +356,5 @@ test("draft file: a damaged file or an enrolment's draft is refused and changes 
 
 test("a backend failure keeps every answer; the retry sends exactly one request", async ({ page }) => {
   expect(await failThenRetry(page, "invitations", "/invitations/check", COMPLETE)).toMatch(/^AH-2026-V-/);
+  await expect(page.locator("h1")).toHaveText("Invitation request sent");
 });

@@ -207,7 +207,7 @@ fn Answered(answers: RwSignal<Answers>, body: Invitation) -> impl IntoView {
         );
     };
     view! {
-        <FailurePanel failure kept="acc.failure_kept" locate=refused_step />
+        <FailurePanel failure kept="inv.failure_kept" locate=refused_step />
         <Page title="inv.check_title">
             <h2 class="heading-m">{text("inv.route_question")}</h2>
             <p>
