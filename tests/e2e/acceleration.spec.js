@@ -5,7 +5,9 @@
 // under axe, in the three languages. "Today" is fixed, so the dates never move.
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
-import { errorSummaryByKeyboard, expectNoAxeViolations, openPage, serveConfig, tabTo } from "./helpers.js";
+import {
+  draftOf, errorSummaryByKeyboard, expectNoAxeViolations, openPage, portalKeys, refusesDraftFiles, serveConfig, tabTo,
+} from "./helpers.js";
 
 const BIN = "970740000838";
 
@@ -13,16 +15,7 @@ test.beforeEach(async ({ page }) => {
   await serveConfig(page);
 });
 
-/// A draft of this journey, as if saved on an earlier visit.
-async function seedDraft(page, answers) {
-  await openPage(page, "/");
-  await page.evaluate((answers) => {
-    localStorage.setItem(
-      "ahp:draft:acceleration",
-      JSON.stringify({ journey: "acceleration", version: 1, answers, idempotency_key: "" }),
-    );
-  }, answers);
-}
+const { seedDraft, storedDraft } = draftOf("acceleration");
 
 const cohort = (page, programme, dates) =>
   page.locator("section", { has: page.getByRole("heading", { name: programme }) }).locator("li.cohort", { hasText: dates });
@@ -220,9 +213,6 @@ const COMPLETE = {
   ]),
 };
 
-const storedDraft = (page) => page.evaluate(() => localStorage.getItem("ahp:draft:acceleration"));
-const portalKeys = (page) =>
-  page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("ahp:")).sort());
 
 /// Sends the seeded draft from "check your answers"; the reference it got.
 async function enrolSeeded(page) {
@@ -266,22 +256,7 @@ test("draft file: downloaded, then loaded back after deleting everything, it res
 test("draft file: a damaged file or a participant application's draft is refused and changes nothing", async ({ page }) => {
   await seedDraft(page, COMPLETE);
   await openPage(page, "/acceleration");
-  const before = await storedDraft(page);
-  const input = page.locator("#draft-file");
-  const message = page.locator("main [role=status]").last();
-  const bad = "This file is not a draft of this form, or it is damaged. Nothing has been changed.";
-
-  await input.setInputFiles({ name: "draft.json", mimeType: "application/json", buffer: Buffer.from('{"journey": "acceleration", "vers') });
-  await expect(message).toHaveText(bad);
-  expect(await storedDraft(page)).toBe(before);
-  await expectNoAxeViolations(page, "damaged draft file");
-
-  const participant = { journey: "apply", version: 1, answers: { org_name: "Qazaq Cloud LLP", bin: BIN }, idempotency_key: "" };
-  await input.setInputFiles({ name: "astana-hub-application.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(participant)) });
-  await expect(message).toHaveText(bad);
-  expect(await storedDraft(page)).toBe(before);
-  expect(await page.evaluate(() => localStorage.getItem("ahp:draft:apply"))).toBeNull();
-  await expectNoAxeViolations(page, "participant draft refused");
+  await refusesDraftFiles(page, "acceleration", { journey: "apply", answers: { org_name: "Qazaq Cloud LLP", bin: BIN } });
 });
 
 test("delete my data: no draft, confirmation, language or demo record is left, and the page says what went", async ({ page }) => {
@@ -319,7 +294,7 @@ test("tracking: the confirmation links to the enrolment's status; a wrong refere
   const ref = await enrolSeeded(page);
   expect(ref).toMatch(/^AH-2026-E-/);
   await page.getByRole("link", { name: "Track this enrolment" }).click();
-  await expect(page.locator("h1")).toHaveText("Track an application or enrolment");
+  await expect(page.locator("h1")).toHaveText("Track an application, enrolment or visa invitation");
   await expect(page.locator("#reference")).toHaveValue(ref);
   await page.locator("#second_factor").fill("9707 4000 0838");
   await page.locator("form button[type=submit]").click();

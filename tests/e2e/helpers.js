@@ -94,3 +94,85 @@ export async function draftRoundTrip(page, key) {
   const loaded = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), key));
   return { saved, loaded };
 }
+
+/// The draft of `journey` in this browser: `seedDraft` writes one as if saved on an earlier
+/// visit, `storedDraft` reads it as stored.
+export function draftOf(journey) {
+  return {
+    seedDraft: async (page, answers) => {
+      await openPage(page, "/");
+      await page.evaluate(
+        ([journey, answers]) =>
+          localStorage.setItem(
+            `ahp:draft:${journey}`,
+            JSON.stringify({ journey, version: 1, answers, idempotency_key: "" }),
+          ),
+        [journey, answers],
+      );
+    },
+    storedDraft: (page) => page.evaluate((journey) => localStorage.getItem(`ahp:draft:${journey}`), journey),
+  };
+}
+
+/// What the demo service recorded in this browser.
+export const storedSubmissions = (page) =>
+  page.evaluate(() => JSON.parse(localStorage.getItem("ahp:mock:store") ?? '{"submissions": []}').submissions);
+
+/// Every key the portal keeps in this browser.
+export const portalKeys = (page) =>
+  page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("ahp:")).sort());
+
+/// The draft of `journey`, holding `answers`, sent from "check your answers" at `check` while
+/// the service fails, then again once it is back: the failure panel takes focus and says what
+/// is kept, every answer and the key stay, and the retry records one submission under that key.
+/// The reference it got.
+export async function failThenRetry(page, journey, check, answers) {
+  const { seedDraft, storedDraft } = draftOf(journey);
+  await seedDraft(page, answers);
+  await serveConfig(page, { forced_error: "server" });
+  await openPage(page, check);
+  await page.locator("main button.button").last().click();
+  const failure = page.locator(".error-summary[role=alert]");
+  await expect(failure).toContainText("The service has a problem at the moment.");
+  await expect(failure).toContainText("Your answers are kept");
+  await expect(failure).toBeFocused();
+  await expectNoAxeViolations(page, "submission failed");
+  const draft = JSON.parse(await storedDraft(page));
+  expect(draft.answers).toEqual(answers);
+  expect(draft.idempotency_key, "the key is kept for the retry").not.toBe("");
+  expect(await storedSubmissions(page)).toEqual([]);
+
+  // The service is back: the retry, after a reload, goes under the same key.
+  await serveConfig(page);
+  await page.reload();
+  await page.locator("main button.button").last().click();
+  const reference = page.locator(".reference");
+  await expect(reference).toBeVisible();
+  const submissions = await storedSubmissions(page);
+  expect(submissions).toHaveLength(1);
+  expect(submissions[0].idempotency_key).toBe(draft.idempotency_key);
+  return reference.innerText();
+}
+
+/// On a start page with the draft tools: a damaged file, then a draft of journey `other`, are
+/// each refused and change nothing, under axe.
+export async function refusesDraftFiles(page, journey, other) {
+  const { storedDraft } = draftOf(journey);
+  const before = await storedDraft(page);
+  const input = page.locator("#draft-file");
+  const message = page.locator("main [role=status]").last();
+  const bad = "This file is not a draft of this form, or it is damaged. Nothing has been changed.";
+
+  const damaged = `{"journey": "${journey}", "vers`;
+  await input.setInputFiles({ name: "draft.json", mimeType: "application/json", buffer: Buffer.from(damaged) });
+  await expect(message).toHaveText(bad);
+  expect(await storedDraft(page)).toBe(before);
+  await expectNoAxeViolations(page, "damaged draft file");
+
+  const foreign = { journey: other.journey, version: 1, answers: other.answers, idempotency_key: "" };
+  await input.setInputFiles({ name: "other.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(foreign)) });
+  await expect(message).toHaveText(bad);
+  expect(await storedDraft(page)).toBe(before);
+  expect(await draftOf(other.journey).storedDraft(page)).toBeNull();
+  await expectNoAxeViolations(page, "another journey's draft refused");
+}

@@ -2,8 +2,18 @@
 // spouse and two children, an extension, and each refusal of the visa rules saying what would
 // be accepted, every page and state clean under axe. Passport data never reaches the address,
 // the title or the console. "Today" is fixed (2 March 2026), so the dates never move.
+import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
-import { date, expectNoAxeViolations, serveConfig } from "./helpers.js";
+import {
+  date,
+  next,
+  draftOf,
+  expectNoAxeViolations,
+  failThenRetry,
+  portalKeys,
+  refusesDraftFiles,
+  serveConfig,
+} from "./helpers.js";
 
 const BIN = "970740000838";
 const PASSPORT = "N12345678";
@@ -14,7 +24,6 @@ test.beforeEach(async ({ page }, testInfo) => {
   await serveConfig(page);
 });
 
-const next = (page) => page.locator("form button[type=submit]").click();
 
 /// The first page of a test: a cold browser compiles the whole bundle, slow on a busy machine.
 async function openPage(page, path) {
@@ -92,6 +101,10 @@ for (const lang of ["en", "kk", "ru"]) {
     await expect(page.locator("#cohort-error")).toBeVisible();
     await expectNoAxeViolations(page, `programme, a cohort of another programme, ${lang}`);
     await page.locator("#cohort").selectOption("silkway-next");
+    // The cohort as people read it: its programme and dates in the chosen language.
+    const cohort = await page.locator('#cohort option[value="silkway-next"]').innerText();
+    expect(cohort).toMatch(/^Silkway Accelerator: .*2026.*2026/);
+    expect(cohort).not.toContain("silkway-next");
     await expectNoAxeViolations(page, `programme, ${lang}`);
     await next(page);
 
@@ -110,6 +123,7 @@ for (const lang of ["en", "kk", "ru"]) {
 
     await expect(page.locator("h1")).toHaveText(check);
     await expect(page.locator("main")).toContainText("Weber");
+    await expect(page.locator("main")).toContainText(cohort);
     await expectNoAxeViolations(page, `check, ${lang}`);
     const reference = await submitAndConfirm(page, sent, ["Jonas Weber"]);
     await clean();
@@ -175,9 +189,19 @@ test("an employee with a spouse and two children, one reference for the family",
   await expect(page.locator("h1")).toHaveText("Check your answers before requesting the invitation");
   await expect(page.locator("main")).toContainText("Child under 18");
   await expectNoAxeViolations(page, "check, employee with family");
-  await submitAndConfirm(page, "Invitation request sent", ["JOHN SMITH", "MARY SMITH", "TOM SMITH", "ANNA SMITH"]);
+  const reference = await submitAndConfirm(page, "Invitation request sent", ["JOHN SMITH", "MARY SMITH", "TOM SMITH", "ANNA SMITH"]);
   await expect(page.locator("main")).toContainText("employer's BIN");
   await clean();
+
+  // Tracked with the employer's BIN, from the confirmation's link with the reference filled in.
+  await page.getByRole("link", { name: "Track an application, enrolment or visa invitation" }).last().click();
+  await expect(page.locator("#reference")).toHaveValue(reference);
+  await expect(page.locator("main")).toContainText("A visa invitation: the employer's BIN, or for a trainee the contact email");
+  await page.locator("#second_factor").fill(BIN);
+  await next(page);
+  await expect(page.locator("main h2.heading-l")).toHaveText(reference);
+  await expect(page.locator("main")).toContainText("Visa invitation request");
+  await expectNoAxeViolations(page, "status, employee's invitation");
 });
 
 test("an extension without leaving Kazakhstan asks nothing about collecting the visa", async ({ page }) => {
@@ -276,3 +300,61 @@ for (const [what, change, says, fix] of REFUSALS) {
     await expect(page).toHaveURL(new RegExp(`${fix}\\?change=1$`));
   });
 }
+
+// ---- Draft files, "delete my data", a backend failure ----
+
+/// A trainee's request the visa rules accept, as the draft keeps it.
+const COMPLETE = {
+  route: "trainee", surname: "Weber", given_names: "Jonas", date_of_birth: "14/7/1998", sex: "male",
+  citizenship: "DE", passport_number: PASSPORT, passport_issued: "10/1/2022", passport_expires: "1/6/2032",
+  programme: "Silkway Accelerator", cohort: "silkway-next",
+  entry_date: "27/4/2026", stay_days: "60", valid_until: "30/7/2026", collection: "consulate",
+  consulate_city: "Berlin", consulate_country: "Germany", contact_email: "jonas@example.de",
+};
+
+const { seedDraft, storedDraft } = draftOf("invitations");
+
+test("draft file: downloaded, then loaded back after deleting everything, it restores the answers", async ({ page }) => {
+  await seedDraft(page, COMPLETE);
+  await openPage(page, "/invitations");
+  await expect(page.locator("#route")).toBeChecked();
+  await expectNoAxeViolations(page, "start with a draft");
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Download your draft" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe("astana-hub-invitation.json");
+  const file = await download.path();
+  const saved = JSON.parse(await readFile(file, "utf8"));
+  expect(saved).toMatchObject({ journey: "invitations", version: 1, answers: COMPLETE });
+
+  const message = page.locator("main [role=status]").last();
+  await page.getByRole("button", { name: "Delete my data from this browser" }).click();
+  await expect(message).toHaveText("Everything this portal kept in this browser has been deleted.");
+  expect(await portalKeys(page)).toEqual([]);
+  await expect(page.locator("#route")).not.toBeChecked();
+  await expectNoAxeViolations(page, "data deleted");
+  // The form drawn afresh writes nothing back until something is answered.
+  expect(await portalKeys(page)).toEqual([]);
+
+  await page.locator("#draft-file").setInputFiles(file);
+  await expect(message).toHaveText("Your draft has been loaded. Continue with these answers");
+  expect(JSON.parse(await storedDraft(page))).toEqual(saved);
+  await expect(page.locator("#route")).toBeChecked();
+  await expectNoAxeViolations(page, "draft loaded");
+  await message.getByRole("link").click();
+  await expect(page.locator("h1")).toHaveText("Check your answers before requesting the invitation");
+  await expect(page.locator("main")).toContainText("Weber");
+  await expect(page.locator("main")).toContainText("jonas@example.de");
+});
+
+test("draft file: a damaged file or an enrolment's draft is refused and changes nothing", async ({ page }) => {
+  await seedDraft(page, COMPLETE);
+  await openPage(page, "/invitations");
+  await refusesDraftFiles(page, "invitations", { journey: "acceleration", answers: { programme: "silkway", cohort: "silkway-next" } });
+});
+
+test("a backend failure keeps every answer; the retry sends exactly one request", async ({ page }) => {
+  expect(await failThenRetry(page, "invitations", "/invitations/check", COMPLETE)).toMatch(/^AH-2026-V-/);
+  await expect(page.locator("h1")).toHaveText("Invitation request sent");
+});

@@ -4,7 +4,10 @@
 // alone; each page clean under axe in its normal and its error state. "Today" is fixed by the
 // configuration served here, so the dates never move.
 import { expect, test } from "@playwright/test";
-import { PORTAL_NAME, errorSummaryByKeyboard, expectNoAxeViolations, openPage, serveConfig, tabTo } from "./helpers.js";
+import {
+  PORTAL_NAME, draftOf, errorSummaryByKeyboard, expectNoAxeViolations, failThenRetry, openPage, refusesDraftFiles, serveConfig,
+  next, storedSubmissions, tabTo,
+} from "./helpers.js";
 
 const BIN = "970740000838";
 const REFERENCE = /^AH-2026-P-[0-9A-Z]{6}-[0-9A-Z]$/;
@@ -13,7 +16,6 @@ test.beforeEach(async ({ page }) => {
   await serveConfig(page);
 });
 
-const next = (page) => page.locator("form button[type=submit]").click();
 const summary = (page) => page.locator(".error-summary li");
 
 /// A complete application as the draft keeps it.
@@ -37,20 +39,10 @@ const COMPLETE = {
   declarations: "information_true,conditions_met,data_processing",
 };
 
+const drafts = draftOf("apply");
 /// A draft of the application, as if saved on an earlier visit.
-async function seedDraft(page, answers = COMPLETE) {
-  await openPage(page, "/");
-  await page.evaluate((answers) => {
-    localStorage.setItem(
-      "ahp:draft:apply",
-      JSON.stringify({ journey: "apply", version: 1, answers, idempotency_key: "" }),
-    );
-  }, answers);
-}
-
-const storedDraft = (page) => page.evaluate(() => localStorage.getItem("ahp:draft:apply"));
-const storedSubmissions = (page) =>
-  page.evaluate(() => JSON.parse(localStorage.getItem("ahp:mock:store") ?? '{"submissions": []}').submissions);
+const seedDraft = (page, answers = COMPLETE) => drafts.seedDraft(page, answers);
+const { storedDraft } = drafts;
 
 /// Sends the seeded draft from "check your answers"; the reference it got.
 async function submitSeeded(page) {
@@ -362,27 +354,8 @@ test("application: a file of the wrong type is refused before it is accepted", a
 // ---- Backend failure, draft files, tracking ----
 
 test("a backend failure keeps every answer; the retry sends exactly one application", async ({ page }) => {
-  await seedDraft(page);
-  await serveConfig(page, { forced_error: "server" });
-  await openPage(page, "/apply/check");
-  await page.locator("main button.button").last().click();
-  const failure = page.locator(".error-summary[role=alert]");
-  await expect(failure).toContainText("The service has a problem at the moment.");
-  await expect(failure).toContainText("Your answers are kept in this browser.");
-  await expectNoAxeViolations(page, "submission failed");
-  const draft = JSON.parse(await storedDraft(page));
-  expect(draft.answers).toEqual(COMPLETE);
-  expect(draft.idempotency_key, "the key is kept for the retry").not.toBe("");
-  expect(await storedSubmissions(page)).toEqual([]);
-
-  // The service is back: the retry, after a reload, goes under the same key.
-  await serveConfig(page);
-  await page.reload();
-  await page.locator("main button.button").last().click();
+  await failThenRetry(page, "apply", "/apply/check", COMPLETE);
   await expect(page.locator(".reference")).toHaveText(REFERENCE);
-  const submissions = await storedSubmissions(page);
-  expect(submissions).toHaveLength(1);
-  expect(submissions[0].idempotency_key).toBe(draft.idempotency_key);
 });
 
 test("answers the service refuses are marked in their rows and linked to their questions", async ({ page }) => {
@@ -408,21 +381,10 @@ test("draft files: a damaged or foreign file changes nothing; a good one is load
   await seedDraft(page);
   await openPage(page, "/apply");
   await expectNoAxeViolations(page, "apply start with a draft");
-  const before = await storedDraft(page);
+  await refusesDraftFiles(page, "apply", { journey: "acceleration", answers: { team: "x" } });
+
   const input = page.locator("#draft-file");
   const message = page.locator("main [role=status]");
-  const bad = "This file is not a draft of this form, or it is damaged. Nothing has been changed.";
-
-  await input.setInputFiles({ name: "draft.json", mimeType: "application/json", buffer: Buffer.from('{"journey": "apply", "vers') });
-  await expect(message).toHaveText(bad);
-  expect(await storedDraft(page)).toBe(before);
-  await expectNoAxeViolations(page, "damaged draft file");
-
-  const foreign = { journey: "acceleration", version: 1, answers: { team: "x" }, idempotency_key: "" };
-  await input.setInputFiles({ name: "other.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(foreign)) });
-  await expect(message).toHaveText(bad);
-  expect(await storedDraft(page)).toBe(before);
-
   const good = { journey: "apply", version: 1, answers: { org_name: "Loaded LLP" }, idempotency_key: "" };
   await input.setInputFiles({ name: "mine.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(good)) });
   await expect(message).toHaveText("Your draft has been loaded. Continue with these answers");

@@ -11,7 +11,7 @@ const ROUTES = [
   ["/apply", "Apply for participant status"],
   ["/acceleration", "Acceleration programmes"],
   ["/invitations", "Request a visa invitation"],
-  ["/status", "Track an application or enrolment"],
+  ["/status", "Track an application, enrolment or visa invitation"],
   ["/no-such-page", "Page not found"],
 ];
 

@@ -37,6 +37,27 @@ pub type FieldView =
 /// Writes an answer the generic answer text cannot; `None` for the others.
 pub type AnswerText = fn(Lang, &'static Question, &Answers) -> Option<String>;
 
+/// The items of a list kept in a journey's answers as one answer, `id`, holding them as JSON.
+pub fn items_of(answers: &Answers, id: &str) -> Vec<Answers> {
+    answers
+        .get(id)
+        .and_then(|json| serde_json::from_str(json).ok())
+        .unwrap_or_default()
+}
+
+/// The items of the list kept under `id` (see [`items_of`]), for an [`AddAnother`]: every
+/// change is written back to the answers, and so to the draft.
+pub fn list_answer(answers: RwSignal<Answers>, id: &'static str) -> RwSignal<Vec<Answers>> {
+    let items = RwSignal::new(answers.with_untracked(|a| items_of(a, id)));
+    Effect::new(move || {
+        let json = items.with(|l| serde_json::to_string(l).unwrap_or_default());
+        answers.update(|a| {
+            a.insert(id.to_owned(), json);
+        });
+    });
+    items
+}
+
 /// Which item the form is open for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Editing {

@@ -7,10 +7,12 @@ use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 
 use super::{
-    Answers, Kind, Problem, Question, Step, add_another::FieldView, chosen, dyn_text, fill, text,
-    tr,
+    Answers, Kind, Problem, Question, Step, add_another::FieldView, chosen, fill, text, tr,
 };
-use crate::ui::{i18n::use_i18n, page::Page};
+use crate::{
+    i18n::Lang,
+    ui::{i18n::use_i18n, page::Page},
+};
 
 #[component]
 pub fn BackLink(href: String) -> impl IntoView {
@@ -268,7 +270,7 @@ pub fn Field(
                 "radio",
                 &initial,
                 vec!["yes", "no"],
-                |v| format!("form.{v}"),
+                |lang, v| tr(lang, &format!("form.{v}")),
                 set,
                 None,
             )
@@ -280,7 +282,7 @@ pub fn Field(
                 "radio",
                 &initial,
                 (choices.values)(),
-                move |v| choices.label_key(v),
+                move |lang, v| choices.label(lang, v),
                 set,
                 None,
             )
@@ -326,7 +328,7 @@ pub fn Field(
             group(
                 view! {
                     {search_box}
-                    {choice_list(id, "checkbox", &initial, (choices.values)(), move |v| choices.label_key(v), toggle, Some(filter))}
+                    {choice_list(id, "checkbox", &initial, (choices.values)(), move |lang, v| choices.label(lang, v), toggle, Some(filter))}
                 }
                 .into_any(),
             )
@@ -345,10 +347,9 @@ pub fn Field(
                     {(choices.values)()
                         .into_iter()
                         .map(|v| {
-                            let key = choices.label_key(v);
                             view! {
                                 <option value=v selected=initial == v>
-                                    {dyn_text(key)}
+                                    {move || choices.label(i18n.lang(), v)}
                                 </option>
                             }
                         })
@@ -368,7 +369,7 @@ fn choice_list(
     input: &'static str,
     initial: &str,
     values: Vec<&'static str>,
-    label_key: impl Fn(&str) -> String,
+    label: impl Fn(Lang, &str) -> String + Copy + Send + Sync + 'static,
     on_pick: impl Fn(String) + Copy + 'static,
     filter: Option<RwSignal<String>>,
 ) -> impl IntoView {
@@ -382,22 +383,16 @@ fn choice_list(
         .into_iter()
         .enumerate()
         .map(|(i, v)| {
-            let key = label_key(v);
             let el_id = if i == 0 {
                 id.to_owned()
             } else {
                 format!("{id}-{v}")
             };
             let checked = chosen(initial).any(|c| c == v);
-            let search_key = key.clone();
-            let label = dyn_text(key);
             let hidden = move || {
                 filter.is_some_and(|f| {
                     f.with(|f| {
-                        !f.is_empty()
-                            && !tr(i18n.lang(), &search_key)
-                                .to_lowercase()
-                                .contains(f.as_str())
+                        !f.is_empty() && !label(i18n.lang(), v).to_lowercase().contains(f.as_str())
                     })
                 })
             };
@@ -411,7 +406,7 @@ fn choice_list(
                         checked=checked
                         on:change=move |_| on_pick(v.to_owned())
                     />
-                    <label for=el_id>{label}</label>
+                    <label for=el_id>{move || label(i18n.lang(), v)}</label>
                 </div>
             }
         })
@@ -483,7 +478,7 @@ pub fn StepForm(
     back: String,
     #[prop(into)] on_continue: Callback<()>,
     /// Renders the questions the generic fields cannot (a list of countries).
-    #[prop(optional)]
+    #[prop(optional_no_strip)]
     field: Option<FieldView>,
     /// Shown after the questions: a fee estimate, a note.
     #[prop(optional)]

@@ -7,6 +7,7 @@ mod draft_file;
 mod fields;
 mod format;
 mod notice;
+mod receipt;
 mod step;
 mod store;
 mod submit;
@@ -17,15 +18,19 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use crate::domain::money::{Tiyn, parse_tenge};
-use crate::ui::link;
+use crate::{
+    domain::money::{Tiyn, parse_tenge},
+    i18n::Lang,
+    ui::link,
+};
 
-pub use add_another::{AddAnother, ItemSummary, ListTexts};
+pub use add_another::{AddAnother, ItemSummary, ListTexts, items_of, list_answer};
 pub use draft_file::{DraftTools, chosen_file};
 pub use fields::{BackLink, StepForm};
 pub use format::{dyn_text, fill, format_date, format_money, text, tr};
 pub use notice::StorageNotices;
-pub use step::DraftStep;
+pub use receipt::{Milestones, NoRecord, keep_record, kept_record};
+pub use step::{DraftStep, step_links};
 pub use store::{Draft, KEPT_DAYS, StoreState, Unreadable, clear_all, load, save, saved_answers};
 pub use submit::{FailurePanel, Sending};
 pub use summary::SummaryList;
@@ -40,11 +45,18 @@ pub type Answers = BTreeMap<String, String>;
 pub struct Choices {
     pub values: fn() -> Vec<&'static str>,
     pub prefix: &'static str,
+    /// Labels made at run time from data the texts do not hold (a cohort's dates), instead
+    /// of the texts under `prefix`.
+    pub label: Option<fn(Lang, &str) -> String>,
 }
 
 impl Choices {
-    pub fn label_key(&self, value: &str) -> String {
-        format!("{}{value}", self.prefix)
+    /// The option `value` as the reader sees it in `lang`.
+    pub fn label(&self, lang: Lang, value: &str) -> String {
+        match self.label {
+            Some(made) => made(lang, value),
+            None => tr(lang, &format!("{}{value}", self.prefix)),
+        }
     }
 }
 

@@ -3,38 +3,50 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
-use super::{Answers, Journey, Step, StepForm, saved_answers};
+use super::{Answers, Journey, Step, StepForm, add_another::FieldView, saved_answers};
 use crate::ui::link;
 
 /// What a step shows below its questions, from the step's answers.
 pub type Extra = fn(&'static Step, RwSignal<Answers>) -> Option<AnyView>;
 
-/// `step` of `journey`, its answers in the draft named `draft`. Continue leads to the next step
-/// asked and Back to the one before; after a Change link (`?change=`) both lead to the journey's
-/// end page, where the link came from.
+/// Where the page `slug` of `journey` leads, forward (Continue) or not (Back): the next or the
+/// previous page asked, or after a Change link (`?change=`) the journey's end page, where the
+/// link came from. For the pages of a journey that are not a plain step (a list) too.
+pub fn step_links(
+    journey: &'static Journey,
+    slug: &'static str,
+    answers: RwSignal<Answers>,
+) -> impl Fn(bool) -> String + Clone + 'static {
+    let changing = use_query_map().with_untracked(|q| q.get("change").is_some());
+    move |forward: bool| {
+        link(&if changing {
+            journey.path(journey.end)
+        } else if forward {
+            answers.with_untracked(|a| journey.next(slug, a))
+        } else {
+            answers.with_untracked(|a| journey.back(slug, a))
+        })
+    }
+}
+
+/// `step` of `journey`, its answers in the draft named `draft`; `field` renders the questions
+/// the generic fields cannot (a list of countries).
 #[component]
 pub fn DraftStep(
     journey: &'static Journey,
     draft: &'static str,
     step: &'static Step,
     #[prop(optional)] extra: Option<Extra>,
+    #[prop(optional)] field: Option<FieldView>,
 ) -> impl IntoView {
     let answers = saved_answers(draft);
     let navigate = use_navigate();
-    let changing = use_query_map().with_untracked(|q| q.get("change").is_some());
-    let to = move |forward: bool| {
-        link(&if changing {
-            journey.path(journey.end)
-        } else if forward {
-            answers.with_untracked(|a| journey.next(step.slug, a))
-        } else {
-            answers.with_untracked(|a| journey.back(step.slug, a))
-        })
-    };
+    let to = step_links(journey, step.slug, answers);
+    let back = to(false);
     let next = move |()| navigate(&to(true), Default::default());
     let extra = extra.and_then(|f| f(step, answers));
     view! {
-        <StepForm step answers back=to(false) on_continue=next>
+        <StepForm step answers back on_continue=next field>
             {extra}
         </StepForm>
     }

@@ -5,14 +5,17 @@
 use std::future::Future;
 
 use leptos::{html, prelude::*};
+use leptos_router::NavigateOptions;
+use serde::Serialize;
 
 use super::{
+    keep_record,
     store::{Draft, remove},
     text, tr,
 };
 use crate::api::Submission;
 use crate::backend::{BackendError, IdempotencyKey};
-use crate::ui::i18n::use_i18n;
+use crate::ui::{i18n::use_i18n, link};
 
 /// Whether a submission is on its way, and why the last one failed.
 #[derive(Clone, Copy)]
@@ -57,6 +60,28 @@ impl Sending {
                 }
                 Err(e) => self.failure.set(Some(e)),
             }
+        });
+    }
+
+    /// As [`Sending::send`]; on success keeps what the confirmation shows, `record` made from
+    /// the receipt, under `kind` (see [`keep_record`]) and opens the confirmation page,
+    /// `{base}/confirmation/{reference}`.
+    pub fn send_then_confirm<Fut, T: Serialize>(
+        self,
+        (journey, kind, base): (&'static str, &'static str, &'static str),
+        send: impl FnOnce(IdempotencyKey) -> Fut + 'static,
+        record: impl FnOnce(Submission) -> T + 'static,
+        navigate: impl Fn(&str, NavigateOptions) + 'static,
+    ) where
+        Fut: Future<Output = Result<Submission, BackendError>> + 'static,
+    {
+        self.send(journey, send, move |submission| {
+            let reference = submission.reference.as_str().to_owned();
+            keep_record(kind, &reference, &record(submission));
+            navigate(
+                &link(&format!("{base}/confirmation/{reference}")),
+                Default::default(),
+            );
         });
     }
 }

@@ -16,9 +16,9 @@ pub fn answer_text(lang: Lang, q: &Question, answers: &Answers) -> String {
         Kind::Money => parse_money(value).map_or_else(|| value.to_owned(), format_money),
         Kind::Date => parse_date(value).map_or_else(|_| String::new(), |d| format_date(lang, d)),
         Kind::YesNo if !value.is_empty() => label(format!("form.{value}")),
-        Kind::Radios(c) | Kind::Select(c) if !value.is_empty() => label(c.label_key(value)),
+        Kind::Radios(c) | Kind::Select(c) if !value.is_empty() => c.label(lang, value),
         Kind::Checks { choices, .. } => chosen(value)
-            .map(|v| label(choices.label_key(v)))
+            .map(|v| choices.label(lang, v))
             .collect::<Vec<_>>()
             .join("\n"),
         _ => value.to_owned(),

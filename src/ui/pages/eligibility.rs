@@ -40,6 +40,7 @@ pub fn priority_activities() -> Vec<&'static str> {
 pub const PRIORITY: Choices = Choices {
     values: priority_activities,
     prefix: "activities.priority.",
+    label: None,
 };
 
 const KINDS: Choices = Choices {
@@ -52,21 +53,25 @@ const KINDS: Choices = Choices {
         ]
     },
     prefix: "elig.kinds.",
+    label: None,
 };
 
 const REGIMES: Choices = Choices {
     values: || vec!["general", "simplified", "other_special"],
     prefix: "elig.regimes.",
+    label: None,
 };
 
 const ENTITY_TYPES: Choices = Choices {
     values: || latest(&eligibility_data().entity_types),
     prefix: "eligibility.entity.",
+    label: None,
 };
 
 const NON_COMPLIANT: Choices = Choices {
     values: || latest(&activity_data().non_compliant),
     prefix: "elig.nc.",
+    label: None,
 };
 
 fn legal_entity(a: &Answers) -> bool {

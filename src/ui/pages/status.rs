@@ -1,6 +1,7 @@
-//! Track an application or an enrolment: reference number and second factor in, where it
-//! stands and when each stage is due out. A reference the service does not know gets a plain
-//! message on the same page. A confirmation links here with its reference filled in.
+//! Track an application, an enrolment or a visa invitation: reference number and second factor
+//! in, where it stands and when each stage is due out. A reference the service does not know
+//! gets a plain message on the same page. A confirmation links here with its reference filled
+//! in.
 
 use leptos::{html, prelude::*};
 use leptos_router::hooks::use_query_map;
@@ -21,7 +22,8 @@ fn reference(value: &str, _: &Answers) -> Outcome {
 }
 
 /// A BIN or an email, as the reference's kind allows: an application has only its BIN, an
-/// enrolment the participant's BIN or, for a team without one, its contact email.
+/// enrolment the participant's BIN or, for a team without one, its contact email, an invitation
+/// the employer's BIN or, for a trainee, the request's contact email.
 fn second_factor(value: &str, answers: &Answers) -> Outcome {
     let kind = answers
         .get("reference")

@@ -7,7 +7,7 @@ use leptos_router::hooks::use_navigate;
 
 use super::{
     DRAFT, JOURNEY,
-    confirmation::{Invitee, Record, save_record},
+    confirmation::{Invitee, RECORD, Record},
     country::{country_name, member_answer},
     data::{MEMBER, MEMBER_HOUSED, application, enrolment, is_foreign, member_name, team_of},
     with_cohort,
@@ -192,20 +192,15 @@ fn Answered(answers: RwSignal<Answers>, programme: Programme, cohort: Cohort) ->
         let Some(body) = answers.with_untracked(enrolment) else {
             return;
         };
-        let navigate = navigate.clone();
         let mut record = record_base.clone();
-        request.send(
-            DRAFT,
+        request.send_then_confirm(
+            (DRAFT, RECORD, JOURNEY.base),
             move |key| async move { backend.submit_enrolment(&key, &body).await },
             move |submission| {
-                let reference = submission.reference.as_str().to_owned();
                 record.submission = Some(submission);
-                save_record(&reference, &record);
-                navigate(
-                    &link(&format!("/acceleration/confirmation/{reference}")),
-                    Default::default(),
-                );
+                record
             },
+            navigate.clone(),
         );
     };
     view! {

@@ -8,18 +8,14 @@ use serde::{Deserialize, Serialize};
 
 use super::{country::country_name, data::member_name};
 use crate::{
-    api::{Stage, Submission},
+    api::Submission,
     ui::{
         i18n::use_i18n,
         link,
         page::Page,
-        pages::form::{Answers, Draft, fill, format_date, load, save, text},
+        pages::form::{Answers, Draft, Milestones, NoRecord, fill, format_date, kept_record, text},
     },
 };
-
-fn record_key(reference: &str) -> String {
-    format!("ahp:enrolment:{reference}")
-}
 
 /// A team member who will need a visa invitation.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -40,6 +36,9 @@ impl Invitee {
     }
 }
 
+/// The name the record is kept under, with its reference.
+pub const RECORD: &str = "enrolment";
+
 /// What the confirmation shows: the service's receipt and the people to invite.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Record {
@@ -50,51 +49,18 @@ pub struct Record {
     pub invitees: Vec<Invitee>,
 }
 
-pub fn save_record(reference: &str, record: &Record) {
-    save(
-        &record_key(reference),
-        &serde_json::to_string(record).unwrap_or_default(),
-    );
-}
-
 #[component]
 pub fn AccelerationConfirmation() -> impl IntoView {
     let i18n = use_i18n();
     let reference = use_params_map().with_untracked(|p| p.get("reference").unwrap_or_default());
-    let record: Option<Record> =
-        load(&record_key(&reference)).and_then(|json| serde_json::from_str(&json).ok());
+    let record: Option<Record> = kept_record(RECORD, &reference);
     let Some((record, receipt)) = record.and_then(|r| Some((r.clone(), r.submission?))) else {
         return view! {
-            <Page title="acc.confirmation_missing">
-                <p>{text("acc.confirmation_missing_body")}</p>
-                <p>
-                    <a href=link("/status")>{text("status.title")}</a>
-                </p>
-            </Page>
+            <NoRecord title="acc.confirmation_missing" body="acc.confirmation_missing_body" />
         }
         .into_any();
     };
     let submitted = receipt.submitted_on;
-    let milestones = receipt
-        .timeline
-        .iter()
-        .map(|m| {
-            let key = match m.stage {
-                Stage::Submitted => "acc.milestone_submitted",
-                Stage::Moderation => "acc.milestone_moderation",
-                Stage::Commission => "acc.milestone_commission",
-                Stage::Decision => "acc.milestone_decision",
-            };
-            let due = m.due;
-            view! {
-                <li>
-                    <strong>{move || format_date(i18n.lang(), due)}</strong>
-                    ": "
-                    {text(key)}
-                </li>
-            }
-        })
-        .collect_view();
     let visa = (!record.invitees.is_empty()).then(|| {
         let people = record
             .invitees
@@ -128,7 +94,7 @@ pub fn AccelerationConfirmation() -> impl IntoView {
             </p>
             <h2 class="heading-m">{text("acc.next_title")}</h2>
             <p>{text("acc.next_body")}</p>
-            <ol class="timeline">{milestones}</ol>
+            <Milestones timeline=receipt.timeline.clone() decision="acc.milestone_decision" />
             {visa}
             <p>{text("acc.keep_reference")}</p>
             <button class="button button--secondary no-print" type="button" on:click=|_| {

@@ -12,7 +12,9 @@ use crate::{
         eligibility::ApplicantKind,
         ids::parse_bin,
     },
-    ui::pages::form::{Answers, Choices, Journey, Kind, Question, Step, is_yes, parse_date},
+    ui::pages::form::{
+        Answers, Choices, Journey, Kind, Question, Step, is_yes, items_of, parse_date,
+    },
 };
 
 type Outcome = Result<(), (&'static str, Vec<(String, String)>)>;
@@ -20,11 +22,13 @@ type Outcome = Result<(), (&'static str, Vec<(String, String)>)>;
 pub const STAGES: Choices = Choices {
     values: || vec!["idea", "prototype", "mvp", "revenue", "scaling"],
     prefix: "acc.stage.",
+    label: None,
 };
 
 const WHO: Choices = Choices {
     values: || vec!["participant", "team"],
     prefix: "acc.who_opt.",
+    label: None,
 };
 
 const ROLES: Choices = Choices {
@@ -38,12 +42,14 @@ const ROLES: Choices = Choices {
         ]
     },
     prefix: "acceleration.role.",
+    label: None,
 };
 
 /// Shown through the country list of [`super::country`]; the prefix is never looked up.
 pub const COUNTRIES: Choices = Choices {
     values: Vec::new,
     prefix: "",
+    label: None,
 };
 
 /// Whether the chosen programme takes teams that are not yet a company, noted when the
@@ -283,13 +289,7 @@ pub fn is_foreign(m: &Answers) -> bool {
 
 /// The team, kept in the draft as one answer holding a JSON list.
 pub fn team_of(a: &Answers) -> Vec<Answers> {
-    a.get("team")
-        .and_then(|json| serde_json::from_str(json).ok())
-        .unwrap_or_default()
-}
-
-pub fn team_json(team: &[Answers]) -> String {
-    serde_json::to_string(team).unwrap_or_default()
+    items_of(a, "team")
 }
 
 /// The nights from the first to the last, each named by its evening; `None` while a date is

@@ -7,7 +7,7 @@ use leptos_router::hooks::use_navigate;
 use super::{
     DRAFT, JOURNEY,
     country::{member_answer, member_field},
-    data::{MEMBER, MEMBER_HOUSED, member_name, nights, team_json, team_of},
+    data::{MEMBER, MEMBER_HOUSED, member_name, nights},
     with_cohort,
 };
 use crate::{
@@ -19,7 +19,7 @@ use crate::{
         page::Page,
         pages::form::{
             AddAnother, Answers, BackLink, ListTexts, Problem, fill, format_date, is_yes,
-            saved_answers, text,
+            list_answer, saved_answers, text,
         },
     },
 };
@@ -94,13 +94,7 @@ pub fn TeamPage() -> impl IntoView {
 fn TeamForm(answers: RwSignal<Answers>, programme: Programme, cohort: Cohort) -> impl IntoView {
     let i18n = use_i18n();
     let navigate = use_navigate();
-    let items = RwSignal::new(answers.with_untracked(team_of));
-    Effect::new(move || {
-        let json = items.with(|t| team_json(t));
-        answers.update(|a| {
-            a.insert("team".into(), json);
-        });
-    });
+    let items = list_answer(answers, "team");
     let errors = RwSignal::new(Vec::<Problem>::new());
     let editing = RwSignal::new(false);
     let questions: &'static [_] = if programme.housing {

@@ -14,9 +14,9 @@ use leptos_router::{
 use super::{
     fees::{FeeEstimate, estimate},
     form::{
-        Answers, BackLink, Draft, DraftStep, DraftTools, FailurePanel, Question, Sending, Step,
-        SummaryList, chosen_of, fill, format_date, load, parse_date, parse_money, parse_number,
-        save, saved_answers, text, tr,
+        Answers, BackLink, Draft, DraftStep, DraftTools, FailurePanel, NoRecord, Question, Sending,
+        Step, SummaryList, chosen_of, fill, format_date, kept_record, parse_date, parse_money,
+        parse_number, saved_answers, text, tr,
     },
 };
 use crate::{
@@ -32,11 +32,10 @@ use crate::{
 };
 use questions::{DECLARATION_IDS, JOURNEY};
 
-const DRAFT: &str = "apply";
+/// The name a receipt is kept under, with its reference.
+const RECEIPT: &str = "receipt";
 
-fn receipt_key(reference: &str) -> String {
-    format!("ahp:receipt:{reference}")
-}
+const DRAFT: &str = "apply";
 
 /// The start page: what is asked, the way in, and the draft tools.
 #[component]
@@ -179,19 +178,11 @@ fn CheckAnswers() -> impl IntoView {
         let Some(body) = answers.with_untracked(|a| to_application(a, use_today())) else {
             return;
         };
-        let navigate = navigate.clone();
-        request.send(
-            DRAFT,
+        request.send_then_confirm(
+            (DRAFT, RECEIPT, JOURNEY.base),
             move |key| async move { backend.submit_application(&key, &body).await },
-            move |submission| {
-                let reference = submission.reference.as_str().to_owned();
-                let json = serde_json::to_string(&submission).unwrap_or_default();
-                save(&receipt_key(&reference), &json);
-                navigate(
-                    &link(&format!("/apply/confirmation/{reference}")),
-                    Default::default(),
-                );
-            },
+            |submission| submission,
+            navigate.clone(),
         );
     };
     view! {
@@ -265,16 +256,10 @@ pub fn Confirmation() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let reference = params.with_untracked(|p| p.get("reference").unwrap_or_default());
-    let receipt: Option<Submission> =
-        load(&receipt_key(&reference)).and_then(|json| serde_json::from_str(&json).ok());
+    let receipt: Option<Submission> = kept_record(RECEIPT, &reference);
     let Some(receipt) = receipt else {
         return view! {
-            <Page title="apply.confirmation_missing">
-                <p>{text("apply.confirmation_missing_body")}</p>
-                <p>
-                    <A href=link("/status")>{text("status.title")}</A>
-                </p>
-            </Page>
+            <NoRecord title="apply.confirmation_missing" body="apply.confirmation_missing_body" />
         }
         .into_any();
     };

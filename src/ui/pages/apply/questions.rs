@@ -97,6 +97,7 @@ fn all_declared(value: &str, _: &Answers) -> Outcome {
 const LEGAL_FORMS: Choices = Choices {
     values: || vec!["llp", "jsc", "other"],
     prefix: "apply.form.",
+    label: None,
 };
 
 const DOCUMENTS: Choices = Choices {
@@ -110,11 +111,13 @@ const DOCUMENTS: Choices = Choices {
         ]
     },
     prefix: "apply.document.",
+    label: None,
 };
 
 const DECLARATIONS: Choices = Choices {
     values: || DECLARATION_IDS.to_vec(),
     prefix: "apply.declaration.",
+    label: None,
 };
 
 const fn text(input: &'static str, autocomplete: &'static str, max: usize) -> Kind {

@@ -6,7 +6,7 @@ use leptos_router::hooks::use_navigate;
 
 use super::{
     DRAFT, JOURNEY,
-    confirmation::{Record, save_record},
+    confirmation::{RECORD, Record},
     data::{MEMBER, family_of, invitation, is_trainee, person_name},
 };
 use crate::{
@@ -23,23 +23,38 @@ use crate::{
         page::Page,
         pages::acceleration::member_answer,
         pages::form::{
-            Answers, BackLink, FailurePanel, ItemSummary, Sending, Why, dyn_text, reason_words,
-            saved_answers, text,
+            Answers, BackLink, Draft, FailurePanel, ItemSummary, Sending, Why, dyn_text,
+            reason_words, saved_answers, text,
         },
     },
 };
 
-/// The page where the field at `path` of the request is answered, to come back from.
-fn change_link(path: &str, trainee: bool) -> String {
-    let slug = match path.split('.').collect::<Vec<_>>()[..] {
+/// The step where the field at `path` of the request is answered; `None` for the route, which
+/// the start page asks.
+fn step_of(path: &str, trainee: bool) -> Option<&'static str> {
+    Some(match path.split('.').collect::<Vec<_>>()[..] {
         ["people", "0", ..] => "person",
         ["people", ..] => "family",
         ["entry_date" | "stay_days" | "valid_until" | "collection" | "contact_email"] => "visa",
-        ["route"] => return link("/invitations"),
+        ["route"] => return None,
         _ if trainee => "programme",
         _ => "employment",
-    };
-    link(&format!("{}?change=1", JOURNEY.path(slug)))
+    })
+}
+
+/// The page where the field at `path` of the request is answered, to come back from.
+fn change_link(path: &str, trainee: bool) -> String {
+    step_of(path, trainee).map_or_else(
+        || link("/invitations"),
+        |slug| link(&format!("{}?change=1", JOURNEY.path(slug))),
+    )
+}
+
+/// A field the service refused: the title of its step and the way back to it.
+fn refused_step(path: &str) -> Option<(&'static str, String)> {
+    let trainee = is_trainee(&Draft::restore(DRAFT).answers);
+    let step = JOURNEY.step(step_of(path, trainee)?)?;
+    Some((step.title, change_link(path, trainee)))
 }
 
 #[component]
@@ -179,25 +194,20 @@ fn Answered(answers: RwSignal<Answers>, body: Invitation) -> impl IntoView {
         by_bin: body.employer_bin.is_some(),
     };
     let submit = move |_| {
-        let navigate = navigate.clone();
         let body = body.clone();
         let mut record = record_base.clone();
-        request.send(
-            DRAFT,
+        request.send_then_confirm(
+            (DRAFT, RECORD, JOURNEY.base),
             move |key| async move { backend.submit_invitation(&key, &body).await },
             move |submission| {
-                let reference = submission.reference.as_str().to_owned();
                 record.submission = Some(submission);
-                save_record(&reference, &record);
-                navigate(
-                    &link(&format!("/invitations/confirmation/{reference}")),
-                    Default::default(),
-                );
+                record
             },
+            navigate.clone(),
         );
     };
     view! {
-        <FailurePanel failure kept="inv.failure_kept" locate=|path| JOURNEY.locate(path) />
+        <FailurePanel failure kept="inv.failure_kept" locate=refused_step />
         <Page title="inv.check_title">
             <h2 class="heading-m">{text("inv.route_question")}</h2>
             <p>

@@ -6,18 +6,17 @@ use leptos_router::hooks::use_params_map;
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    api::{Stage, Submission},
+    api::Submission,
     ui::{
         i18n::use_i18n,
         link,
         page::Page,
-        pages::form::{dyn_text, fill, format_date, load, save, text},
+        pages::form::{Milestones, NoRecord, dyn_text, fill, format_date, kept_record, text},
     },
 };
 
-fn record_key(reference: &str) -> String {
-    format!("ahp:invitation:{reference}")
-}
+/// The name the record is kept under, with its reference.
+pub const RECORD: &str = "invitation";
 
 /// What the confirmation shows: the service's receipt, the route and who it covers.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -29,51 +28,18 @@ pub struct Record {
     pub by_bin: bool,
 }
 
-pub fn save_record(reference: &str, record: &Record) {
-    save(
-        &record_key(reference),
-        &serde_json::to_string(record).unwrap_or_default(),
-    );
-}
-
 #[component]
 pub fn InvitationConfirmation() -> impl IntoView {
     let i18n = use_i18n();
     let reference = use_params_map().with_untracked(|p| p.get("reference").unwrap_or_default());
-    let record: Option<Record> =
-        load(&record_key(&reference)).and_then(|json| serde_json::from_str(&json).ok());
+    let record: Option<Record> = kept_record(RECORD, &reference);
     let Some((record, receipt)) = record.and_then(|r| Some((r.clone(), r.submission?))) else {
         return view! {
-            <Page title="acc.confirmation_missing">
-                <p>{text("acc.confirmation_missing_body")}</p>
-                <p>
-                    <a href=link("/status")>{text("status.title")}</a>
-                </p>
-            </Page>
+            <NoRecord title="acc.confirmation_missing" body="acc.confirmation_missing_body" />
         }
         .into_any();
     };
     let submitted = receipt.submitted_on;
-    let milestones = receipt
-        .timeline
-        .iter()
-        .map(|m| {
-            let key = match m.stage {
-                Stage::Submitted => "acc.milestone_submitted",
-                Stage::Moderation => "acc.milestone_moderation",
-                Stage::Commission => "acc.milestone_commission",
-                Stage::Decision => "inv.milestone_decision",
-            };
-            let due = m.due;
-            view! {
-                <li>
-                    <strong>{move || format_date(i18n.lang(), due)}</strong>
-                    ": "
-                    {text(key)}
-                </li>
-            }
-        })
-        .collect_view();
     let people = record
         .names
         .iter()
@@ -103,13 +69,13 @@ pub fn InvitationConfirmation() -> impl IntoView {
             <ul class="list list--bullet">{people}</ul>
             <h2 class="heading-m">{text("acc.next_title")}</h2>
             <p>{text("inv.next_body")}</p>
-            <ol class="timeline">{milestones}</ol>
+            <Milestones timeline=receipt.timeline.clone() decision="inv.milestone_decision" />
             <p>{text(track)}</p>
             <button class="button button--secondary no-print" type="button" on:click=|_| {
                 let _ = window().print();
             }>{text("form.print")}</button>
             <p class="no-print">
-                <a href=link("/status")>{text("status.title")}</a>
+                <a href=link(&format!("/status?reference={reference}"))>{text("status.title")}</a>
             </p>
         </Page>
     }

@@ -9,38 +9,48 @@ use crate::{
         email_shaped,
     },
     domain::{
-        acceleration::catalogue_data,
+        acceleration::{catalogue, catalogue_data},
         ids::parse_bin,
         visa::{HOME_COUNTRY, name_problem, passport_number_fits},
     },
-    ui::pages::form::{
-        Answers, Choices, Journey, Kind, Outcome, Question, Step, is_yes, parse_date, parse_number,
+    i18n::Lang,
+    ui::{
+        config::use_today,
+        pages::form::{
+            Answers, Choices, Journey, Kind, Outcome, Question, Step, fill, format_date, is_yes,
+            items_of, parse_date, parse_number, tr,
+        },
     },
 };
 
 pub const ROUTES: Choices = Choices {
     values: || vec!["trainee", "employee", "extension"],
     prefix: "inv.route.",
+    label: None,
 };
 
 const SEX: Choices = Choices {
     values: || vec!["female", "male"],
     prefix: "inv.sex_opt.",
+    label: None,
 };
 
 const EMPLOYERS: Choices = Choices {
     values: || vec!["actor", "fund"],
     prefix: "inv.employer_opt.",
+    label: None,
 };
 
 const PLACES: Choices = Choices {
     values: || vec!["consulate", "airport"],
     prefix: "inv.collection_opt.",
+    label: None,
 };
 
 const RELATIONS: Choices = Choices {
     values: || vec!["spouse", "child", "dependant"],
     prefix: "inv.relationship_opt.",
+    label: None,
 };
 
 /// Programmes by their own name, the same in every language: no text key holds it, so the
@@ -54,9 +64,10 @@ const PROGRAMMES: Choices = Choices {
             .collect()
     },
     prefix: "",
+    label: None,
 };
 
-/// Cohorts by their id ("silkway-next"), shown as it is.
+/// Cohorts by their id ("silkway-next"), shown by their programme and dates.
 const COHORTS: Choices = Choices {
     values: || {
         catalogue_data()
@@ -66,12 +77,33 @@ const COHORTS: Choices = Choices {
             .collect()
     },
     prefix: "",
+    label: Some(cohort_label),
 };
+
+/// A cohort as people read it, "Silkway Accelerator: 16 March 2026 to 12 June 2026": the data
+/// gives cohorts no name, and their dates follow today's catalogue.
+fn cohort_label(lang: Lang, id: &str) -> String {
+    catalogue(use_today())
+        .iter()
+        .find_map(|p| {
+            let c = p.cohorts.iter().find(|c| c.id == id)?;
+            let dates = fill(
+                &tr(lang, "acc.cohort_dates"),
+                &[
+                    ("starts".into(), format_date(lang, c.starts)),
+                    ("ends".into(), format_date(lang, c.ends)),
+                ],
+            );
+            Some(format!("{}: {dates}", p.name))
+        })
+        .unwrap_or_else(|| id.to_owned())
+}
 
 /// Shown through the country list of the acceleration journey; the prefix is never looked up.
 const COUNTRIES: Choices = Choices {
     values: Vec::new,
     prefix: "",
+    label: None,
 };
 
 pub fn route(a: &Answers) -> &str {
@@ -459,15 +491,9 @@ pub fn person_name(m: &Answers) -> String {
         .to_owned()
 }
 
-/// The family, kept in the draft as one answer holding a JSON list.
+/// The family, kept in the draft as one answer holding a list.
 pub fn family_of(a: &Answers) -> Vec<Answers> {
-    a.get("family")
-        .and_then(|json| serde_json::from_str(json).ok())
-        .unwrap_or_default()
-}
-
-pub fn family_json(family: &[Answers]) -> String {
-    serde_json::to_string(family).unwrap_or_default()
+    items_of(a, "family")
 }
 
 fn date(a: &Answers, id: &str) -> Option<NaiveDate> {

@@ -8,51 +8,73 @@ mod confirmation;
 mod data;
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::hooks::{use_navigate, use_params_map};
 
 pub use confirmation::InvitationConfirmation;
 
 use super::acceleration::{member_answer, member_field};
 use super::form::{
-    AddAnother, Answers, BackLink, ListTexts, Problem, Step, StepForm, dyn_text, saved_answers,
-    text,
+    AddAnother, BackLink, Draft, DraftStep, DraftTools, ListTexts, Problem, StepForm, dyn_text,
+    list_answer, saved_answers, step_links, text,
 };
 use crate::ui::{link, page::Page};
-use data::{JOURNEY, MEMBER, ROUTES, START, family_json, family_of, person_name};
+use data::{JOURNEY, MEMBER, ROUTES, START, person_name};
 
 /// The name of this journey's draft in the browser; an enrolment's confirmation starts a
 /// trainee's request by writing it.
 pub const DRAFT: &str = "invitations";
 
 /// The start: the three requests, each with what it needs, how long it takes and its legal
-/// basis, then the choice.
+/// basis, then the choice; below, the draft tools.
 #[component]
 pub fn Invitations() -> impl IntoView {
     let answers = saved_answers(DRAFT);
     let navigate = use_navigate();
-    let routes = (ROUTES.values)()
-        .into_iter()
-        .map(|r| {
-            view! {
-                <h2 class="heading-m">{dyn_text(format!("inv.route.{r}"))}</h2>
-                <p>{dyn_text(format!("inv.route_needs.{r}"))}</p>
-                <p>{dyn_text(format!("inv.route_time.{r}"))}</p>
-                <p class="hint">{dyn_text(format!("inv.route_basis.{r}"))}</p>
-            }
-        })
-        .collect_view();
+    // After a load or a deletion the form is drawn again from the draft as it now is. The
+    // answers are replaced without being written back: a deletion leaves nothing stored.
+    let drawn = RwSignal::new(0u32);
+    let changed = Callback::new(move |()| {
+        answers.update_untracked(|a| *a = Draft::restore(DRAFT).answers);
+        drawn.update(|n| *n += 1);
+    });
+    let routes = || {
+        (ROUTES.values)()
+            .into_iter()
+            .map(|r| {
+                view! {
+                    <h2 class="heading-m">{dyn_text(format!("inv.route.{r}"))}</h2>
+                    <p>{dyn_text(format!("inv.route_needs.{r}"))}</p>
+                    <p>{dyn_text(format!("inv.route_time.{r}"))}</p>
+                    <p class="hint">{dyn_text(format!("inv.route_basis.{r}"))}</p>
+                }
+            })
+            .collect_view()
+    };
+    let form = move || {
+        drawn.track();
+        let navigate = navigate.clone();
+        view! {
+            <StepForm
+                step=&START
+                answers
+                back=link("/")
+                on_continue=move |()| {
+                    let next = answers.with_untracked(|a| JOURNEY.next("", a));
+                    navigate(&link(&next), Default::default())
+                }
+            >
+                {routes()}
+            </StepForm>
+        }
+    };
     view! {
-        <StepForm
-            step=&START
-            answers
-            back=link("/")
-            on_continue=move |()| {
-                let next = answers.with_untracked(|a| JOURNEY.next("", a));
-                navigate(&link(&next), Default::default())
-            }
-        >
-            {routes}
-        </StepForm>
+        {form}
+        <DraftTools
+            journey=DRAFT
+            file_name="astana-hub-invitation.json"
+            resume="/invitations/check"
+            changed
+        />
     }
 }
 
@@ -68,40 +90,14 @@ pub fn InvitationStep() -> impl IntoView {
                 "family" => view! { <FamilyPage /> }.into_any(),
                 "check" => view! { <check::CheckAnswers /> }.into_any(),
                 _ => match JOURNEY.step(&slug) {
-                    Some(step) => view! { <Question step /> }.into_any(),
+                    Some(step) => view! {
+                        <DraftStep journey=&JOURNEY draft=DRAFT step field=member_field />
+                    }
+                    .into_any(),
                     None => view! { <super::NotFound /> }.into_any(),
                 },
             }}
         </For>
-    }
-}
-
-/// Where Continue leads: the next step, or back to "check your answers" after a Change link.
-fn next_page(slug: &'static str, answers: RwSignal<Answers>) -> impl Fn() -> String + Clone {
-    let changing = use_query_map().with_untracked(|q| q.get("change").is_some());
-    move || {
-        link(&if changing {
-            JOURNEY.path("check")
-        } else {
-            answers.with_untracked(|a| JOURNEY.next(slug, a))
-        })
-    }
-}
-
-#[component]
-fn Question(step: &'static Step) -> impl IntoView {
-    let answers = saved_answers(DRAFT);
-    let navigate = use_navigate();
-    let next = next_page(step.slug, answers);
-    let back = link(&answers.with_untracked(|a| JOURNEY.back(step.slug, a)));
-    view! {
-        <StepForm
-            step
-            answers
-            back
-            field=member_field
-            on_continue=move |()| navigate(&next(), Default::default())
-        />
     }
 }
 
@@ -122,15 +118,9 @@ const TEXTS: ListTexts = ListTexts {
 fn FamilyPage() -> impl IntoView {
     let answers = saved_answers(DRAFT);
     let navigate = use_navigate();
-    let next = next_page("family", answers);
-    let back = link(&answers.with_untracked(|a| JOURNEY.back("family", a)));
-    let items = RwSignal::new(answers.with_untracked(family_of));
-    Effect::new(move || {
-        let json = items.with(|f| family_json(f));
-        answers.update(|a| {
-            a.insert("family".into(), json);
-        });
-    });
+    let to = step_links(&JOURNEY, "family", answers);
+    let back = to(false);
+    let items = list_answer(answers, "family");
     let errors = RwSignal::new(Vec::<Problem>::new());
     let editing = RwSignal::new(false);
     let proceed = move |_| {
@@ -150,7 +140,7 @@ fn FamilyPage() -> impl IntoView {
             }]);
             return;
         }
-        navigate(&next(), Default::default());
+        navigate(&to(true), Default::default());
     };
     view! {
         <BackLink href=back />

@@ -1,0 +1,65 @@
+//! What the confirmations share: the record kept in this browser under its reference, so a
+//! reload or a bookmark shows it again with no personal data in the address; the page when
+//! none is kept; the dates of what happens next.
+
+use leptos::prelude::*;
+use serde::{Serialize, de::DeserializeOwned};
+
+use super::{format_date, load, save, text};
+use crate::{
+    api::{Milestone, Stage},
+    ui::{i18n::use_i18n, link, page::Page},
+};
+
+/// Keeps `record` under `ahp:{kind}:{reference}`.
+pub fn keep_record<T: Serialize>(kind: &str, reference: &str, record: &T) {
+    save(
+        &format!("ahp:{kind}:{reference}"),
+        &serde_json::to_string(record).unwrap_or_default(),
+    );
+}
+
+/// The record kept by [`keep_record`], if this browser has it.
+pub fn kept_record<T: DeserializeOwned>(kind: &str, reference: &str) -> Option<T> {
+    load(&format!("ahp:{kind}:{reference}")).and_then(|json| serde_json::from_str(&json).ok())
+}
+
+/// No confirmation kept here under the address's reference: `title`, `body`, and tracking.
+#[component]
+pub fn NoRecord(title: &'static str, body: &'static str) -> impl IntoView {
+    view! {
+        <Page title>
+            <p>{text(body)}</p>
+            <p>
+                <a href=link("/status")>{text("status.title")}</a>
+            </p>
+        </Page>
+    }
+}
+
+/// Each stage of an enrolment's or an invitation's timeline with its date; `decision` names
+/// the last stage, which differs between them.
+#[component]
+pub fn Milestones(timeline: Vec<Milestone>, decision: &'static str) -> impl IntoView {
+    let i18n = use_i18n();
+    let items = timeline
+        .into_iter()
+        .map(|m| {
+            let key = match m.stage {
+                Stage::Submitted => "acc.milestone_submitted",
+                Stage::Moderation => "acc.milestone_moderation",
+                Stage::Commission => "acc.milestone_commission",
+                Stage::Decision => decision,
+            };
+            let due = m.due;
+            view! {
+                <li>
+                    <strong>{move || format_date(i18n.lang(), due)}</strong>
+                    ": "
+                    {text(key)}
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ol class="timeline">{items}</ol> }
+}
