@@ -326,7 +326,7 @@ test("draft file: downloaded, then loaded back after deleting everything, it res
   expect(download.suggestedFilename()).toBe("astana-hub-invitation.json");
   const file = await download.path();
   const saved = JSON.parse(await readFile(file, "utf8"));
-  expect(saved).toMatchObject({ journey: "invitations", version: 1, answers: COMPLETE });
+  expect(saved).toMatchObject({ journey: "invitations", version: 2, answers: COMPLETE });
 
   const message = page.locator("main [role=status]").last();
   await page.getByRole("button", { name: "Delete my data from this browser" }).click();
@@ -339,7 +339,8 @@ test("draft file: downloaded, then loaded back after deleting everything, it res
 
   await page.locator("#draft-file").setInputFiles(file);
   await expect(message).toHaveText("Your draft has been loaded. Continue with these answers");
-  expect(JSON.parse(await storedDraft(page))).toEqual(saved);
+  // The loaded answers are the draft's next change: a new revision, dated today.
+  expect(JSON.parse(await storedDraft(page))).toMatchObject({ ...saved, revision: saved.revision + 1, saved_on: "2026-03-02" });
   await expect(page.locator("#route")).toBeChecked();
   await expectNoAxeViolations(page, "draft loaded");
   await message.getByRole("link").click();
