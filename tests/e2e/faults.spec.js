@@ -6,17 +6,14 @@
 // and what to do, keeps every answer (after a reload too), and after the user tries again the
 // server holds exactly one record, every attempt under the draft's one idempotency key.
 // The totals go to results/hardening-faults.json.
-import { spawn } from "node:child_process";
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { expect, test } from "@playwright/test";
-import { expectNoAxeViolations, TODAY } from "./helpers.js";
+import { expectNoAxeViolations, startReferenceServer, TODAY } from "./helpers.js";
 import { ROOT_URL } from "./playwright.config.js";
 
-const SERVER_BIN = process.env.SERVER_BIN ?? "../../target/debug/astana-hub-server";
 const HERE = dirname(fileURLToPath(import.meta.url));
 const RESULTS = join(HERE, "results", "hardening-faults.json");
 // One ledger per run, shared by the workers (their parent is the runner).
@@ -145,15 +142,7 @@ let server;
 let serverUrl;
 
 test.beforeAll(async () => {
-  const db = join(mkdtempSync(join(tmpdir(), "ahp-faults-")), "portal.sqlite3");
-  server = spawn(SERVER_BIN, ["--port", "0", "--today", TODAY, "--db", db, "--quiet", "--allow-origin", ROOT_URL], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const [line] = await Promise.race([
-    createInterface({ input: server.stdout })[Symbol.asyncIterator]().next().then((r) => [r.value]),
-    new Promise((_, reject) => setTimeout(() => reject(new Error(`${SERVER_BIN} did not start`)), 10_000)),
-  ]);
-  serverUrl = line.replace("listening on ", "").trim();
+  ({ server, url: serverUrl } = await startReferenceServer([ROOT_URL]));
 });
 
 test.afterAll(() => {

@@ -1,4 +1,9 @@
 // Shared by the end-to-end specs.
+import { spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
 import AxeBuilder from "@axe-core/playwright";
 import { expect } from "@playwright/test";
 
@@ -175,4 +180,22 @@ export async function refusesDraftFiles(page, journey, other) {
   expect(await storedDraft(page)).toBe(before);
   expect(await draftOf(other.journey).storedDraft(page)).toBeNull();
   await expectNoAxeViolations(page, "another journey's draft refused");
+}
+
+/// The reference server (`SERVER_BIN`, built by `.ci/test e2e`) on an ephemeral loopback port
+/// with a database of its own, taking requests from `origins`, its "today" fixed to TODAY.
+/// The process, to kill after the tests, and its address.
+export async function startReferenceServer(origins) {
+  const bin = process.env.SERVER_BIN ?? "../../target/debug/astana-hub-server";
+  const db = join(mkdtempSync(join(tmpdir(), "ahp-e2e-")), "portal.sqlite3");
+  const server = spawn(
+    bin,
+    ["--port", "0", "--today", TODAY, "--db", db, "--quiet", ...origins.flatMap((o) => ["--allow-origin", o])],
+    { stdio: ["ignore", "pipe", "inherit"] },
+  );
+  const [line] = await Promise.race([
+    createInterface({ input: server.stdout })[Symbol.asyncIterator]().next().then((r) => [r.value]),
+    new Promise((_, reject) => setTimeout(() => reject(new Error(`${bin} did not start`)), 10_000)),
+  ]);
+  return { server, url: line.replace("listening on ", "").trim() };
 }

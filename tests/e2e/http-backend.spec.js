@@ -2,17 +2,10 @@
 // (server/): config.json names the server, the browser submits to it, the confirmation shows
 // the reference it issued, and the status page reads the status back from it. The server is
 // the real binary on an ephemeral loopback port with its own database, started by this file.
-import { spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { createInterface } from "node:readline";
 import { expect, test } from "@playwright/test";
-import { expectNoAxeViolations } from "./helpers.js";
+import { TODAY, expectNoAxeViolations, startReferenceServer } from "./helpers.js";
 import { ROOT_URL, SUBPATH_URL } from "./playwright.config.js";
 
-const SERVER_BIN = process.env.SERVER_BIN ?? "../../target/debug/astana-hub-server";
-const TODAY = "2026-03-02";
 const BIN = "970740000838";
 const REFERENCE = /AH-2026-P-[2-9A-HJKMNP-Z]{6}-[2-9A-HJKMNP-Z]/;
 
@@ -48,18 +41,7 @@ let server;
 let serverUrl;
 
 test.beforeAll(async () => {
-  const db = join(mkdtempSync(join(tmpdir(), "ahp-e2e-")), "portal.sqlite3");
-  const origins = [ROOT_URL, new URL(SUBPATH_URL).origin];
-  server = spawn(
-    SERVER_BIN,
-    ["--port", "0", "--today", TODAY, "--db", db, "--quiet", ...origins.flatMap((o) => ["--allow-origin", o])],
-    { stdio: ["ignore", "pipe", "inherit"] },
-  );
-  const [line] = await Promise.race([
-    createInterface({ input: server.stdout })[Symbol.asyncIterator]().next().then((r) => [r.value]),
-    new Promise((_, reject) => setTimeout(() => reject(new Error(`${SERVER_BIN} did not start`)), 10_000)),
-  ]);
-  serverUrl = line.replace("listening on ", "").trim();
+  ({ server, url: serverUrl } = await startReferenceServer([ROOT_URL, new URL(SUBPATH_URL).origin]));
 });
 
 test.afterAll(() => server?.kill());
