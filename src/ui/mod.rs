@@ -5,6 +5,7 @@ pub mod config;
 mod demo_banner;
 pub mod i18n;
 mod layout;
+pub mod lazy;
 mod page;
 mod pages;
 
@@ -13,6 +14,7 @@ use std::sync::OnceLock;
 use leptos::prelude::*;
 use leptos_meta::{Html, provide_meta_context};
 use leptos_router::{
+    Lazy,
     components::{Route, Router, Routes},
     path,
 };
@@ -64,19 +66,19 @@ fn Portal() -> impl IntoView {
                 <pages::form::StorageNotices />
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Home />
-                    <Route path=path!("/eligibility") view=pages::Eligibility />
-                    <Route path=path!("/eligibility/:step") view=pages::EligibilityStep />
-                    <Route path=path!("/fees") view=pages::Fees />
-                    <Route path=path!("/apply") view=pages::Apply />
-                    <Route path=path!("/apply/confirmation/:reference") view=pages::Confirmation />
-                    <Route path=path!("/apply/:step") view=pages::ApplyStep />
-                    <Route path=path!("/acceleration") view=pages::Acceleration />
-                    <Route path=path!("/acceleration/:step") view=pages::AccelerationStep />
-                    <Route path=path!("/acceleration/confirmation/:reference") view=pages::AccelerationConfirmation />
-                    <Route path=path!("/invitations") view=pages::Invitations />
-                    <Route path=path!("/invitations/:step") view=pages::InvitationStep />
-                    <Route path=path!("/invitations/confirmation/:reference") view=pages::InvitationConfirmation />
-                    <Route path=path!("/status") view=pages::StatusPage />
+                    <Route path=path!("/eligibility") view={Lazy::<pages::EligibilityRoute>::new()} />
+                    <Route path=path!("/eligibility/:step") view={Lazy::<pages::EligibilityStepRoute>::new()} />
+                    <Route path=path!("/fees") view={Lazy::<pages::FeesRoute>::new()} />
+                    <Route path=path!("/apply") view={Lazy::<pages::ApplyRoute>::new()} />
+                    <Route path=path!("/apply/confirmation/:reference") view={Lazy::<pages::ApplyConfirmationRoute>::new()} />
+                    <Route path=path!("/apply/:step") view={Lazy::<pages::ApplyStepRoute>::new()} />
+                    <Route path=path!("/acceleration") view={Lazy::<pages::AccelerationRoute>::new()} />
+                    <Route path=path!("/acceleration/:step") view={Lazy::<pages::AccelerationStepRoute>::new()} />
+                    <Route path=path!("/acceleration/confirmation/:reference") view={Lazy::<pages::AccelerationConfirmationRoute>::new()} />
+                    <Route path=path!("/invitations") view={Lazy::<pages::InvitationsRoute>::new()} />
+                    <Route path=path!("/invitations/:step") view={Lazy::<pages::InvitationStepRoute>::new()} />
+                    <Route path=path!("/invitations/confirmation/:reference") view={Lazy::<pages::InvitationConfirmationRoute>::new()} />
+                    <Route path=path!("/status") view={Lazy::<pages::StatusRoute>::new()} />
                 </Routes>
             </main>
             <Footer />

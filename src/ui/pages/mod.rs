@@ -12,11 +12,45 @@ mod invitations;
 mod not_found;
 mod status;
 
-pub use acceleration::{Acceleration, AccelerationConfirmation, AccelerationStep};
-pub use apply::{Apply, ApplyStep, Confirmation};
-pub use eligibility::{Eligibility, EligibilityStep};
-pub use fees::Fees;
+use leptos::prelude::*;
+
+use crate::lazy_page;
+
 pub use home::Home;
-pub use invitations::{InvitationConfirmation, InvitationStep, Invitations};
 pub use not_found::NotFound;
-pub use status::StatusPage;
+
+// Every page but home and "not found" is fetched when first visited (`ui::lazy`), one chunk a
+// journey.
+lazy_page!(EligibilityRoute, eligibility, eligibility::Eligibility);
+lazy_page!(
+    EligibilityStepRoute,
+    eligibility,
+    eligibility::EligibilityStep
+);
+lazy_page!(FeesRoute, fees, fees::Fees);
+lazy_page!(ApplyRoute, apply, apply::Apply);
+lazy_page!(ApplyStepRoute, apply, apply::ApplyStep);
+lazy_page!(ApplyConfirmationRoute, apply, apply::Confirmation);
+lazy_page!(AccelerationRoute, acceleration, acceleration::Acceleration);
+lazy_page!(
+    AccelerationStepRoute,
+    acceleration,
+    acceleration::AccelerationStep
+);
+lazy_page!(
+    AccelerationConfirmationRoute,
+    acceleration,
+    acceleration::AccelerationConfirmation
+);
+lazy_page!(InvitationsRoute, invitations, invitations::Invitations);
+lazy_page!(
+    InvitationStepRoute,
+    invitations,
+    invitations::InvitationStep
+);
+lazy_page!(
+    InvitationConfirmationRoute,
+    invitations,
+    invitations::InvitationConfirmation
+);
+lazy_page!(StatusRoute, status, status::StatusPage);
