@@ -1,12 +1,12 @@
 //! Turns the human-edited data files into what the crate embeds:
 //! - `src/domain/data/*.toml` (rules as data) become JSON in `OUT_DIR/data/`, so the browser
 //!   build parses them with serde_json, which it carries anyway, instead of a TOML parser;
-//! - `src/i18n/*.toml` (interface texts, domain texts) become the English table `MESSAGES`,
-//!   sorted by key, and one texts file per other language, `OUT_DIR/texts/kk.json` and
-//!   `ru.json` (the format of `src/i18n/file.rs`), which also hold the country names of
-//!   `countries.toml` in that language under `country.<code>`. Native builds compile those
-//!   files in; the browser fetches the one it needs (`src/bin/texts.rs` copies them into the
-//!   site), so only English is in the first load.
+//! - `src/i18n/*.toml` (interface texts, domain texts) become texts in two parts (see
+//!   `src/i18n/mod.rs`): the shell's, which every page needs, as the English table `MESSAGES`,
+//!   sorted by key, and `OUT_DIR/texts/kk.json` and `ru.json`; the journeys', as
+//!   `OUT_DIR/texts/journeys/en.json`, `kk.json` and `ru.json`, which also hold the country
+//!   names of `countries.toml` under `country.<code>`. All in the format of
+//!   `src/i18n/file.rs`; `src/bin/texts.rs` copies them into the site.
 use std::{collections::BTreeMap, env, fs, path::Path};
 
 // Only the writer is needed here; the crate reads the files with the same module.
@@ -102,9 +102,16 @@ fn collect_messages(prefix: &str, table: &toml::Table, into: &mut BTreeMap<Strin
     }
 }
 
+/// The files of the shell's texts, which the first load carries: the layout, home, "not found",
+/// the settings error and what is said about stored answers. Every other file's texts serve the
+/// journeys, whose code is fetched on first visit, and are fetched with it.
+const SHELL_FILES: [&str; 2] = ["messages.toml", "storage.toml"];
+
+type Messages = BTreeMap<String, [String; 3]>;
+
 fn generate_messages(from: &Path, out: &Path, country_names: [file::Texts; 2]) {
     println!("cargo:rerun-if-changed={}", from.display());
-    let mut messages = BTreeMap::new();
+    let (mut shell, mut journeys) = (Messages::new(), Messages::new());
     let mut files: Vec<_> = fs::read_dir(from)
         .expect("read src/i18n")
         .map(|e| e.expect("read src/i18n").path())
@@ -118,33 +125,56 @@ fn generate_messages(from: &Path, out: &Path, country_names: [file::Texts; 2]) {
             .unwrap_or_else(|e| panic!("{} is not valid TOML: {e}", path.display()));
         let mut found = BTreeMap::new();
         collect_messages("", &table, &mut found);
+        let file_name = path.file_name().expect("a file").to_string_lossy();
         for (key, texts) in found {
-            if messages.insert(key.clone(), texts).is_some() {
+            if shell.contains_key(&key) || journeys.contains_key(&key) {
                 panic!(
                     "message `{key}` is defined twice (again in {})",
                     path.display()
                 );
             }
+            let part = if SHELL_FILES.contains(&&*file_name) {
+                &mut shell
+            } else {
+                &mut journeys
+            };
+            part.insert(key, texts);
         }
     }
     let mut code = String::from("pub(crate) static MESSAGES: &[(&str, &str)] = &[\n");
-    for (key, [en, _, _]) in &messages {
+    for (key, [en, _, _]) in &shell {
         code.push_str(&format!("    ({key:?}, {en:?}),\n"));
     }
     code.push_str("];\n");
     fs::write(out.join("messages.rs"), code).expect("write messages.rs");
 
-    fs::create_dir_all(out.join("texts")).expect("create texts output folder");
-    for (column, (lang, mut texts)) in ["kk", "ru"].into_iter().zip(country_names).enumerate() {
-        // A missing text stays out of the file: the reader sees English, the completeness
-        // test names the key.
-        texts.extend(
-            messages
-                .iter()
-                .filter(|(_, t)| !t[column + 1].is_empty())
-                .map(|(key, t)| (key.clone(), t[column + 1].clone())),
-        );
-        let path = out.join("texts").join(format!("{lang}.json"));
-        fs::write(path, file::write(&texts)).expect("write a texts file");
+    let journeys_dir = out.join("texts").join("journeys");
+    fs::create_dir_all(&journeys_dir).expect("create texts output folder");
+    // English keeps a missing text as "", so that the completeness test names its key.
+    let english = journeys.iter().map(|(key, t)| (key.clone(), t[0].clone()));
+    fs::write(
+        journeys_dir.join("en.json"),
+        file::write(&english.collect()),
+    )
+    .expect("write a texts file");
+    for (i, (lang, mut names)) in ["kk", "ru"].into_iter().zip(country_names).enumerate() {
+        let file_name = format!("{lang}.json");
+        fs::write(
+            out.join("texts").join(&file_name),
+            file::write(&column(&shell, i + 1)),
+        )
+        .expect("write a texts file");
+        names.extend(column(&journeys, i + 1));
+        fs::write(journeys_dir.join(&file_name), file::write(&names)).expect("write a texts file");
     }
+}
+
+/// One language's texts. A missing text stays out: the reader sees English, the completeness
+/// test names the key.
+fn column(messages: &Messages, lang: usize) -> file::Texts {
+    messages
+        .iter()
+        .filter(|(_, t)| !t[lang].is_empty())
+        .map(|(key, t)| (key.clone(), t[lang].clone()))
+        .collect()
 }

@@ -1,7 +1,7 @@
 //! The shell in a real browser: mount the app, click, read the DOM.
 #![cfg(target_arch = "wasm32")]
 
-use astana_hub_portal::i18n::{Lang, install};
+use astana_hub_portal::i18n::{Lang, Part, install};
 use astana_hub_portal::ui::App;
 use leptos::prelude::*;
 use wasm_bindgen_test::*;
@@ -11,20 +11,24 @@ use support::{click, fresh_root, next_tick, set_address, text_of};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// The Kazakh and Russian texts as the build writes them for the site: the test runner serves
-/// the crate's folder, not the site, so they are handed over instead of fetched (the end-to-end
-/// specs fetch them, and cover a file that fails to load).
+/// The Kazakh and Russian texts, both parts, as the build writes them for the site: the test
+/// runner serves the crate's folder, not the site, so they are handed over instead of fetched
+/// (the end-to-end specs fetch them, and cover a file that fails to load).
 fn install_texts() {
-    install(
-        Lang::Kk,
-        include_str!(concat!(env!("OUT_DIR"), "/texts/kk.json")),
-    )
-    .unwrap();
-    install(
-        Lang::Ru,
-        include_str!(concat!(env!("OUT_DIR"), "/texts/ru.json")),
-    )
-    .unwrap();
+    macro_rules! texts {
+        ($path:literal) => {
+            include_str!(concat!(env!("OUT_DIR"), "/texts/", $path))
+        };
+    }
+    let files = [
+        (Lang::Kk, Part::Shell, texts!("kk.json")),
+        (Lang::Kk, Part::Journeys, texts!("journeys/kk.json")),
+        (Lang::Ru, Part::Shell, texts!("ru.json")),
+        (Lang::Ru, Part::Journeys, texts!("journeys/ru.json")),
+    ];
+    for (lang, part, file) in files {
+        install(lang, part, file).unwrap();
+    }
 }
 
 #[wasm_bindgen_test]

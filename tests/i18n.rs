@@ -91,16 +91,20 @@ fn keys_named_in(dir: &Path, found: &mut Vec<(String, String)>) {
         if path.is_dir() {
             keys_named_in(&path, found);
         } else if path.extension().is_some_and(|e| e == "rs") {
-            let source = fs::read_to_string(&path).expect("read source file");
-            for line in source.lines().filter(|l| !l.trim_start().starts_with("//")) {
-                let parts: Vec<&str> = line.split('"').collect();
-                for (i, literal) in parts.iter().enumerate().skip(1).step_by(2) {
-                    let after = parts.get(i + 1).map_or("", |rest| rest.trim_start());
-                    let is_pattern = after.starts_with("=>") || after.starts_with('|');
-                    if is_key_shaped(literal) && !is_pattern {
-                        found.push(((*literal).to_owned(), path.display().to_string()));
-                    }
-                }
+            keys_named_in_file(&path, found);
+        }
+    }
+}
+
+fn keys_named_in_file(path: &Path, found: &mut Vec<(String, String)>) {
+    let source = fs::read_to_string(path).expect("read source file");
+    for line in source.lines().filter(|l| !l.trim_start().starts_with("//")) {
+        let parts: Vec<&str> = line.split('"').collect();
+        for (i, literal) in parts.iter().enumerate().skip(1).step_by(2) {
+            let after = parts.get(i + 1).map_or("", |rest| rest.trim_start());
+            let is_pattern = after.starts_with("=>") || after.starts_with('|');
+            if is_key_shaped(literal) && !is_pattern {
+                found.push(((*literal).to_owned(), path.display().to_string()));
             }
         }
     }
@@ -135,4 +139,44 @@ fn every_key_named_by_the_interface_exists() {
         .filter(|(key, _)| lookup(Lang::En, key).is_none())
         .collect();
     assert!(unknown.is_empty(), "keys with no text: {unknown:?}");
+}
+
+/// The sources of what the first load draws: the layout, home, "not found", the settings error
+/// and the notices about stored answers. Every other page's code is fetched with the journeys'
+/// texts (src/ui/lazy.rs).
+const SHELL_SOURCES: [&str; 11] = [
+    "src/ui/mod.rs",
+    "src/ui/layout.rs",
+    "src/ui/demo_banner.rs",
+    "src/ui/config.rs",
+    "src/ui/i18n.rs",
+    "src/ui/page.rs",
+    "src/ui/lazy.rs",
+    "src/ui/pages/home.rs",
+    "src/ui/pages/not_found.rs",
+    "src/ui/form/notice.rs",
+    "src/ui/form/store.rs",
+];
+
+#[test]
+fn the_shell_names_only_texts_of_the_first_load() {
+    let journeys = parse(include_str!(concat!(
+        env!("OUT_DIR"),
+        "/texts/journeys/en.json"
+    )))
+    .expect("the build writes valid texts files");
+    let mut named = Vec::new();
+    for source in SHELL_SOURCES {
+        keys_named_in_file(Path::new(source), &mut named);
+    }
+    assert!(named.len() > 10, "the scan found too few keys: {named:?}");
+    let fetched_later: Vec<_> = named
+        .iter()
+        .filter(|(key, _)| journeys.contains_key(key) || lookup(Lang::En, key).is_none())
+        .collect();
+    assert!(
+        fetched_later.is_empty(),
+        "keys the first load needs but does not carry (move them to a file of build.rs's \
+         SHELL_FILES): {fetched_later:?}"
+    );
 }

@@ -1,7 +1,8 @@
-//! The file of one language's texts, `texts/kk.json` or `texts/ru.json`: a JSON object from key
-//! to text. The build writes it; native builds compile it in, the browser fetches it when the
-//! language is chosen. Keyed, not positional, so a copy cached from an older build still fits:
-//! a key it lacks is shown in English, a key it has that is no longer used is never asked for.
+//! The file of one part of one language's texts (`texts/kk.json`, `texts/journeys/en.json`, …;
+//! see [`super::Part`]): a JSON object from key to text. The build writes it; native builds
+//! compile it in, the browser fetches it when it is needed. Keyed, not positional, so a copy
+//! cached from an older build still fits: a key it lacks is shown in English, a key it has that
+//! is no longer used is never asked for.
 
 use std::collections::BTreeMap;
 

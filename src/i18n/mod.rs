@@ -1,9 +1,11 @@
 //! Translation tables and locale formatting. Pure Rust: the interface and the tests use it alike.
 //!
-//! Texts live in `src/i18n/*.toml`, one table per key with `en`, `kk` and `ru`. The build script
-//! compiles English in as [`MESSAGES`], sorted by key, and writes Kazakh and Russian as one
-//! [`file`] each. Native builds compile those files in too; the browser fetches the chosen one
-//! and hands it to [`install`], so its first load carries English only.
+//! Texts live in `src/i18n/*.toml`, one table per key with `en`, `kk` and `ru`, and come in two
+//! [`Part`]s. The shell's, which every page needs: English compiled in as [`MESSAGES`], sorted
+//! by key; Kazakh and Russian as one [`file`] each. The journeys', as one file per language,
+//! which the browser fetches with a journey's code (`src/ui/lazy.rs`). Native builds compile
+//! every file in; the browser fetches what it needs and hands it to [`install`], so the first
+//! load carries the shell's English only.
 
 pub mod file;
 
@@ -44,40 +46,84 @@ impl Lang {
     }
 }
 
-/// Where the texts of a language other than English are kept once read.
-fn slot(lang: Lang) -> Option<&'static OnceLock<Texts>> {
-    static KK: OnceLock<Texts> = OnceLock::new();
-    static RU: OnceLock<Texts> = OnceLock::new();
-    match lang {
-        Lang::En => None,
-        Lang::Kk => Some(&KK),
-        Lang::Ru => Some(&RU),
+/// The two parts of the texts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    /// What every page needs: the layout, home, "not found", the settings error.
+    Shell,
+    /// The journeys' questions, answers and rules, and the country names.
+    Journeys,
+}
+
+impl Part {
+    /// The site's file of this part in `lang`, relative to `<base href>`.
+    pub fn file(self, lang: Lang) -> String {
+        match self {
+            Part::Shell => format!("texts/{}.json", lang.code()),
+            Part::Journeys => format!("texts/journeys/{}.json", lang.code()),
+        }
     }
 }
 
-fn translations(lang: Lang) -> Option<&'static Texts> {
-    let slot = slot(lang)?;
-    #[cfg(not(target_arch = "wasm32"))]
-    slot.get_or_init(|| {
-        let compiled_in = match lang {
-            Lang::Kk => include_str!(concat!(env!("OUT_DIR"), "/texts/kk.json")),
-            _ => include_str!(concat!(env!("OUT_DIR"), "/texts/ru.json")),
+/// Where the texts of a part are kept once read; none for the shell's English, compiled in.
+fn slot(lang: Lang, part: Part) -> Option<&'static OnceLock<Texts>> {
+    static SLOTS: [OnceLock<Texts>; 5] = [const { OnceLock::new() }; 5];
+    let index = match (lang, part) {
+        (Lang::En, Part::Shell) => return None,
+        (Lang::En, Part::Journeys) => 0,
+        (Lang::Kk, Part::Shell) => 1,
+        (Lang::Kk, Part::Journeys) => 2,
+        (Lang::Ru, Part::Shell) => 3,
+        (Lang::Ru, Part::Journeys) => 4,
+    };
+    Some(&SLOTS[index])
+}
+
+/// The file of a part compiled into this build: every one in native builds; the journeys'
+/// English in a browser build that is not split (the component tests), where it costs nothing.
+fn compiled_in(lang: Lang, part: Part) -> Option<&'static str> {
+    macro_rules! texts {
+        ($path:literal) => {
+            include_str!(concat!(env!("OUT_DIR"), "/texts/", $path))
         };
-        file::parse(compiled_in).expect("the build writes valid texts files")
-    });
+    }
+    if cfg!(target_arch = "wasm32") {
+        #[cfg(not(feature = "split"))]
+        if (lang, part) == (Lang::En, Part::Journeys) {
+            return Some(texts!("journeys/en.json"));
+        }
+        return None;
+    }
+    Some(match (lang, part) {
+        (Lang::En, Part::Shell) => return None,
+        (Lang::En, Part::Journeys) => texts!("journeys/en.json"),
+        (Lang::Kk, Part::Shell) => texts!("kk.json"),
+        (Lang::Kk, Part::Journeys) => texts!("journeys/kk.json"),
+        (Lang::Ru, Part::Shell) => texts!("ru.json"),
+        (Lang::Ru, Part::Journeys) => texts!("journeys/ru.json"),
+    })
+}
+
+fn translations(lang: Lang, part: Part) -> Option<&'static Texts> {
+    let slot = slot(lang, part)?;
+    if let Some(file) = compiled_in(lang, part) {
+        return Some(
+            slot.get_or_init(|| file::parse(file).expect("the build writes valid texts files")),
+        );
+    }
     slot.get()
 }
 
-/// Whether the texts of `lang` are here: English always; Kazakh and Russian always in native
-/// builds, in the browser once [`install`]ed.
-pub fn available(lang: Lang) -> bool {
-    lang == Lang::En || translations(lang).is_some()
+/// Whether a part's texts in `lang` are here: the shell's English always; the rest when
+/// compiled in or [`install`]ed.
+pub fn available(lang: Lang, part: Part) -> bool {
+    (lang, part) == (Lang::En, Part::Shell) || translations(lang, part).is_some()
 }
 
-/// Takes the fetched texts file of `lang`; from then on [`lookup`] answers in that language.
-pub fn install(lang: Lang, file: &str) -> Result<(), serde_json::Error> {
+/// Takes a fetched texts file; from then on [`lookup`] answers with its texts.
+pub fn install(lang: Lang, part: Part, file: &str) -> Result<(), serde_json::Error> {
     let texts = file::parse(file)?;
-    if let Some(slot) = slot(lang) {
+    if let Some(slot) = slot(lang, part) {
         // Already there (compiled in, or a second fetch): the first copy stays.
         let _ = slot.set(texts);
     }
@@ -87,13 +133,20 @@ pub fn install(lang: Lang, file: &str) -> Result<(), serde_json::Error> {
 /// The text of `key` in `lang`, or `None` when the key is unknown, that language is missing or
 /// its texts are not here.
 pub fn lookup(lang: Lang, key: &str) -> Option<&'static str> {
-    let text = match lang {
-        Lang::En => {
-            let i = MESSAGES.binary_search_by(|(k, _)| (*k).cmp(key)).ok()?;
-            MESSAGES[i].1
-        }
-        _ => translations(lang)?.get(key)?.as_str(),
+    let shell = match lang {
+        Lang::En => MESSAGES
+            .binary_search_by(|(k, _)| (*k).cmp(key))
+            .ok()
+            .map(|i| MESSAGES[i].1),
+        _ => translations(lang, Part::Shell)
+            .and_then(|t| t.get(key))
+            .map(String::as_str),
     };
+    let text = shell.or_else(|| {
+        translations(lang, Part::Journeys)?
+            .get(key)
+            .map(String::as_str)
+    })?;
     (!text.is_empty()).then_some(text)
 }
 
@@ -105,7 +158,13 @@ pub fn text(lang: Lang, key: &str) -> &str {
         .unwrap_or(key)
 }
 
-/// Every key of the English table, for completeness checks.
+/// Every key of the English texts, both parts, for completeness checks.
 pub fn keys() -> impl Iterator<Item = &'static str> {
-    MESSAGES.iter().map(|(k, _)| *k)
+    let journeys = translations(Lang::En, Part::Journeys)
+        .into_iter()
+        .flat_map(|t| t.keys());
+    MESSAGES
+        .iter()
+        .map(|(k, _)| *k)
+        .chain(journeys.map(String::as_str))
 }

@@ -1,16 +1,18 @@
 //! The chosen language as reactive state, remembered across visits, and the switcher.
 //!
-//! English is compiled in; Kazakh and Russian are fetched (`texts/<code>.json`) when chosen,
-//! on start for a remembered choice. Until a file has arrived the page stays in the language it
-//! was in; a file that cannot be loaded leaves it in English, says so beside the switcher, and
-//! pressing the language again tries again. `lang()` is always the language actually shown,
-//! which `<html lang>` follows.
+//! The shell's English is compiled in; its Kazakh and Russian are fetched (`texts/<code>.json`)
+//! when chosen, on start for a remembered choice. The journeys' texts are fetched with the
+//! first journey page's code (`texts/journeys/<code>.json`, see `src/ui/lazy.rs`), and from
+//! then on with every language chosen. Until a language's files have arrived the page stays in
+//! the language it was in; a file that cannot be loaded leaves it in English, says so beside the
+//! switcher, and pressing the language again tries again. `lang()` is always the language
+//! actually shown, which `<html lang>` follows.
 
 use leptos::prelude::*;
 
 use super::config::fetch_site_file;
 pub use crate::i18n::Lang;
-use crate::i18n::{available, install, text};
+use crate::i18n::{Part, available, install, text};
 
 const STORAGE_KEY: &str = "ahp:lang";
 
@@ -24,6 +26,8 @@ pub struct I18n {
     failed: RwSignal<Option<Lang>>,
     /// Whether the remembered language's texts have arrived or failed to, on start.
     settled: RwSignal<bool>,
+    /// Whether a journey page has been shown: the journeys' texts then come with each language.
+    journeys: StoredValue<bool>,
 }
 
 impl I18n {
@@ -37,6 +41,7 @@ impl I18n {
             chosen: StoredValue::new(Lang::En),
             failed: RwSignal::new(None),
             settled: RwSignal::new(false),
+            journeys: StoredValue::new(false),
         };
         provide_context(i18n);
         i18n.show(saved.unwrap_or_default());
@@ -64,14 +69,14 @@ impl I18n {
     fn show(self, lang: Lang) {
         self.chosen.set_value(lang);
         self.failed.set(None);
-        if available(lang) {
+        let parts = self.parts();
+        if parts.iter().all(|part| available(lang, *part)) {
             self.shown.set(lang);
             self.settled.set(true);
             return;
         }
         leptos::task::spawn_local(async move {
-            let file = fetch_site_file(&format!("texts/{}.json", lang.code())).await;
-            let loaded = file.is_ok_and(|file| install(lang, &file).is_ok());
+            let loaded = fetch(lang, parts).await;
             self.settled.try_set(true);
             // The app may be gone, or another language chosen meanwhile.
             if self.chosen.try_get_value() != Some(lang) {
@@ -86,6 +91,24 @@ impl I18n {
         });
     }
 
+    /// The parts of the texts the pages shown so far need.
+    fn parts(self) -> &'static [Part] {
+        if self.journeys.get_value() {
+            &[Part::Shell, Part::Journeys]
+        } else {
+            &[Part::Shell]
+        }
+    }
+
+    /// Fetches the journeys' texts in the language shown, and in English, which stands in for
+    /// a text a file cached from an older build lacks. From then on every language chosen
+    /// brings its journeys' texts too. False when a file could not be loaded.
+    pub async fn load_journey_texts(self) -> bool {
+        self.journeys.set_value(true);
+        let lang = self.shown.get_untracked();
+        fetch(Lang::En, &[Part::Journeys]).await && fetch(lang, &[Part::Journeys]).await
+    }
+
     /// The text of `key` in the current language (English where it has none). Every key used
     /// here exists in all three languages (a test checks the sources), so the key itself is
     /// only a last resort.
@@ -96,6 +119,20 @@ impl I18n {
 
 pub fn use_i18n() -> I18n {
     expect_context::<I18n>()
+}
+
+/// Fetches and installs the parts of `lang`'s texts not here yet; false when one failed.
+async fn fetch(lang: Lang, parts: &[Part]) -> bool {
+    for &part in parts {
+        if available(lang, part) {
+            continue;
+        }
+        let file = fetch_site_file(&part.file(lang)).await;
+        if !file.is_ok_and(|file| install(lang, part, &file).is_ok()) {
+            return false;
+        }
+    }
+    true
 }
 
 fn local_storage() -> Option<web_sys::Storage> {

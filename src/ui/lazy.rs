@@ -1,97 +1,137 @@
 //! Pages whose code is fetched when they are first visited, so the first load carries only the
-//! layout, home and what every page needs.
+//! layout, home and what every page needs. The journeys' texts come at the same time
+//! (`I18n::load_journey_texts`).
 //!
 //! [`lazy_page!`] names a route and the chunk its code goes into. Built with the `split`
 //! feature, the page's code sits behind a split point, and the release build (`.ci/build-wasm`)
-//! cuts the WebAssembly there into one file per chunk. Without the feature (tests, checks) the
-//! page is called directly and nothing changes. The router keeps the current page on screen
-//! until the next one's code has arrived; if it cannot arrive (the connection dropped), the
-//! page says so and offers to try again, and the answers saved in the browser stay.
+//! cuts the WebAssembly there into one file per chunk. Without the feature (tests, checks)
+//! there is nothing to fetch and the page is built at once. The router keeps the current page
+//! on screen until the next one's code and texts have arrived; if they cannot arrive (the
+//! connection dropped), the page says so and offers to try again, and the answers saved in the
+//! browser stay.
 
 use std::{future::Future, pin::Pin};
 
+use futures_util::future::join;
 use leptos::prelude::*;
 
-use super::{i18n::use_i18n, page::Page};
+use super::{
+    i18n::{I18n, use_i18n},
+    page::Page,
+};
 
 /// A page's code could not be fetched.
 #[derive(Debug)]
 pub struct NotLoaded;
 
 #[cfg(feature = "split")]
-impl From<leptos::wasm_split::SplitLoaderError> for NotLoaded {
-    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+impl From<wasm_split_helpers::SplitLoaderError> for NotLoaded {
+    fn from(_: wasm_split_helpers::SplitLoaderError) -> Self {
         NotLoaded
     }
 }
 
-/// What loads a page and builds its view.
-pub type Loader = fn() -> Pin<Box<dyn Future<Output = Result<AnyView, NotLoaded>> + Send>>;
+/// A page's code on its way.
+pub type Fetching = Pin<Box<dyn Future<Output = Result<(), NotLoaded>> + Send>>;
 
-/// The page built by `load`, or the message that it could not be fetched.
-pub async fn show(load: Loader) -> AnyView {
-    match load().await {
-        Ok(page) => page,
-        Err(NotLoaded) => view! { <PageNotLoaded load /> }.into_any(),
-    }
+/// How a page that is fetched on first visit comes: `lazy_page!` writes one for each.
+#[derive(Clone, Copy)]
+pub struct LazyPage {
+    /// Fetches the page's code.
+    pub fetch: fn() -> Fetching,
+    /// Builds the page's view, once its code is here; `None` before.
+    pub build: fn() -> Option<AnyView>,
 }
 
-/// Says the page could not be fetched; "Try again" fetches it once more and shows it here.
+/// Fetches a page's code and the journeys' texts at once; false when either could not come.
+async fn fetch(page: LazyPage, i18n: Option<I18n>) -> bool {
+    let texts = async move {
+        match i18n {
+            Some(i18n) => i18n.load_journey_texts().await,
+            None => true,
+        }
+    };
+    let (code, texts) = join((page.fetch)(), texts).await;
+    code.is_ok() && texts
+}
+
+/// The page, or the message that its code or texts could not be fetched. The router awaits it.
+pub async fn show(page: LazyPage) -> AnyView {
+    if fetch(page, use_context::<I18n>()).await
+        && let Some(view) = (page.build)()
+    {
+        return view;
+    }
+    view! { <PageNotLoaded page /> }.into_any()
+}
+
+/// Says the page could not be fetched. "Try again" fetches it once more: the page then shows
+/// here, or the message again, as a new page that takes focus.
 #[component]
-fn PageNotLoaded(load: Loader) -> impl IntoView {
+fn PageNotLoaded(page: LazyPage) -> impl IntoView {
     let i18n = use_i18n();
     let t = move |key: &'static str| move || i18n.t(key);
-    let attempts = RwSignal::new(0u32);
-    move || {
-        if attempts.get() == 0 {
-            return view! {
-                <Page title="lazy.title">
-                    <p>{t("lazy.body")}</p>
-                    <p>{t("lazy.kept")}</p>
-                    <button type="button" class="button" on:click=move |_| attempts.update(|n| *n += 1)>
-                        {t("lazy.retry")}
-                    </button>
-                </Page>
+    let fetched = RwSignal::new(false);
+    let failed_attempts = RwSignal::new(0u32);
+    let retry = move |_| {
+        leptos::task::spawn_local(async move {
+            if fetch(page, Some(i18n)).await {
+                fetched.set(true);
+            } else {
+                failed_attempts.update(|n| *n += 1);
             }
-            .into_any();
+        });
+    };
+    // Built here, not in the task: the page needs the contexts of the place it is shown in.
+    move || {
+        failed_attempts.track();
+        if fetched.get()
+            && let Some(view) = (page.build)()
+        {
+            return view;
         }
-        Suspend::new(async move { show(load).await }).into_any()
+        view! {
+            <Page title="lazy.title">
+                <p>{t("lazy.body")}</p>
+                <p>{t("lazy.kept")}</p>
+                <button type="button" class="button" on:click=retry>
+                    {t("lazy.retry")}
+                </button>
+            </Page>
+        }
+        .into_any()
     }
 }
 
-/// Declares `$route`, a lazily loaded route for the router (`Lazy::<$route>::new()`), whose
-/// view is `$page` and whose code goes into the chunk `$chunk`. Pages of one journey share a
-/// chunk, so moving between them fetches nothing more.
+/// Declares `$route`, a route for the router (`Lazy::<$route>::new()`) whose view is `$page`
+/// and whose code goes into the chunk `$chunk`. Pages of one journey share a chunk, so moving
+/// between them fetches nothing more.
 #[macro_export]
 macro_rules! lazy_page {
     ($route:ident, $chunk:ident, $page:path) => {
         pub struct $route;
 
-        // A block, so that each page's split point and its loader have names of their own.
+        // A block, so that each page's split point and its helpers have names of their own.
         const _: () = {
             #[cfg_attr(
-                        feature = "split",
-                        leptos::wasm_split::wasm_split(
-                            $chunk,
-                            wasm_split_path = ::leptos::wasm_split,
-                            fallible
-                        )
-                    )]
+                feature = "split",
+                wasm_split_helpers::wasm_split($chunk, fallible, preload(fetch_code))
+            )]
             fn build() -> Result<AnyView, $crate::ui::lazy::NotLoaded> {
                 Ok(view! { <$page /> }.into_any())
             }
 
-            fn load() -> std::pin::Pin<
-                Box<
-                    dyn std::future::Future<Output = Result<AnyView, $crate::ui::lazy::NotLoaded>>
-                        + Send,
-                >,
-            > {
+            const PAGE: $crate::ui::lazy::LazyPage = $crate::ui::lazy::LazyPage {
                 #[cfg(feature = "split")]
-                return Box::pin(build());
+                fetch: || Box::pin(async { Ok(fetch_code().await?) }),
                 #[cfg(not(feature = "split"))]
-                return Box::pin(std::future::ready(build()));
-            }
+                fetch: || Box::pin(std::future::ready(Ok(()))),
+                // Once the code is here, the split point answers at the first poll.
+                #[cfg(feature = "split")]
+                build: || futures_util::FutureExt::now_or_never(build()).and_then(Result::ok),
+                #[cfg(not(feature = "split"))]
+                build: || build().ok(),
+            };
 
             impl leptos_router::LazyRoute for $route {
                 fn data() -> Self {
@@ -99,7 +139,7 @@ macro_rules! lazy_page {
                 }
 
                 async fn view(_: Self) -> AnyView {
-                    $crate::ui::lazy::show(load).await
+                    $crate::ui::lazy::show(PAGE).await
                 }
             }
         };

@@ -3,9 +3,9 @@
 # usable with brotli -q 11 (what a static host can serve), prints the figures and fails above
 # 200 KB. A Kazakh or Russian reader also downloads that language's texts (texts/kk.json,
 # texts/ru.json) before the page is usable: each is printed, and the largest counts.
-# The journeys' code is not in the first load: it is fetched on a journey's first page
-# (src/ui/lazy.rs). What that costs is printed too: the journey's module and every chunk it
-# shares with others, as __wasm_split.js lists them.
+# The journeys' code and texts are not in the first load: they are fetched on a journey's
+# first page (src/ui/lazy.rs). What that costs is printed too: the journey's module and every
+# chunk it shares with others, as __wasm_split.js lists them, and the journeys' texts.
 # Run after the release build: tests/budget/size.sh [dist]
 set -euo pipefail
 dist="${1:-dist}"
@@ -56,6 +56,9 @@ for module in "$dist"/split_*.wasm; do
     bytes=$((bytes + $(brotli -c -q 11 "$dist/$name" | wc -c)))
   done
   printf '%-30s %10d %10d\n' "$journey" "${#files[@]}" "$bytes"
+done
+for name in texts/journeys/{en,kk,ru}.json; do
+  measure "$name"
 done
 echo
 if [ "$total" -gt "$budget" ]; then

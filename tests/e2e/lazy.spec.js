@@ -1,0 +1,63 @@
+// Journeys fetched on first visit (src/ui/lazy.rs): the first load carries the shell only; a
+// journey's code and texts come with its first page; if they cannot come, the page says so,
+// passes axe, and "Try again" brings the journey without losing anything.
+import { expect, test } from "@playwright/test";
+import { PORTAL_NAME, expectNoAxeViolations, openPage } from "./helpers.js";
+
+const FEES = "Work out the membership fee";
+// A journey's module, the chunks it shares with other journeys, and the journeys' texts.
+const isJourneyFile = (url) => /\/(split_|chunk_)[a-z0-9_]+\.wasm$|\/texts\/journeys\//.test(url);
+
+test("home needs no journey's code or texts; the first journey page fetches them", async ({ page }) => {
+  const requested = [];
+  page.on("request", (request) => requested.push(new URL(request.url()).pathname));
+  await openPage(page, "/");
+  await page.waitForLoadState("networkidle");
+  expect(requested.filter(isJourneyFile), "fetched by the home page").toEqual([]);
+
+  await page.getByRole("link", { name: FEES }).click();
+  await expect(page.locator("h1")).toHaveText(FEES);
+  await expect(page.locator("h1")).toBeFocused();
+  expect(requested).toContain("/split_fees.wasm");
+  expect(requested).toContain("/texts/journeys/en.json");
+  expect(requested.filter((path) => path === "/split_apply.wasm"), "another journey's module").toEqual([]);
+});
+
+for (const [what, pattern] of [
+  ["code", /\/(split_|chunk_)[a-z0-9_]+\.wasm$/],
+  ["texts", /\/texts\/journeys\//],
+]) {
+  test(`a journey whose ${what} cannot be fetched says so, and "Try again" brings it`, async ({ page }) => {
+    await openPage(page, "/");
+    await page.route(pattern, (route) => route.abort("internetdisconnected"));
+    await page.getByRole("link", { name: FEES }).click();
+
+    const heading = page.locator("h1");
+    await expect(heading).toHaveText("This page could not be loaded");
+    await expect(heading).toBeFocused();
+    await expect(page).toHaveTitle(`This page could not be loaded – ${PORTAL_NAME}`);
+    await expect(page.locator("main")).toContainText("saved in this browser");
+    await expectNoAxeViolations(page, `journey ${what} not fetched`);
+
+    // Still offline: the message again, as a new page that takes focus, not a broken one.
+    await page.getByRole("button", { name: "Try again" }).click();
+    await expect(heading).toBeFocused();
+    await expect(heading).toHaveText("This page could not be loaded");
+
+    await page.unroute(pattern);
+    await page.getByRole("button", { name: "Try again" }).click();
+    await expect(heading).toHaveText(FEES);
+    await expect(page.getByRole("button", { name: "Continue" })).toBeVisible();
+  });
+}
+
+test("a journey page opened in Kazakh fetches the journeys' Kazakh texts with its code", async ({ page }) => {
+  await page.addInitScript(() => localStorage.setItem("ahp:lang", "kk"));
+  const requested = [];
+  page.on("request", (request) => requested.push(new URL(request.url()).pathname));
+  await openPage(page, "/fees");
+  await expect(page.locator("html")).toHaveAttribute("lang", "kk");
+  await expect(page.locator("h1")).toHaveText("Мүшелік жарнаны есептеу");
+  expect(requested).toContain("/texts/journeys/kk.json");
+  await expectNoAxeViolations(page, "fees in Kazakh");
+});
