@@ -1,18 +1,33 @@
 // Starts the portal. A file of its own, not an inline script, so the content security policy
 // needs no 'unsafe-inline'. Paths are relative to <base href>.
 import init from "./astana-hub-portal.js";
+import journeyFiles from "./journey-files.js";
 
-// A remembered Kazakh or Russian choice: fetch its texts alongside the WebAssembly, so the
-// portal can start in that language without waiting for them afterwards.
+// Starts fetching a file the portal will fetch itself, so it does not wait for it afterwards.
+function preload(path) {
+  const link = Object.assign(document.createElement("link"), { rel: "preload", as: "fetch", crossOrigin: "anonymous" });
+  link.href = new URL(path, document.baseURI).href;
+  document.head.append(link);
+}
+
+let lang = "en";
 try {
-  const lang = localStorage.getItem("ahp:lang");
-  if (lang === "kk" || lang === "ru") {
-    const link = Object.assign(document.createElement("link"), { rel: "preload", as: "fetch", crossOrigin: "anonymous" });
-    link.href = new URL(`texts/${lang}.json`, document.baseURI).href;
-    document.head.append(link);
-  }
+  lang = localStorage.getItem("ahp:lang") ?? "en";
 } catch {
   // Storage refused (a private window): the portal starts in English.
+}
+// A remembered Kazakh or Russian choice: its texts, alongside the WebAssembly, so the portal
+// can start in that language at once.
+if (lang === "kk" || lang === "ru") preload(`texts/${lang}.json`);
+
+// A journey's page opened directly: its code and texts, which the portal would otherwise ask
+// for only once it has started (journey-files.js, written by the build). A journey's first
+// path segment names its files.
+const journey = location.pathname.slice(new URL(document.baseURI).pathname.length).split("/")[0];
+if (Object.hasOwn(journeyFiles, journey)) {
+  journeyFiles[journey].forEach(preload);
+  preload("texts/journeys/en.json");
+  if (lang === "kk" || lang === "ru") preload(`texts/journeys/${lang}.json`);
 }
 
 init({ module_or_path: new URL("astana-hub-portal_bg.wasm", document.baseURI) }).catch(() => {

@@ -2,13 +2,12 @@
 //! changing and removing members, where focus goes after each, and what the live region says.
 #![cfg(target_arch = "wasm32")]
 
-use astana_hub_portal::ui::App;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 mod support;
-use support::{Root, all, find, focused_id, fresh_root, set_address, settle, type_into};
+use support::{Root, all, find, focused_id, open_portal_at, settle, type_into};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -24,18 +23,7 @@ async fn team_page() -> Root {
                "answers":{"programme":"silkway","cohort":"silkway-next","team_allowed":"no"}}"#,
         )
         .unwrap();
-    // config.json is fetched relative to <base href>, as on a real deployment.
-    if document().query_selector("base").unwrap().is_none() {
-        let base = document().create_element("base").unwrap();
-        base.set_attribute("href", "/").unwrap();
-        document().head().unwrap().append_child(&base).unwrap();
-    }
-    set_address("/acceleration/team");
-    let root = fresh_root();
-    let app = leptos::mount::mount_to(root.clone(), App);
-    std::mem::forget(app);
-    settle().await;
-    root
+    open_portal_at("/acceleration/team").await
 }
 
 fn status(root: &Root) -> String {

@@ -3,12 +3,11 @@
 #![cfg(target_arch = "wasm32")]
 
 use astana_hub_portal::i18n::{Lang, Part, install};
-use astana_hub_portal::ui::App;
 use leptos::prelude::*;
 use wasm_bindgen_test::*;
 
 mod support;
-use support::{click, fresh_root, set_address, settle, text_of};
+use support::{click, open_portal_at, settle, text_of};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -25,16 +24,7 @@ async fn a_journey_page_without_its_texts_says_so_and_try_again_brings_it() {
     let storage = window().local_storage().unwrap().unwrap();
     storage.clear().unwrap();
     storage.set_item("ahp:lang", "kk").unwrap();
-    // config.json is fetched relative to <base href>, as on a real deployment.
-    if document().query_selector("base").unwrap().is_none() {
-        let base = document().create_element("base").unwrap();
-        base.set_attribute("href", "/").unwrap();
-        document().head().unwrap().append_child(&base).unwrap();
-    }
-    set_address("/fees");
-    let root = fresh_root();
-    let _app = leptos::mount::mount_to(root.clone(), App);
-    settle().await;
+    let root = open_portal_at("/fees").await;
 
     assert_eq!(text_of(&root, "h1"), "Бұл бетті жүктеу мүмкін болмады");
     assert_eq!(text_of(&root, "main button"), "Қайталап көру");

@@ -57,31 +57,37 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Portal() -> impl IntoView {
     pages::form::StoreState::provide();
+    // Nothing shows until the configuration and the first page are here (a journey's page waits
+    // for its code, src/ui/lazy.rs): the demo banner and the page then appear together instead
+    // of pushing the layout about as each arrives.
+    let loading = move || !(config::is_configured() && PagesShown::any());
     view! {
         <Router base=base_path()>
-            <SkipLink />
-            <DemoBanner />
-            <Header />
-            <main id="main-content" class="page-width" tabindex="-1">
-                <pages::form::StorageNotices />
-                <Routes fallback=NotFound>
-                    <Route path=path!("/") view=Home />
-                    <Route path=path!("/eligibility") view={Lazy::<pages::EligibilityRoute>::new()} />
-                    <Route path=path!("/eligibility/:step") view={Lazy::<pages::EligibilityStepRoute>::new()} />
-                    <Route path=path!("/fees") view={Lazy::<pages::FeesRoute>::new()} />
-                    <Route path=path!("/apply") view={Lazy::<pages::ApplyRoute>::new()} />
-                    <Route path=path!("/apply/confirmation/:reference") view={Lazy::<pages::ApplyConfirmationRoute>::new()} />
-                    <Route path=path!("/apply/:step") view={Lazy::<pages::ApplyStepRoute>::new()} />
-                    <Route path=path!("/acceleration") view={Lazy::<pages::AccelerationRoute>::new()} />
-                    <Route path=path!("/acceleration/:step") view={Lazy::<pages::AccelerationStepRoute>::new()} />
-                    <Route path=path!("/acceleration/confirmation/:reference") view={Lazy::<pages::AccelerationConfirmationRoute>::new()} />
-                    <Route path=path!("/invitations") view={Lazy::<pages::InvitationsRoute>::new()} />
-                    <Route path=path!("/invitations/:step") view={Lazy::<pages::InvitationStepRoute>::new()} />
-                    <Route path=path!("/invitations/confirmation/:reference") view={Lazy::<pages::InvitationConfirmationRoute>::new()} />
-                    <Route path=path!("/status") view={Lazy::<pages::StatusRoute>::new()} />
-                </Routes>
-            </main>
-            <Footer />
+            <div class="portal" class:portal--loading=loading>
+                <SkipLink />
+                <DemoBanner />
+                <Header />
+                <main id="main-content" class="page-width" tabindex="-1">
+                    <pages::form::StorageNotices />
+                    <Routes fallback=NotFound>
+                        <Route path=path!("/") view=Home />
+                        <Route path=path!("/eligibility") view={Lazy::<pages::EligibilityRoute>::new()} />
+                        <Route path=path!("/eligibility/:step") view={Lazy::<pages::EligibilityStepRoute>::new()} />
+                        <Route path=path!("/fees") view={Lazy::<pages::FeesRoute>::new()} />
+                        <Route path=path!("/apply") view={Lazy::<pages::ApplyRoute>::new()} />
+                        <Route path=path!("/apply/confirmation/:reference") view={Lazy::<pages::ApplyConfirmationRoute>::new()} />
+                        <Route path=path!("/apply/:step") view={Lazy::<pages::ApplyStepRoute>::new()} />
+                        <Route path=path!("/acceleration") view={Lazy::<pages::AccelerationRoute>::new()} />
+                        <Route path=path!("/acceleration/:step") view={Lazy::<pages::AccelerationStepRoute>::new()} />
+                        <Route path=path!("/acceleration/confirmation/:reference") view={Lazy::<pages::AccelerationConfirmationRoute>::new()} />
+                        <Route path=path!("/invitations") view={Lazy::<pages::InvitationsRoute>::new()} />
+                        <Route path=path!("/invitations/:step") view={Lazy::<pages::InvitationStepRoute>::new()} />
+                        <Route path=path!("/invitations/confirmation/:reference") view={Lazy::<pages::InvitationConfirmationRoute>::new()} />
+                        <Route path=path!("/status") view={Lazy::<pages::StatusRoute>::new()} />
+                    </Routes>
+                </main>
+                <Footer />
+            </div>
         </Router>
     }
 }

@@ -8,11 +8,16 @@ use super::i18n::use_i18n;
 /// Counts the pages shown so far in this visit: the first page keeps the browser's own focus,
 /// every later one (a client-side navigation) moves focus to its `h1`, as a page load would.
 #[derive(Clone, Copy)]
-pub struct PagesShown(StoredValue<u32>);
+pub struct PagesShown(RwSignal<u32>);
 
 impl PagesShown {
     pub fn provide() {
-        provide_context(PagesShown(StoredValue::new(0)));
+        provide_context(PagesShown(RwSignal::new(0)));
+    }
+
+    /// Whether a page has been shown yet (reactive).
+    pub fn any() -> bool {
+        use_context::<PagesShown>().is_some_and(|PagesShown(shown)| shown.get() > 0)
     }
 }
 
@@ -27,8 +32,8 @@ pub fn Page(
     let i18n = use_i18n();
     let heading = NodeRef::<html::H1>::new();
     let is_navigation = use_context::<PagesShown>().is_some_and(|PagesShown(shown)| {
-        shown.update_value(|n| *n += 1);
-        shown.get_value() > 1
+        shown.update(|n| *n += 1);
+        shown.get_untracked() > 1
     });
     Effect::new(move || {
         if let (true, Some(h1)) = (is_navigation, heading.get()) {

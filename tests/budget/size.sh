@@ -5,13 +5,13 @@
 # texts/ru.json) before the page is usable: each is printed, and the largest counts.
 # The journeys' code and texts are not in the first load: they are fetched on a journey's
 # first page (src/ui/lazy.rs). What that costs is printed too: the journey's module and every
-# chunk it shares with others, as __wasm_split.js lists them, and the journeys' texts.
+# chunk it shares with others, as journey-files.js lists them, and the journeys' texts.
 # Run after the release build: tests/budget/size.sh [dist]
 set -euo pipefail
 dist="${1:-dist}"
 budget=200000 # bytes, brotli
 
-first_load=(index.html boot.js main.css astana-hub-portal.js __wasm_split.js astana-hub-portal_bg.wasm favicon.svg config.json)
+first_load=(index.html boot.js journey-files.js main.css astana-hub-portal.js __wasm_split.js astana-hub-portal_bg.wasm favicon.svg config.json)
 languages=(texts/kk.json texts/ru.json)
 total=0
 # Prints a file's line and sets $compressed.
@@ -40,23 +40,22 @@ printf '%-30s %10s %10d\n' "largest language file" "" "$largest"
 total=$((total + largest))
 printf '%-30s %10s %10d  (budget %d)\n' "first load, total" "" "$total" "$budget"
 
-# Each chunk's file name with the journeys that need it, from the comment above its loader.
-chunk_users=$(awk '/^\/\* .* \*\/$/ { users = $0 } /"\.\/chunk_[0-9]+\.wasm"/ { match($0, /chunk_[0-9]+\.wasm/); print substr($0, RSTART, RLENGTH), users }' "$dist/__wasm_split.js")
 echo
 printf '%-30s %10s %10s\n' "journey, on its first page" "files" "brotli"
-for module in "$dist"/split_*.wasm; do
-  journey=$(basename "$module" .wasm)
-  journey=${journey#split_}
-  files=("$(basename "$module")")
-  while read -r chunk users; do
-    [[ " ${users//,/ } " == *" $journey "* ]] && files+=("$chunk")
-  done <<<"$chunk_users"
+# journey-files.js (written by .ci/build-wasm) lists each journey's files; a line each here.
+journeys=$(node --input-type=module -e "
+  const { default: files } = await import('$(realpath "$dist")/journey-files.js');
+  for (const [journey, names] of Object.entries(files)) console.log(journey, ...names);
+")
+while read -r journey files; do
   bytes=0
-  for name in "${files[@]}"; do
+  count=0
+  for name in $files; do
     bytes=$((bytes + $(brotli -c -q 11 "$dist/$name" | wc -c)))
+    count=$((count + 1))
   done
-  printf '%-30s %10d %10d\n' "$journey" "${#files[@]}" "$bytes"
-done
+  printf '%-30s %10d %10d\n' "$journey" "$count" "$bytes"
+done <<<"$journeys"
 for name in texts/journeys/{en,kk,ru}.json; do
   measure "$name"
 done

@@ -61,3 +61,23 @@ test("a journey page opened in Kazakh fetches the journeys' Kazakh texts with it
   expect(requested).toContain("/texts/journeys/kk.json");
   await expectNoAxeViolations(page, "fees in Kazakh");
 });
+
+test("a journey's address opened directly fetches its code and texts at once, each file once", async ({ page }) => {
+  await page.addInitScript(() => localStorage.setItem("ahp:lang", "ru"));
+  const requested = [];
+  page.on("request", (request) => requested.push(new URL(request.url()).pathname));
+  const warnings = [];
+  page.on("console", (message) => warnings.push(message.text()));
+  await openPage(page, "/apply");
+  await expect(page.locator("html")).toHaveAttribute("lang", "ru");
+  await expect(page.locator("h1")).toHaveText("Заявка на статус участника");
+  // Preloaded by boot.js, then fetched by the portal: a preload that does not match the later
+  // request would show as a second download, and Chromium warns of it after a few seconds.
+  await page.waitForTimeout(4000);
+  const journeyFiles = requested.filter(isJourneyFile);
+  expect(journeyFiles).toContain("/split_apply.wasm");
+  expect(journeyFiles).toContain("/texts/journeys/ru.json");
+  const downloadedTwice = journeyFiles.filter((path, i) => journeyFiles.indexOf(path) !== i);
+  expect(downloadedTwice).toEqual([]);
+  expect(warnings.filter((text) => text.includes("preload"))).toEqual([]);
+});

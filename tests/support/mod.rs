@@ -45,6 +45,25 @@ pub fn set_address(path: &str) {
         .expect("replaceState");
 }
 
+/// Mounts the whole portal at `path`, as a visitor opening that address would, and lets it
+/// settle. The portal stays mounted for the rest of the test.
+pub async fn open_portal_at(path: &str) -> Root {
+    // config.json is fetched relative to <base href>, as on a real deployment.
+    if document().query_selector("base").unwrap().is_none() {
+        let base = document().create_element("base").unwrap();
+        base.set_attribute("href", "/").unwrap();
+        document().head().unwrap().append_child(&base).unwrap();
+    }
+    set_address(path);
+    let root = fresh_root();
+    std::mem::forget(leptos::mount::mount_to(
+        root.clone(),
+        astana_hub_portal::ui::App,
+    ));
+    settle().await;
+    root
+}
+
 /// A fresh element of our own to mount into: the test runner's page has text of its own.
 pub fn fresh_root() -> Root {
     let root = document().create_element("div").expect("create div");
