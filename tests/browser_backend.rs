@@ -177,7 +177,13 @@ async fn the_same_key_gives_the_first_answer_and_refuses_another_body() {
     let other = backend
         .submit_application(&key, &application("971240001583"))
         .await;
-    assert_eq!(other, Err(BackendError::Conflict));
+    assert_eq!(
+        other,
+        Err(BackendError::Conflict(Some(
+            first.reference.as_str().to_owned()
+        ))),
+        "the refusal names the submission already made"
+    );
     let second = backend
         .submit_application(&IdempotencyKey::generate(), &application("970740000838"))
         .await

@@ -80,6 +80,7 @@ fn plain_problem(status: StatusCode, detail: &str) -> Problem {
         status: status.as_u16(),
         detail: Some(detail.to_owned()),
         errors: Vec::new(),
+        reference: None,
     }
 }
 
@@ -280,7 +281,10 @@ async fn submit<T: DeserializeOwned + Serialize>(
     match outcome {
         Ok(Outcome::Created(record)) => submission(StatusCode::CREATED, &record),
         Ok(Outcome::Replayed(record)) => submission(StatusCode::OK, &record),
-        Ok(Outcome::Conflict) => problem(ProblemKind::IdempotencyConflict.problem(Vec::new())),
+        Ok(Outcome::Conflict(reference)) => problem(Problem {
+            reference: Some(reference.as_str().to_owned()),
+            ..ProblemKind::IdempotencyConflict.problem(Vec::new())
+        }),
         Ok(Outcome::Refused(errors)) => problem(ProblemKind::Validation.problem(errors)),
         Err(e) => server_failure(e),
     }
