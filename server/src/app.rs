@@ -169,21 +169,22 @@ fn schema_error(e: &serde_path_to_error::Error<serde_json::Error>) -> FieldError
     error
 }
 
-fn idempotency_key(headers: &HeaderMap) -> Result<String, Problem> {
+/// The key, or the refusal (boxed: a problem is large next to the key).
+fn idempotency_key(headers: &HeaderMap) -> Result<String, Box<Problem>> {
     headers
         .get(IDEMPOTENCY_HEADER)
         .and_then(|v| v.to_str().ok())
         .filter(|k| limits::key_is_acceptable(k))
         .map(str::to_owned)
         .ok_or_else(|| {
-            bad_request(
+            Box::new(bad_request(
                 &format!(
                     "Every submission needs an {IDEMPOTENCY_HEADER} header: {} to {} visible ASCII characters.",
                     limits::MIN_KEY,
                     limits::MAX_KEY
                 ),
                 Vec::new(),
-            )
+            ))
         })
 }
 
@@ -255,7 +256,7 @@ async fn submit<T: DeserializeOwned + Serialize>(
 ) -> Response {
     let key = match idempotency_key(headers) {
         Ok(key) => key,
-        Err(p) => return problem(p),
+        Err(p) => return problem(*p),
     };
     let (data, _): (T, Value) = match read_body(headers, body).await {
         Ok(read) => read,
