@@ -160,7 +160,7 @@ fn idempotency_new_same_and_conflict() {
     );
     assert_eq!(
         replay(Some(("aa", &answer)), "bb"),
-        Replay::<String>::Conflict
+        Replay::Conflict(answer)
     );
 }
 

@@ -177,7 +177,13 @@ async fn the_same_key_gives_the_first_answer_and_refuses_another_body() {
     let other = backend
         .submit_application(&key, &application("971240001583"))
         .await;
-    assert_eq!(other, Err(BackendError::Conflict));
+    assert_eq!(
+        other,
+        Err(BackendError::Conflict(Some(
+            first.reference.as_str().to_owned()
+        ))),
+        "the refusal names the submission already made"
+    );
     let second = backend
         .submit_application(&IdempotencyKey::generate(), &application("970740000838"))
         .await
@@ -210,6 +216,15 @@ async fn failures_are_injected_from_the_configuration() {
     assert_eq!(always.catalogue().await, Err(BackendError::Server));
     let never = mock("2026-03-02", r#"{"failure_rate":0.0}"#);
     assert!(never.catalogue().await.is_ok());
+    // A forced conflict names no submission, as an older service's 409 does.
+    let conflict = mock("2026-03-02", r#"{"forced_error":"conflict"}"#);
+    let forced = conflict.catalogue().await.unwrap_err();
+    assert_eq!(forced, BackendError::Conflict(None));
+    assert_eq!(forced.message_key(), "backend.error.conflict");
+    assert_eq!(
+        BackendError::Conflict(Some("AH-2026-P-7K3M9Q-A".into())).message_key(),
+        "backend.error.conflict_reference"
+    );
     assert!(
         Config::parse(r#"{"backend":"mock","timeout_ms":1,"mock":{"forced_error":"typo"}}"#)
             .is_err()

@@ -53,7 +53,9 @@ async fn success_and_the_same_key_again() {
     other.headcount = 6;
     assert_eq!(
         backend.submit_application(&key, &other).await,
-        Err(BackendError::Conflict)
+        Err(BackendError::Conflict(Some(
+            first.reference.as_str().to_owned()
+        )))
     );
     assert_eq!(count(&key).await, 1);
 }
@@ -73,7 +75,8 @@ async fn each_error_class() {
         }]))
     );
     for (mode, error) in [
-        ("conflict", BackendError::Conflict),
+        // An older service's 409 names no submission.
+        ("conflict", BackendError::Conflict(None)),
         ("notfound", BackendError::NotFound),
         ("server", BackendError::Server),
         ("malformed", BackendError::Unexpected),

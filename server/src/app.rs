@@ -80,6 +80,7 @@ fn plain_problem(status: StatusCode, detail: &str) -> Problem {
         status: status.as_u16(),
         detail: Some(detail.to_owned()),
         errors: Vec::new(),
+        reference: None,
     }
 }
 
@@ -168,21 +169,22 @@ fn schema_error(e: &serde_path_to_error::Error<serde_json::Error>) -> FieldError
     error
 }
 
-fn idempotency_key(headers: &HeaderMap) -> Result<String, Problem> {
+/// The key, or the refusal (boxed: a problem is large next to the key).
+fn idempotency_key(headers: &HeaderMap) -> Result<String, Box<Problem>> {
     headers
         .get(IDEMPOTENCY_HEADER)
         .and_then(|v| v.to_str().ok())
         .filter(|k| limits::key_is_acceptable(k))
         .map(str::to_owned)
         .ok_or_else(|| {
-            bad_request(
+            Box::new(bad_request(
                 &format!(
                     "Every submission needs an {IDEMPOTENCY_HEADER} header: {} to {} visible ASCII characters.",
                     limits::MIN_KEY,
                     limits::MAX_KEY
                 ),
                 Vec::new(),
-            )
+            ))
         })
 }
 
@@ -254,7 +256,7 @@ async fn submit<T: DeserializeOwned + Serialize>(
 ) -> Response {
     let key = match idempotency_key(headers) {
         Ok(key) => key,
-        Err(p) => return problem(p),
+        Err(p) => return problem(*p),
     };
     let (data, _): (T, Value) = match read_body(headers, body).await {
         Ok(read) => read,
@@ -280,7 +282,10 @@ async fn submit<T: DeserializeOwned + Serialize>(
     match outcome {
         Ok(Outcome::Created(record)) => submission(StatusCode::CREATED, &record),
         Ok(Outcome::Replayed(record)) => submission(StatusCode::OK, &record),
-        Ok(Outcome::Conflict) => problem(ProblemKind::IdempotencyConflict.problem(Vec::new())),
+        Ok(Outcome::Conflict(reference)) => problem(Problem {
+            reference: Some(reference.as_str().to_owned()),
+            ..ProblemKind::IdempotencyConflict.problem(Vec::new())
+        }),
         Ok(Outcome::Refused(errors)) => problem(ProblemKind::Validation.problem(errors)),
         Err(e) => server_failure(e),
     }

@@ -60,7 +60,8 @@ pub struct NewSubmission {
 pub enum Outcome {
     Created(Record),
     Replayed(Record),
-    Conflict,
+    /// The key made this record, with another body or for another kind.
+    Conflict(Reference),
     Refused(Vec<FieldError>),
 }
 
@@ -242,7 +243,7 @@ fn decide(tx: &Transaction, s: &NewSubmission) -> Result<Outcome, StoreError> {
     let previous = remembered.as_ref().map(|(f, r)| (f.as_str(), r));
     match replay(previous, &s.fingerprint) {
         Replay::Same(r) if r.kind == s.kind => return Ok(Outcome::Replayed(r)),
-        Replay::Same(_) | Replay::Conflict => return Ok(Outcome::Conflict),
+        Replay::Same(r) | Replay::Conflict(r) => return Ok(Outcome::Conflict(r.reference)),
         Replay::New => {}
     }
     if !s.refused.is_empty() {

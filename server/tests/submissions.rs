@@ -319,6 +319,11 @@ fn the_same_key_and_body_get_the_first_answer_another_body_is_refused() {
         conflict.json()["type"],
         json!("urn:astana-hub-portal:problem:idempotency-conflict")
     );
+    // The refusal names the submission already made, so the person can track it.
+    assert_eq!(
+        conflict.json()["reference"],
+        first.json()["data"]["reference"]
+    );
 
     // A key names one submission, whatever the endpoint.
     let elsewhere = server.post(
@@ -327,6 +332,10 @@ fn the_same_key_and_body_get_the_first_answer_another_body_is_refused() {
         &versioned(application()),
     );
     assert_eq!(elsewhere.status, 409);
+    assert_eq!(
+        elsewhere.json()["reference"],
+        first.json()["data"]["reference"]
+    );
 }
 
 #[test]

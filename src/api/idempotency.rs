@@ -3,7 +3,8 @@
 //! - a new key: the submission is made and remembered;
 //! - the same key with the same body: the first answer again, nothing new is made;
 //! - the same key with another body: refused with 409 Conflict (problem type
-//!   [`crate::api::ProblemKind::IdempotencyConflict`]), since a key names one submission.
+//!   [`crate::api::ProblemKind::IdempotencyConflict`]), since a key names one submission; the
+//!   refusal names the submission already made (its `reference`), so it is no dead end.
 //!
 //! The fingerprint is FNV-1a (64 bits) over the canonical JSON of the body: object keys sorted,
 //! no spaces, strings and numbers as serde_json writes them. So key order and formatting do not
@@ -71,8 +72,8 @@ pub enum Replay<T> {
     New,
     /// The same key and body: answer this again.
     Same(T),
-    /// The same key with another body: refuse.
-    Conflict,
+    /// The same key with another body: refuse, naming what was made under the key.
+    Conflict(T),
 }
 
 /// Applies the rule to `remembered`, the fingerprint and answer stored under the key, if any.
@@ -80,6 +81,6 @@ pub fn replay<T: Clone>(remembered: Option<(&str, &T)>, body_fingerprint: &str) 
     match remembered {
         None => Replay::New,
         Some((stored, answer)) if stored == body_fingerprint => Replay::Same(answer.clone()),
-        Some(_) => Replay::Conflict,
+        Some((_, answer)) => Replay::Conflict(answer.clone()),
     }
 }

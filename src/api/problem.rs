@@ -18,6 +18,10 @@ pub struct Problem {
     pub detail: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<FieldError>,
+    /// An extension member of the idempotency conflict: the reference of the submission
+    /// already made under the key, so the person can track it. Absent from older services.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
 }
 
 fn about_blank() -> String {
@@ -111,6 +115,7 @@ impl ProblemKind {
             status: self.status(),
             detail: None,
             errors,
+            reference: None,
         }
     }
 }

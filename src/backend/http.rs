@@ -155,7 +155,7 @@ fn decode<T: DeserializeOwned>(response: &Response, text: &str) -> Result<T, Fai
         .flatten();
     Err(Failure::Final(match (status, problem) {
         (422, Some(p)) => BackendError::Refused(p.errors),
-        (409, _) => BackendError::Conflict,
+        (409, p) => BackendError::Conflict(p.and_then(|p| p.reference)),
         (404, _) => BackendError::NotFound,
         (500..=599, _) => BackendError::Server,
         _ => BackendError::Unexpected,

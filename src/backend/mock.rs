@@ -158,7 +158,11 @@ impl MockBackend {
             .map(|r| (r.fingerprint.as_str(), r));
         match replay(remembered, &body_fingerprint) {
             Replay::Same(record) => return Self::submission(&record),
-            Replay::Conflict => return Err(BackendError::Conflict),
+            Replay::Conflict(record) => {
+                return Err(BackendError::Conflict(Some(
+                    record.reference.as_str().to_owned(),
+                )));
+            }
             Replay::New => {}
         }
         if !refused.is_empty() {

@@ -29,8 +29,9 @@ pub enum BackendError {
     TimedOut,
     /// The service read the request and refused these fields.
     Refused(Vec<FieldError>),
-    /// The idempotency key was already used for another body.
-    Conflict,
+    /// The idempotency key was already used for another body: the submission made under it,
+    /// by its reference when the service names it.
+    Conflict(Option<String>),
     /// No submission matches the reference and second factor.
     NotFound,
     /// The service failed.
@@ -46,7 +47,8 @@ impl BackendError {
             BackendError::Offline => "backend.error.offline",
             BackendError::TimedOut => "backend.error.timed_out",
             BackendError::Refused(_) => "backend.error.refused",
-            BackendError::Conflict => "backend.error.conflict",
+            BackendError::Conflict(None) => "backend.error.conflict",
+            BackendError::Conflict(Some(_)) => "backend.error.conflict_reference",
             BackendError::NotFound => "backend.error.not_found",
             BackendError::Server => "backend.error.server",
             BackendError::Unexpected => "backend.error.unexpected",
@@ -68,7 +70,7 @@ impl BackendError {
             "offline" => BackendError::Offline,
             "timed_out" => BackendError::TimedOut,
             "refused" => BackendError::Refused(Vec::new()),
-            "conflict" => BackendError::Conflict,
+            "conflict" => BackendError::Conflict(None),
             "not_found" => BackendError::NotFound,
             "server" => BackendError::Server,
             "unexpected" => BackendError::Unexpected,

@@ -3,7 +3,8 @@
 // can run side by side: /mode/<mode>/v1/...
 //   ok         answers as the contract says
 //   refuse     422 problem with field errors
-//   conflict   409 problem            notfound  404 problem         server  500 problem
+//   conflict   409 problem (without a reference, as an older service answers)
+//   notfound   404 problem            server    500 problem
 //   slow       answers after 3 s (longer than the tests' timeout)
 //   lost       the first request of each idempotency key is stored, but its answer comes
 //              after 3 s; a repeat with the same key gets the stored answer at once
@@ -50,8 +51,8 @@ function send(res, status, type, body) {
   res.end(typeof body === "string" ? body : JSON.stringify(body));
 }
 const json = (res, status, data) => send(res, status, "application/json", { schema_version: 1, data });
-const problem = (res, status, type, errors = []) =>
-  send(res, status, "application/problem+json", { type: `urn:astana-hub-portal:problem:${type}`, title: type, status, errors });
+const problem = (res, status, type, errors = [], extra = {}) =>
+  send(res, status, "application/problem+json", { type: `urn:astana-hub-portal:problem:${type}`, title: type, status, errors, ...extra });
 
 const timeline = [
   { stage: "submitted", due: "2026-03-18" },
@@ -62,7 +63,10 @@ const timeline = [
 
 function submit(res, kind, key, body, mode) {
   const stored = byKey.get(key);
-  if (stored && stored.body !== body) return problem(res, 409, "idempotency-conflict");
+  // The conflict names the submission made under the key (mode conflict, an older service's
+  // answer, names none).
+  if (stored && stored.body !== body)
+    return problem(res, 409, "idempotency-conflict", [], { reference: stored.answer.reference });
   if (stored) return json(res, 200, stored.answer);
   if (mode === "busy" && !seen.has(key)) {
     seen.add(key);

@@ -4,7 +4,9 @@
 // errors (422), an idempotency conflict (409). The fault is injected on the submission request
 // itself; the attempts after it reach the real server. Each time the page says what happened
 // and what to do, keeps every answer (after a reload too), and after the user tries again the
-// server holds exactly one record, every attempt under the draft's one idempotency key.
+// server holds exactly one record, every attempt under the draft's one idempotency key. A
+// conflict is the exception: its key already names a submission, so the page links to that
+// one and sends these answers as a new submission, under a new key, when asked.
 // The totals go to results/hardening-faults.json.
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -90,11 +92,14 @@ const KINDS = {
   },
 };
 
-const problem = (status, title, errors) => ({
+const problem = (status, title, errors, extension = {}) => ({
   status,
   contentType: "application/problem+json",
-  body: JSON.stringify({ type: "about:blank", title, status, ...(errors ? { errors } : {}) }),
+  body: JSON.stringify({ type: "about:blank", title, status, ...(errors ? { errors } : {}), ...extension }),
 });
+
+/// The submission a conflict names: made under the key earlier, with other answers.
+const EARLIER = "AH-2026-P-7K3M9Q-A";
 
 /// Each fault: what the first press meets (one entry per faulted attempt, in order), what the
 /// page then says, and whether the user must change an answer before sending again.
@@ -131,8 +136,9 @@ const FAULTS = {
     change: true,
   },
   "an idempotency conflict": {
-    attempts: [{ fulfil: problem(409, "Idempotency key reused") }],
-    says: "This submission was already made with different answers. Start a new submission to send these answers.",
+    attempts: [{ fulfil: problem(409, "Idempotency key reused", undefined, { reference: EARLIER }) }],
+    says: `Your earlier submission was received with reference ${EARLIER}. The answers you changed since then were not sent.`,
+    sendAsNew: true,
   },
 };
 
@@ -246,7 +252,15 @@ for (const [kindName, kind] of Object.entries(KINDS)) {
       await expect(panel).toBeVisible({ timeout: 10_000 });
       await expect(panel).toBeFocused();
       await expect(panel).toContainText(fault.says);
-      await expect(panel).toContainText(kind.kept);
+      // After a conflict the same key can only meet the same refusal: no "press again".
+      if (fault.sendAsNew) await expect(panel).not.toContainText(kind.kept);
+      else await expect(panel).toContainText(kind.kept);
+      if (fault.sendAsNew) {
+        await expect(panel.getByRole("link", { name: "Track the earlier submission" })).toHaveAttribute(
+          "href",
+          new RegExp(`/status\\?reference=${EARLIER}$`),
+        );
+      }
       // A refusal names the answer to change and links to it.
       const refusedLink = panel.getByRole("link", { name: /This is required/ });
       if (fault.change) await expect(refusedLink).toHaveAttribute("href", /\?change=/);
@@ -254,7 +268,9 @@ for (const [kindName, kind] of Object.entries(KINDS)) {
       expect(await rows(page), "every answer kept").toEqual(before);
 
       let expected = before;
-      if (fault.change) {
+      if (fault.sendAsNew) {
+        await panel.getByRole("button", { name: "Send these answers as a new submission" }).click();
+      } else if (fault.change) {
         // The user follows the link, corrects the answer and comes back to send it.
         await refusedLink.click();
         await page.locator(`#${kind.refused.answer}`).fill(kind.refused.fixed);
@@ -263,11 +279,12 @@ for (const [kindName, kind] of Object.entries(KINDS)) {
         expected = await rows(page);
         expect(expected.join("\n")).toContain(kind.refused.fixed);
       }
-      await page.reload();
-      await expect(page.locator("h1")).toHaveText(kind.checkTitle);
-      expect(await rows(page), "every answer kept after a reload").toEqual(expected);
-
-      await page.getByRole("button", { name: kind.button }).click();
+      if (!fault.sendAsNew) {
+        await page.reload();
+        await expect(page.locator("h1")).toHaveText(kind.checkTitle);
+        expect(await rows(page), "every answer kept after a reload").toEqual(expected);
+        await page.getByRole("button", { name: kind.button }).click();
+      }
       const confirmed = await page
         .locator("h1")
         .filter({ hasText: kind.sent })
@@ -291,8 +308,13 @@ for (const [kindName, kind] of Object.entries(KINDS)) {
       expect(created, "exactly one record made").toHaveLength(1);
       expect(references.size, "one reference for the draft").toBe(1);
       expect(injected, "every planned fault met").toBe(fault.attempts.length);
-      expect(new Set(keys).size, "one idempotency key for every attempt").toBe(1);
-      expect(keys[0]).toMatch(/^[0-9a-f]{32}$/);
+      if (fault.sendAsNew) {
+        expect(keys, "exactly one more request, under a new key").toHaveLength(2);
+        expect(keys[1]).not.toBe(keys[0]);
+      } else {
+        expect(new Set(keys).size, "one idempotency key for every attempt").toBe(1);
+      }
+      for (const key of keys) expect(key).toMatch(/^[0-9a-f]{32}$/);
     });
   }
 }

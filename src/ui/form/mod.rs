@@ -29,7 +29,7 @@ pub use draft_file::{DraftTools, chosen_file};
 pub use fields::{BackLink, StepForm};
 pub use format::{dyn_text, fill, format_date, format_money, text, tr};
 pub use notice::StorageNotices;
-pub use receipt::{Milestones, NoRecord, keep_record, kept_record};
+pub use receipt::{Milestones, NoRecord, keep_record, kept_record, status_link};
 pub use step::{DraftStep, step_links};
 pub use store::{Draft, KEPT_DAYS, StoreState, Unreadable, clear_all, load, save, saved_answers};
 pub use submit::{FailurePanel, Sending};

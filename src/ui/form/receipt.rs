@@ -24,6 +24,11 @@ pub fn kept_record<T: DeserializeOwned>(kind: &str, reference: &str) -> Option<T
     load(&format!("ahp:{kind}:{reference}")).and_then(|json| serde_json::from_str(&json).ok())
 }
 
+/// The status page with `reference` filled in, to track a submission.
+pub fn status_link(reference: &str) -> String {
+    link(&format!("/status?reference={reference}"))
+}
+
 /// No confirmation kept here under the address's reference: `title`, `body`, and tracking.
 #[component]
 pub fn NoRecord(title: &'static str, body: &'static str) -> impl IntoView {

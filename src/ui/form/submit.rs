@@ -1,6 +1,8 @@
 //! Sending a journey's answers, once: the idempotency key is kept with the draft, so a retry
 //! after a failure, a timeout or a reload sends the same key, and the service answers with the
-//! first result instead of recording a second submission.
+//! first result instead of recording a second submission. When answers changed after a send
+//! the service recorded but whose answer was lost, the key meets a conflict: the failure panel
+//! names the submission already made and offers to send these answers as a new one.
 
 use std::future::Future;
 
@@ -9,7 +11,8 @@ use leptos_router::NavigateOptions;
 use serde::Serialize;
 
 use super::{
-    keep_record,
+    fill, keep_record,
+    receipt::status_link,
     store::{Draft, remove},
     text, tr,
 };
@@ -17,31 +20,43 @@ use crate::api::Submission;
 use crate::backend::{BackendError, IdempotencyKey};
 use crate::ui::{i18n::use_i18n, link};
 
-/// Whether a submission is on its way, and why the last one failed.
+/// Whether a submission of `journey` (its draft's name) is on its way, and why the last one
+/// failed.
 #[derive(Clone, Copy)]
 pub struct Sending {
+    pub journey: &'static str,
     pub busy: RwSignal<bool>,
     pub failure: RwSignal<Option<BackendError>>,
 }
 
 impl Sending {
-    pub fn new() -> Self {
+    pub fn new(journey: &'static str) -> Self {
         Sending {
+            journey,
             busy: RwSignal::new(false),
             failure: RwSignal::new(None),
         }
+    }
+
+    /// Forgets the draft's key, so `resend` (the page's send) makes a fresh one: the old key
+    /// names the submission already made with the earlier answers.
+    pub fn send_as_new(self, resend: Callback<()>) {
+        let mut draft = Draft::restore(self.journey);
+        draft.idempotency_key.clear();
+        draft.persist();
+        resend.run(());
     }
 
     /// Sends with the draft's key (made and kept on the first try). On success `done` gets the
     /// receipt and the draft is removed; on failure the draft and every answer stay.
     pub fn send<Fut>(
         self,
-        journey: &'static str,
         send: impl FnOnce(IdempotencyKey) -> Fut + 'static,
         done: impl FnOnce(Submission) + 'static,
     ) where
         Fut: Future<Output = Result<Submission, BackendError>> + 'static,
     {
+        let journey = self.journey;
         let mut draft = Draft::restore(journey);
         if draft.idempotency_key.is_empty() {
             draft.idempotency_key = IdempotencyKey::generate().0;
@@ -68,14 +83,14 @@ impl Sending {
     /// `{base}/confirmation/{reference}`.
     pub fn send_then_confirm<Fut, T: Serialize>(
         self,
-        (journey, kind, base): (&'static str, &'static str, &'static str),
+        (kind, base): (&'static str, &'static str),
         send: impl FnOnce(IdempotencyKey) -> Fut + 'static,
         record: impl FnOnce(Submission) -> T + 'static,
         navigate: impl Fn(&str, NavigateOptions) + 'static,
     ) where
         Fut: Future<Output = Result<Submission, BackendError>> + 'static,
     {
-        self.send(journey, send, move |submission| {
+        self.send(send, move |submission| {
             let reference = submission.reference.as_str().to_owned();
             keep_record(kind, &reference, &record(submission));
             navigate(
@@ -92,14 +107,18 @@ pub type Locate = fn(&str) -> Option<(&'static str, String)>;
 
 /// Why the last submission failed, each answer the service refused (a link to its question
 /// when `locate` finds one, else its message alone), then `kept`: what stays and how to try
-/// again. It takes focus when it appears, as the error summary does.
+/// again. After a conflict, instead of `kept`: a link to track the submission already made
+/// (when the service named it) and a button that sends these answers as a new one with
+/// `resend`, the page's send. It takes focus when it appears, as the error summary does.
 #[component]
 pub fn FailurePanel(
-    failure: RwSignal<Option<BackendError>>,
+    sending: Sending,
     kept: &'static str,
     locate: Locate,
+    resend: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let failure = sending.failure;
     let panel = NodeRef::<html::Div>::new();
     Effect::new(move || {
         if failure.with(Option::is_some)
@@ -127,12 +146,32 @@ pub fn FailurePanel(
                     }
                 })
                 .collect_view();
+            let conflict = match &e {
+                BackendError::Conflict(reference) => Some(reference.clone()),
+                _ => None,
+            };
+            let values = [("reference".to_owned(), conflict.clone().flatten().unwrap_or_default())];
+            let message = move || fill(&tr(i18n.lang(), e.message_key()), &values);
+            let next = match conflict {
+                None => view! { <p>{text(kept)}</p> }.into_any(),
+                Some(named) => view! {
+                    {named.map(|r| view! {
+                        <p>
+                            <a href=status_link(&r)>{text("backend.conflict.track")}</a>
+                        </p>
+                    })}
+                    <button class="button" type="button" on:click=move |_| sending.send_as_new(resend)>
+                        {text("backend.conflict.send_new")}
+                    </button>
+                }
+                .into_any(),
+            };
             view! {
                 <div class="error-summary" role="alert" tabindex="-1" node_ref=panel>
                     <h2 class="error-summary__title">{text("form.problem")}</h2>
-                    <p>{move || tr(i18n.lang(), e.message_key())}</p>
+                    <p>{message}</p>
                     <ul class="list">{fields}</ul>
-                    <p>{text(kept)}</p>
+                    {next}
                 </div>
             }
         })

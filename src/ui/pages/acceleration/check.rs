@@ -124,8 +124,8 @@ fn Answered(answers: RwSignal<Answers>, programme: Programme, cohort: Cohort) ->
     let i18n = use_i18n();
     let backend = use_backend();
     let navigate = use_navigate();
-    let request = Sending::new();
-    let (sending, failure) = (request.busy, request.failure);
+    let request = Sending::new(DRAFT);
+    let sending = request.busy;
     let a = answers.get_untracked();
     let (starts, ends) = (cohort.starts, cohort.ends);
     let dates = move || {
@@ -188,13 +188,13 @@ fn Answered(answers: RwSignal<Answers>, programme: Programme, cohort: Cohort) ->
         programme_name: programme.name.clone(),
         invitees: foreign.iter().map(Invitee::of).collect(),
     };
-    let submit = move |_| {
+    let submit = Callback::new(move |()| {
         let Some(body) = answers.with_untracked(enrolment) else {
             return;
         };
         let mut record = record_base.clone();
         request.send_then_confirm(
-            (DRAFT, RECORD, JOURNEY.base),
+            (RECORD, JOURNEY.base),
             move |key| async move { backend.submit_enrolment(&key, &body).await },
             move |submission| {
                 record.submission = Some(submission);
@@ -202,9 +202,9 @@ fn Answered(answers: RwSignal<Answers>, programme: Programme, cohort: Cohort) ->
             },
             navigate.clone(),
         );
-    };
+    });
     view! {
-        <FailurePanel failure kept="acc.failure_kept" locate=|path| JOURNEY.locate(path) />
+        <FailurePanel sending=request kept="acc.failure_kept" locate=|path| JOURNEY.locate(path) resend=submit />
         <Page title="acc.check_title">
             <h2 class="heading-m">{text("acc.programme")}</h2>
             <dl class="summary-list">
@@ -236,7 +236,7 @@ fn Answered(answers: RwSignal<Answers>, programme: Programme, cohort: Cohort) ->
             {visa}
             <h2 class="heading-m">{text("acc.submit_title")}</h2>
             <p>{text("acc.submit_note")}</p>
-            <button class="button" type="button" on:click=submit disabled=move || sending.get()>
+            <button class="button" type="button" on:click=move |_| submit.run(()) disabled=move || sending.get()>
                 {move || i18n.t(if sending.get() { "acc.sending" } else { "acc.submit" })}
             </button>
         </Page>

@@ -13,7 +13,9 @@ use crate::{
         i18n::use_i18n,
         link,
         page::Page,
-        pages::form::{Answers, Draft, Milestones, NoRecord, fill, format_date, kept_record, text},
+        pages::form::{
+            Answers, Draft, Milestones, NoRecord, fill, format_date, kept_record, status_link, text,
+        },
     },
 };
 
@@ -74,7 +76,7 @@ pub fn AccelerationConfirmation() -> impl IntoView {
         }
     });
     let name = record.programme_name.clone();
-    let track = link(&format!("/status?reference={}", receipt.reference));
+    let track = status_link(receipt.reference.as_str());
     view! {
         <Page title="acc.confirmation_title">
             <div class="panel panel--confirmation">

@@ -16,7 +16,7 @@ use super::{
     form::{
         Answers, BackLink, Draft, DraftStep, DraftTools, FailurePanel, NoRecord, Question, Sending,
         Step, SummaryList, chosen_of, fill, format_date, kept_record, parse_date, parse_money,
-        parse_number, saved_answers, text, tr,
+        parse_number, saved_answers, status_link, text, tr,
     },
 };
 use crate::{
@@ -144,7 +144,7 @@ fn CheckAnswers() -> impl IntoView {
     let answers = saved_answers(DRAFT);
     let navigate = use_navigate();
     let backend = use_backend();
-    let request = Sending::new();
+    let request = Sending::new(DRAFT);
     let (sending, failure) = (request.busy, request.failure);
     // A draft loaded from a file or cut short: send the user to the first step with a problem.
     if let Some((step, _)) = answers.with_untracked(|a| JOURNEY.problems(a)).first() {
@@ -174,27 +174,27 @@ fn CheckAnswers() -> impl IntoView {
         let year = use_today().year();
         answers.with(|a| estimate(year, parse_money(a.get("income")?)?).ok())
     };
-    let submit = move |_| {
+    let submit = Callback::new(move |()| {
         let Some(body) = answers.with_untracked(|a| to_application(a, use_today())) else {
             return;
         };
         request.send_then_confirm(
-            (DRAFT, RECEIPT, JOURNEY.base),
+            (RECEIPT, JOURNEY.base),
             move |key| async move { backend.submit_application(&key, &body).await },
             |submission| submission,
             navigate.clone(),
         );
-    };
+    });
     view! {
         <BackLink href=link(&JOURNEY.back("check", &answers.get_untracked())) />
-        <FailurePanel failure kept="apply.failure_kept" locate=refused_question />
+        <FailurePanel sending=request kept="apply.failure_kept" locate=refused_question resend=submit />
         <Page title="apply.check_title">
             {sections}
             <h2 class="heading-m">{text("elig.cost.title")}</h2>
             {move || fee().map(|d| view! { <FeeEstimate decision=d /> })}
             <h2 class="heading-m">{text("apply.submit_title")}</h2>
             <p>{text("apply.submit_note")}</p>
-            <button class="button" type="button" on:click=submit disabled=move || sending.get()>
+            <button class="button" type="button" on:click=move |_| submit.run(()) disabled=move || sending.get()>
                 {move || i18n.t(if sending.get() { "apply.sending" } else { "apply.submit" })}
             </button>
         </Page>
@@ -265,7 +265,7 @@ pub fn Confirmation() -> impl IntoView {
     };
     let submitted = receipt.submitted_on;
     let reference = receipt.reference.as_str().to_owned();
-    let track = link(&format!("/status?reference={reference}"));
+    let track = status_link(&reference);
     let items = receipt
         .timeline
         .iter()

@@ -138,8 +138,8 @@ fn Answered(answers: RwSignal<Answers>, body: Invitation) -> impl IntoView {
     let i18n = use_i18n();
     let backend = use_backend();
     let navigate = use_navigate();
-    let request = Sending::new();
-    let (sending, failure) = (request.busy, request.failure);
+    let request = Sending::new(DRAFT);
+    let sending = request.busy;
     let a = answers.get_untracked();
     let route = a.get("route").cloned().unwrap_or_default();
     let sections = JOURNEY
@@ -193,11 +193,11 @@ fn Answered(answers: RwSignal<Answers>, body: Invitation) -> impl IntoView {
         names,
         by_bin: body.employer_bin.is_some(),
     };
-    let submit = move |_| {
+    let submit = Callback::new(move |()| {
         let body = body.clone();
         let mut record = record_base.clone();
         request.send_then_confirm(
-            (DRAFT, RECORD, JOURNEY.base),
+            (RECORD, JOURNEY.base),
             move |key| async move { backend.submit_invitation(&key, &body).await },
             move |submission| {
                 record.submission = Some(submission);
@@ -205,9 +205,9 @@ fn Answered(answers: RwSignal<Answers>, body: Invitation) -> impl IntoView {
             },
             navigate.clone(),
         );
-    };
+    });
     view! {
-        <FailurePanel failure kept="inv.failure_kept" locate=refused_step />
+        <FailurePanel sending=request kept="inv.failure_kept" locate=refused_step resend=submit />
         <Page title="inv.check_title">
             <h2 class="heading-m">{text("inv.route_question")}</h2>
             <p>
@@ -221,7 +221,7 @@ fn Answered(answers: RwSignal<Answers>, body: Invitation) -> impl IntoView {
             {family}
             <h2 class="heading-m">{text("inv.submit_title")}</h2>
             <p>{text("inv.submit_note")}</p>
-            <button class="button" type="button" on:click=submit disabled=move || sending.get()>
+            <button class="button" type="button" on:click=move |_| submit.run(()) disabled=move || sending.get()>
                 {move || i18n.t(if sending.get() { "acc.sending" } else { "inv.submit" })}
             </button>
         </Page>

@@ -9,9 +9,10 @@ use crate::{
     api::Submission,
     ui::{
         i18n::use_i18n,
-        link,
         page::Page,
-        pages::form::{Milestones, NoRecord, dyn_text, fill, format_date, kept_record, text},
+        pages::form::{
+            Milestones, NoRecord, dyn_text, fill, format_date, kept_record, status_link, text,
+        },
     },
 };
 
@@ -75,7 +76,7 @@ pub fn InvitationConfirmation() -> impl IntoView {
                 let _ = window().print();
             }>{text("form.print")}</button>
             <p class="no-print">
-                <a href=link(&format!("/status?reference={reference}"))>{text("status.title")}</a>
+                <a href=status_link(&reference)>{text("status.title")}</a>
             </p>
         </Page>
     }
