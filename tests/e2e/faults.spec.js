@@ -13,7 +13,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect, test } from "@playwright/test";
-import { expectNoAxeViolations, startReferenceServer, TODAY } from "./helpers.js";
+import { expectNoAxeViolations, serveHttpConfig, startReferenceServer, statusOnServer } from "./helpers.js";
 import { ROOT_URL } from "./playwright.config.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -165,29 +165,8 @@ test.afterAll(() => {
 });
 
 test.beforeEach(async ({ page }) => {
-  await page.route("**/config.json", (route) =>
-    route.fulfill({
-      contentType: "application/json",
-      body: JSON.stringify({
-        backend: "http",
-        base_url: `${serverUrl}/`,
-        timeout_ms: TIMEOUT_MS,
-        retries: RETRIES,
-        retry_backoff_ms: 50,
-        today: TODAY,
-      }),
-    }),
-  );
+  await serveHttpConfig(page, serverUrl, { timeout_ms: TIMEOUT_MS, retries: RETRIES, retry_backoff_ms: 50 });
 });
-
-async function statusOnServer(reference) {
-  const answer = await fetch(`${serverUrl}/v1/status`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ schema_version: 1, data: { reference, second_factor: BIN } }),
-  });
-  return answer.status;
-}
 
 /// The answers as "check your answers" shows them, without the marks of a refusal.
 const rows = (page) =>
@@ -291,7 +270,7 @@ for (const [kindName, kind] of Object.entries(KINDS)) {
         .waitFor({ timeout: 10_000 })
         .then(() => true, () => false);
       const [reference] = references;
-      const recorded = reference ? (await statusOnServer(reference)) === 200 : false;
+      const recorded = reference ? (await statusOnServer(serverUrl, reference, BIN)) === 200 : false;
       appendFileSync(
         LEDGER,
         `${JSON.stringify({

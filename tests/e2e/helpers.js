@@ -30,21 +30,39 @@ export async function openPage(page, path, timeout = undefined) {
 /// The day every journey test runs on: config.json fixes the app's "today" to it.
 export const TODAY = "2026-03-02";
 
-/// Serves config.json: the mock, no delay, today fixed; `mock` overrides its settings.
-export async function serveConfig(page, mock = {}) {
+/// Serves `config` as config.json, in place of any served before.
+async function routeConfig(page, config) {
   await page.unroute("**/config.json");
   await page.route("**/config.json", (route) =>
-    route.fulfill({
-      status: 200,
-      contentType: "application/json",
-      body: JSON.stringify({
-        backend: "mock",
-        timeout_ms: 5000,
-        today: TODAY,
-        mock: { delay_ms: 0, failure_rate: 0.0, forced_error: null, ...mock },
-      }),
-    }),
+    route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify(config) }),
   );
+}
+
+/// Serves config.json: the mock, no delay, today fixed; `mock` overrides its settings.
+export async function serveConfig(page, mock = {}) {
+  await routeConfig(page, {
+    backend: "mock",
+    timeout_ms: 5000,
+    today: TODAY,
+    mock: { delay_ms: 0, failure_rate: 0.0, forced_error: null, ...mock },
+  });
+}
+
+/// Serves config.json: the HTTP backend at `serverUrl` (a reference server), today fixed, with
+/// `patience`: `timeout_ms`, `retries` and `retry_backoff_ms`.
+export async function serveHttpConfig(page, serverUrl, patience) {
+  await routeConfig(page, { backend: "http", base_url: `${serverUrl}/`, today: TODAY, ...patience });
+}
+
+/// The HTTP status the reference server at `serverUrl` answers when asked for a submission's
+/// status: 200 when it holds the submission, 404 when not.
+export async function statusOnServer(serverUrl, reference, secondFactor) {
+  const answer = await fetch(`${serverUrl}/v1/status`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ schema_version: 1, data: { reference, second_factor: secondFactor } }),
+  });
+  return answer.status;
 }
 
 /// Presses Tab until `locator` has focus, as a keyboard user moves through the page.

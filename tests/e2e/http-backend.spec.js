@@ -3,7 +3,7 @@
 // the reference it issued, and the status page reads the status back from it. The server is
 // the real binary on an ephemeral loopback port with its own database, started by this file.
 import { expect, test } from "@playwright/test";
-import { TODAY, expectNoAxeViolations, startReferenceServer } from "./helpers.js";
+import { expectNoAxeViolations, serveHttpConfig, startReferenceServer, statusOnServer } from "./helpers.js";
 import { ROOT_URL, SUBPATH_URL } from "./playwright.config.js";
 
 const BIN = "970740000838";
@@ -47,29 +47,8 @@ test.beforeAll(async () => {
 test.afterAll(() => server?.kill());
 
 test.beforeEach(async ({ page }) => {
-  await page.route("**/config.json", (route) =>
-    route.fulfill({
-      contentType: "application/json",
-      body: JSON.stringify({
-        backend: "http",
-        base_url: `${serverUrl}/`,
-        timeout_ms: 5000,
-        retries: 2,
-        retry_backoff_ms: 200,
-        today: TODAY,
-      }),
-    }),
-  );
+  await serveHttpConfig(page, serverUrl, { timeout_ms: 5000, retries: 2, retry_backoff_ms: 200 });
 });
-
-async function statusOnServer(reference, secondFactor) {
-  const answer = await fetch(`${serverUrl}/v1/status`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ schema_version: 1, data: { reference, second_factor: secondFactor } }),
-  });
-  return answer.status;
-}
 
 test("an application is sent to the server, and its status is read back from it", async ({ page }) => {
   await page.goto("/");
@@ -86,7 +65,7 @@ test("an application is sent to the server, and its status is read back from it"
   await expect(page.locator("h1")).toHaveText("Application sent");
   const reference = (await page.locator("main").innerText()).match(REFERENCE)?.[0];
   expect(reference, "the confirmation shows the server's reference").toBeTruthy();
-  expect(await statusOnServer(reference, BIN), "the server has it").toBe(200);
+  expect(await statusOnServer(serverUrl, reference, BIN), "the server has it").toBe(200);
   await expectNoAxeViolations(page, "confirmation from the server");
 
   await page.goto("/status");
@@ -124,5 +103,5 @@ test("sending again after an answer was lost makes no second submission", async 
   // Made once (201), then answered again from the idempotency record (200).
   expect(statuses, "the backend retried with the same key").toEqual([201, 200]);
   const reference = (await page.locator("main").innerText()).match(REFERENCE)?.[0];
-  expect(await statusOnServer(reference, BIN)).toBe(200);
+  expect(await statusOnServer(serverUrl, reference, BIN)).toBe(200);
 });
