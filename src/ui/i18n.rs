@@ -106,7 +106,12 @@ impl I18n {
     pub async fn load_journey_texts(self) -> bool {
         self.journeys.set_value(true);
         let lang = self.shown.get_untracked();
-        fetch(Lang::En, &[Part::Journeys]).await && fetch(lang, &[Part::Journeys]).await
+        let (english, shown) = futures_util::future::join(
+            fetch(Lang::En, &[Part::Journeys]),
+            fetch(lang, &[Part::Journeys]),
+        )
+        .await;
+        english && shown
     }
 
     /// The text of `key` in the current language (English where it has none). Every key used

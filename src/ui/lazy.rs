@@ -44,20 +44,14 @@ pub struct LazyPage {
 }
 
 /// Fetches a page's code and the journeys' texts at once; false when either could not come.
-async fn fetch(page: LazyPage, i18n: Option<I18n>) -> bool {
-    let texts = async move {
-        match i18n {
-            Some(i18n) => i18n.load_journey_texts().await,
-            None => true,
-        }
-    };
-    let (code, texts) = join((page.fetch)(), texts).await;
+async fn fetch(page: LazyPage, i18n: I18n) -> bool {
+    let (code, texts) = join((page.fetch)(), i18n.load_journey_texts()).await;
     code.is_ok() && texts
 }
 
 /// The page, or the message that its code or texts could not be fetched. The router awaits it.
 pub async fn show(page: LazyPage) -> AnyView {
-    if fetch(page, use_context::<I18n>()).await
+    if fetch(page, use_i18n()).await
         && let Some(view) = (page.build)()
     {
         return view;
@@ -75,7 +69,7 @@ fn PageNotLoaded(page: LazyPage) -> impl IntoView {
     let failed_attempts = RwSignal::new(0u32);
     let retry = move |_| {
         leptos::task::spawn_local(async move {
-            if fetch(page, Some(i18n)).await {
+            if fetch(page, i18n).await {
                 fetched.set(true);
             } else {
                 failed_attempts.update(|n| *n += 1);
