@@ -501,22 +501,19 @@ impl Invitation {
     }
 }
 
-/// The visa rules' refusals as field errors, each on the field it concerns.
+/// The visa rules' refusals as field errors, each on the field it concerns. Warnings are
+/// not refusals: the service takes the request and the Fund decides.
 fn refusals(reasons: &[Reason]) -> Vec<FieldError> {
     reasons
         .iter()
-        .filter_map(|r| Some(FieldError::new(refused_field(r)?, &r.message_key)))
+        .filter(|r| r.refuses())
+        .map(|r| FieldError::new(refused_field(r), &r.message_key))
         .collect()
 }
 
 /// The path of the field a refusal of [`check_invitation`] concerns (family member n is
-/// `people.n`); `None` for the reasons that refuse nothing.
-pub fn refused_field(r: &Reason) -> Option<String> {
-    if r.rule_id.starts_with("visa.category")
-        || ["visa.reason.in_window", "visa.reason.extension"].contains(&r.message_key.as_str())
-    {
-        return None;
-    }
+/// `people.n`).
+pub fn refused_field(r: &Reason) -> String {
     let name = r.message_key.rsplit('.').next().unwrap_or_default();
     let member = r
         .values
@@ -535,21 +532,19 @@ pub fn refused_field(r: &Reason) -> Option<String> {
         "family_beyond_employee" => "valid_until",
         "no_family" => "relationship",
         other => {
-            return Some(
-                match other {
-                    "max_years" | "beyond_engagement" | "end_before_entry" => "valid_until",
-                    "engagement_order" => "engagement.until",
-                    "stay_beyond_visa" => "stay_days",
-                    "too_early" | "too_late" => "entry_date",
-                    "airport_fund_only" => "collection",
-                    "qualification_documents" => "qualification_documents_held",
-                    _ => "route",
-                }
-                .to_owned(),
-            );
+            return match other {
+                "max_years" | "beyond_engagement" | "end_before_entry" => "valid_until",
+                "engagement_order" => "engagement.until",
+                "stay_beyond_visa" => "stay_days",
+                "too_early" | "too_late" => "entry_date",
+                "airport_fund_only" => "collection",
+                "qualification_documents" => "qualification_documents_held",
+                _ => "route",
+            }
+            .to_owned();
         }
     };
-    Some(format!("people.{member}.{person_field}"))
+    format!("people.{member}.{person_field}")
 }
 
 /// Whether what a person typed as second factor matches the stored one: a BIN with or without

@@ -22,7 +22,7 @@
 //! itself is authoritative: the suggestion is only a hint.
 
 use crate::domain::calendar::{CalendarError, add_working_days};
-use crate::domain::decision::{Citation, Confidence, Decision, Reason, values};
+use crate::domain::decision::{Citation, Confidence, Decision, Effect, Reason, values};
 use crate::domain::params::{Param, parse, reason};
 use chrono::{Datelike, Days, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -292,7 +292,7 @@ fn check_identity(
         failed.push(reason("visa.foreigner", &key, v));
     } else if crate::domain::countries::country(code).is_none() {
         let (key, v) = keyed(member, "citizenship_unknown");
-        failed.push(reason("visa.foreigner", &key, v));
+        failed.push(reason("visa.citizenship", &key, v));
     }
     if !passport_number_fits(&person.passport_number) {
         let (key, v) = keyed(member, "passport_number");
@@ -344,20 +344,23 @@ pub fn check_invitation(
         .iter()
         .find(|c| c.id == request.route.category_id())
         .expect("each route has a category in data/visa.toml (checked by the data test)");
-    let basis = Reason {
+    // The category's own legal basis: the Law's article for its route.
+    let category_reason = |key: &str, values| Reason {
         rule_id: format!("visa.category.{}", category.id),
         citation: category.citation.clone(),
-        message_key: category.label.clone(),
-        values: Vec::new(),
+        message_key: key.to_owned(),
+        values,
         confidence: category.confidence,
+        effect: Effect::Applied,
     };
+    // Every reason in `failed` is an unmet check: it refuses or warns by its confidence.
     let mut failed = Vec::new();
-    let mut passed = vec![basis];
+    let mut passed = vec![category_reason(&category.label, Vec::new())];
 
     // Validity.
     if request.visa_end <= request.entry_date {
         failed.push(reason(
-            "visa.validity.engagement",
+            "visa.dates.order",
             "visa.reason.end_before_entry",
             Vec::new(),
         ));
@@ -379,7 +382,7 @@ pub fn check_invitation(
     }
     if request.engagement_end < request.engagement_start {
         failed.push(reason(
-            "visa.validity.engagement",
+            "visa.dates.order",
             "visa.reason.engagement_order",
             Vec::new(),
         ));
@@ -485,8 +488,9 @@ pub fn check_invitation(
         let n = Some(i + 1);
         let who = ("member", (i + 1).to_string());
         if !category.family {
-            failed.push(reason(
-                "visa.family",
+            // The category's own article gives no family visas (for trainees, Art. 8-1(5-5)
+            // speaks of the trainee only; Art. 7-1(2) of employees' families).
+            failed.push(category_reason(
                 "visa.reason.no_family",
                 values([who.clone()]),
             ));
@@ -531,11 +535,15 @@ pub fn check_invitation(
         check_identity(&member.person, n, as_of, &mut failed);
     }
 
-    let outcome = if failed.is_empty() {
-        InvitationOutcome::CanFile
-    } else {
+    passed.extend(failed.into_iter().map(Reason::unmet));
+    let decision = Decision::new(InvitationOutcome::CanFile, passed);
+    let outcome = if decision.refused() {
         InvitationOutcome::CannotFile
+    } else {
+        InvitationOutcome::CanFile
     };
-    passed.extend(failed);
-    Ok(Decision::new(outcome, passed))
+    Ok(Decision {
+        outcome,
+        ..decision
+    })
 }
