@@ -5,28 +5,9 @@ use astana_hub_portal::domain::eligibility::{
     ApplicantKind, EligibilityAnswers, EligibilityOutcome, Route, TaxBenefit, TaxRegime, assess,
 };
 use astana_hub_portal::i18n::{Lang, lookup};
-use chrono::NaiveDate;
 
-fn d(s: &str) -> NaiveDate {
-    s.parse().unwrap()
-}
-
-const AS_OF: &str = "2026-03-02";
-
-/// A resident LLP developing software on the general regime: the common applicant.
-fn company() -> EligibilityAnswers {
-    EligibilityAnswers {
-        applicant_kind: ApplicantKind::LegalEntity,
-        resident: true,
-        entity_type: None,
-        in_fund_list: false,
-        in_sez_register: false,
-        activities: vec!["software_development".into()],
-        priority_income_share_percent: Some(100),
-        tax_regime: TaxRegime::General,
-        older_criteria: vec![],
-    }
-}
+mod fixtures;
+use fixtures::{AS_OF, company, d};
 
 fn explained(decision: &Decision<EligibilityOutcome>) {
     assert!(!decision.reasons.is_empty());
@@ -169,7 +150,10 @@ fn art_7_2_individual_entrepreneur_is_left_to_the_fund() {
     let dec = assess(&a, d(AS_OF));
     explained(&dec);
     // That an individual entrepreneur is no legal entity is an inference: a warning only.
-    assert!(matches!(dec.outcome, EligibilityOutcome::FundDecides { .. }));
+    assert!(matches!(
+        dec.outcome,
+        EligibilityOutcome::FundDecides { .. }
+    ));
     assert!(!dec.refused());
     let warned: Vec<&str> = dec.warnings().map(|r| r.rule_id.as_str()).collect();
     assert_eq!(warned, ["eligibility.ie_excluded"]);

@@ -1,56 +1,15 @@
 //! Visa invitations: Law No. 207-V, Art. 7-1 and Art. 8-1(5-5); limits in data/visa.toml.
 use astana_hub_portal::domain::decision::Reason;
 use astana_hub_portal::domain::visa::{
-    Collection, FamilyMember, InvitationOutcome, InvitationRequest, Person, Relation, VisaRoute,
-    age_on, check_invitation, to_mrz_latin,
+    Collection, InvitationOutcome, InvitationRequest, Relation, VisaRoute, age_on,
+    check_invitation, to_mrz_latin,
 };
 use astana_hub_portal::i18n::{Lang, lookup};
-use chrono::{Days, NaiveDate};
+use chrono::Days;
 use proptest::prelude::*;
 
-fn d(s: &str) -> NaiveDate {
-    s.parse().unwrap()
-}
-
-const AS_OF: &str = "2026-03-02";
-
-fn person(surname: &str, born: &str) -> Person {
-    Person {
-        surname: surname.into(),
-        given_names: "ANNA MARIA".into(),
-        date_of_birth: d(born),
-        citizenship: "GB".into(),
-        passport_number: "123456789".into(),
-        passport_issued: d("2022-01-02"),
-        passport_expiry: d("2032-01-01"),
-    }
-}
-
-/// An actor's employee entering on 15 April 2026 for the full five years.
-fn employee() -> InvitationRequest {
-    InvitationRequest {
-        route: VisaRoute::ActorEmployee,
-        person: person("SMITH", "1990-05-17"),
-        entry_date: d("2026-04-15"),
-        stay_days: 90,
-        visa_end: d("2031-04-14"),
-        engagement_start: d("2026-04-15"),
-        engagement_end: d("2031-12-31"),
-        qualification_documents_held: true,
-        extension: false,
-        collection: Collection::Consulate,
-        family: vec![],
-    }
-}
-
-fn family(relation: Relation, born: &str) -> FamilyMember {
-    FamilyMember {
-        relation,
-        person: person("SMITH", born),
-        supporting_document: false,
-        visa_end: d("2031-04-14"),
-    }
-}
+mod fixtures;
+use fixtures::{AS_OF, d, employee, family};
 
 fn run(req: &InvitationRequest, as_of: &str) -> (InvitationOutcome, Vec<Reason>) {
     let dec = check_invitation(req, d(as_of)).unwrap();

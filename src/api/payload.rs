@@ -12,7 +12,7 @@ use crate::domain::{
     acceleration::{CohortStatus, Programme, Role, catalogue},
     decision::Reason,
     eligibility::{Route, activity_data},
-    ids::parse_bin,
+    ids::{IdError, parse_applicant_bin, parse_bin},
     visa::{self, InvitationOutcome, InvitationRequest, Relation, VisaRoute, check_invitation},
 };
 
@@ -257,8 +257,9 @@ fn check_email(errors: &mut Vec<FieldError>, path: &str, email: &str) {
     }
 }
 
-fn check_bin(errors: &mut Vec<FieldError>, path: &str, bin: &str) {
-    if let Err(e) = parse_bin(bin) {
+/// An identification number as its parser sees it (`parse_bin`, `parse_applicant_bin`).
+fn check_id<T>(errors: &mut Vec<FieldError>, path: &str, parsed: Result<T, IdError>) {
+    if let Err(e) = parsed {
         errors.push(FieldError::new(path, e.message_key()));
     }
 }
@@ -268,7 +269,11 @@ impl ParticipantApplication {
     pub fn check(&self, today: NaiveDate) -> Vec<FieldError> {
         let mut errors = Vec::new();
         require(&mut errors, "organisation.name", &self.organisation.name);
-        check_bin(&mut errors, "organisation.bin", &self.organisation.bin);
+        check_id(
+            &mut errors,
+            "organisation.bin",
+            parse_applicant_bin(&self.organisation.bin),
+        );
         if self.organisation.registration_date > today {
             errors.push(FieldError::new(
                 "organisation.registration_date",
@@ -317,7 +322,9 @@ impl Enrolment {
     pub fn check(&self) -> Vec<FieldError> {
         let mut errors = Vec::new();
         match &self.applicant {
-            Applicant::Participant { bin } => check_bin(&mut errors, "applicant.bin", bin),
+            Applicant::Participant { bin } => {
+                check_id(&mut errors, "applicant.bin", parse_applicant_bin(bin))
+            }
             Applicant::Team {
                 name,
                 contact_email,
@@ -375,7 +382,7 @@ impl Invitation {
     pub fn check(&self, today: NaiveDate) -> Vec<FieldError> {
         let mut errors = Vec::new();
         if let Some(bin) = &self.employer_bin {
-            check_bin(&mut errors, "employer_bin", bin);
+            check_id(&mut errors, "employer_bin", parse_bin(bin));
         } else if self.route != InvitationRoute::Trainee {
             errors.push(FieldError::new("employer_bin", "api.field.required"));
         }

@@ -277,10 +277,24 @@ pub fn passport_number_fits(number: &str) -> bool {
             .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
 }
 
-/// The person's citizenship and passport data as such: a foreigner (or stateless, `XX`), a
-/// known country, a number the zone can hold, born before the passport was issued, issued by
-/// `as_of` and expiring after it was issued.
+/// A reason resting on the category's own legal basis: the article of its route (Art. 7-1(2)
+/// for employees, Art. 8-1(5-5) for trainees).
+fn category_reason(category: &VisaCategory, key: &str, values: Vec<(String, String)>) -> Reason {
+    Reason {
+        rule_id: format!("visa.category.{}", category.id),
+        citation: category.citation.clone(),
+        message_key: key.to_owned(),
+        values,
+        confidence: category.confidence,
+        effect: Effect::Applied,
+    }
+}
+
+/// The person's citizenship and passport data as such: a foreigner (or stateless, `XX`) as
+/// the category's article says, a known country, a number the zone can hold, born before the
+/// passport was issued, issued by `as_of` and expiring after it was issued.
 fn check_identity(
+    category: &VisaCategory,
     person: &Person,
     member: Option<usize>,
     as_of: NaiveDate,
@@ -289,7 +303,7 @@ fn check_identity(
     let code = person.citizenship.trim();
     if code.eq_ignore_ascii_case(HOME_COUNTRY) {
         let (key, v) = keyed(member, "citizen");
-        failed.push(reason("visa.foreigner", &key, v));
+        failed.push(category_reason(category, &key, v));
     } else if crate::domain::countries::country(code).is_none() {
         let (key, v) = keyed(member, "citizenship_unknown");
         failed.push(reason("visa.citizenship", &key, v));
@@ -344,18 +358,9 @@ pub fn check_invitation(
         .iter()
         .find(|c| c.id == request.route.category_id())
         .expect("each route has a category in data/visa.toml (checked by the data test)");
-    // The category's own legal basis: the Law's article for its route.
-    let category_reason = |key: &str, values| Reason {
-        rule_id: format!("visa.category.{}", category.id),
-        citation: category.citation.clone(),
-        message_key: key.to_owned(),
-        values,
-        confidence: category.confidence,
-        effect: Effect::Applied,
-    };
     // Every reason in `failed` is an unmet check: it refuses or warns by its confidence.
     let mut failed = Vec::new();
-    let mut passed = vec![category_reason(&category.label, Vec::new())];
+    let mut passed = vec![category_reason(category, &category.label, Vec::new())];
 
     // Validity.
     if request.visa_end <= request.entry_date {
@@ -415,7 +420,7 @@ pub fn check_invitation(
         &mut failed,
     );
     check_names(&request.person, None, &mut failed);
-    check_identity(&request.person, None, as_of, &mut failed);
+    check_identity(category, &request.person, None, as_of, &mut failed);
 
     if category.qualification_documents && !request.qualification_documents_held {
         failed.push(reason(
@@ -491,6 +496,7 @@ pub fn check_invitation(
             // The category's own article gives no family visas (for trainees, Art. 8-1(5-5)
             // speaks of the trainee only; Art. 7-1(2) of employees' families).
             failed.push(category_reason(
+                category,
                 "visa.reason.no_family",
                 values([who.clone()]),
             ));
@@ -532,7 +538,7 @@ pub fn check_invitation(
         }
         check_passport(data, &member.person, member.visa_end, n, as_of, &mut failed);
         check_names(&member.person, n, &mut failed);
-        check_identity(&member.person, n, as_of, &mut failed);
+        check_identity(category, &member.person, n, as_of, &mut failed);
     }
 
     passed.extend(failed.into_iter().map(Reason::unmet));

@@ -10,7 +10,7 @@ use crate::{
     domain::{
         acceleration::{self, EnrolmentApplication, ProjectStage, Role},
         eligibility::ApplicantKind,
-        ids::parse_bin,
+        ids::parse_applicant_bin,
     },
     ui::pages::form::{
         Answers, Choices, Journey, Kind, Question, Step, is_yes, items_of, parse_date,
@@ -63,7 +63,7 @@ pub fn is_team(a: &Answers) -> bool {
 }
 
 fn bin(value: &str, _: &Answers) -> Outcome {
-    parse_bin(value)
+    parse_applicant_bin(value)
         .map(|_| ())
         .map_err(|e| (e.message_key(), e.values()))
 }

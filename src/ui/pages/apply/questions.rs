@@ -3,7 +3,7 @@
 
 use crate::{
     api::email_shaped,
-    domain::ids::parse_bin,
+    domain::ids::parse_applicant_bin,
     ui::{
         config::use_today,
         pages::{
@@ -16,7 +16,7 @@ use crate::{
 };
 
 fn bin(value: &str, _: &Answers) -> Outcome {
-    parse_bin(value)
+    parse_applicant_bin(value)
         .map(|_| ())
         .map_err(|e| (e.message_key(), e.values()))
 }
