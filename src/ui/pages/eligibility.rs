@@ -8,8 +8,8 @@ use leptos_router::{components::A, hooks::use_navigate, hooks::use_params_map};
 use super::{
     fees::{FeeEstimate, estimate},
     form::{
-        Answers, Choices, Draft, DraftStep, Journey, Kind, Question, Step, Why, chosen_of,
-        dyn_text, format_date, is_yes, parse_money, parse_number, reason_text, text,
+        Answers, Choices, Draft, DraftStep, Journey, Kind, Question, Step, Warnings, Why,
+        chosen_of, dyn_text, format_date, is_yes, parse_money, parse_number, reason_text, text,
     },
 };
 use crate::{
@@ -288,6 +288,7 @@ fn result_view(today: NaiveDate) -> AnyView {
     let decision = assess(&domain_answers, today);
     let why = view! { <Why reasons=decision.reasons.clone() indicative=decision.indicative /> };
     let refused = decision.refused();
+    let warnings: Vec<_> = decision.warnings().cloned().collect();
     let body = match decision.outcome {
         EligibilityOutcome::Eligible {
             route,
@@ -312,6 +313,7 @@ fn result_view(today: NaiveDate) -> AnyView {
                         <p class="heading-m">{text(route_key)}</p>
                         <p>{text(means_key)}</p>
                     </div>
+                    <Warnings reasons=warnings />
                     {apply}
                     {why}
                 </Page>

@@ -13,7 +13,7 @@ use crate::{
     api::{Invitation, refused_field},
     backend::Backend,
     domain::{
-        decision::Reason,
+        decision::{Decision, Reason},
         visa::{InvitationOutcome, check_invitation},
     },
     ui::{
@@ -89,8 +89,7 @@ pub fn CheckAnswers() -> impl IntoView {
         });
         match decision {
             Ok(d) if d.outcome == InvitationOutcome::CanFile => {
-                let warnings = d.warnings().cloned().collect();
-                view! { <Answered answers body warnings /> }.into_any()
+                view! { <Answered answers body decision=d /> }.into_any()
             }
             Ok(d) => view! { <Refused reasons=d.reasons trainee=is_trainee(&a) /> }.into_any(),
             Err(code) => view! {
@@ -136,7 +135,12 @@ fn Refused(reasons: Vec<Reason>, trainee: bool) -> impl IntoView {
 }
 
 #[component]
-fn Answered(answers: RwSignal<Answers>, body: Invitation, warnings: Vec<Reason>) -> impl IntoView {
+fn Answered(
+    answers: RwSignal<Answers>,
+    body: Invitation,
+    decision: Decision<InvitationOutcome>,
+) -> impl IntoView {
+    let warnings = decision.warnings().cloned().collect();
     let i18n = use_i18n();
     let backend = use_backend();
     let navigate = use_navigate();
@@ -222,6 +226,7 @@ fn Answered(answers: RwSignal<Answers>, body: Invitation, warnings: Vec<Reason>)
             </p>
             {sections}
             {family}
+            <Why reasons=decision.reasons indicative=decision.indicative />
             <h2 class="heading-m">{text("inv.submit_title")}</h2>
             <p>{text("inv.submit_note")}</p>
             <button class="button" type="button" on:click=move |_| submit.run(()) disabled=move || sending.get()>
