@@ -131,19 +131,25 @@ impl Cluster {
             .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
             .collect();
         let name = format!("{name}_{}", MADE.fetch_add(1, Ordering::SeqCst));
+        self.admin(format!("CREATE DATABASE \"{name}\""))?;
+        Ok(self.address(&name))
+    }
+
+    /// Drops the database at `address`, closing its connections: its servers lose it.
+    pub fn drop_database(&self, address: &str) -> Result<(), String> {
+        let name = address.rsplit('/').next().unwrap_or_default();
+        self.admin(format!("DROP DATABASE \"{name}\" WITH (FORCE)"))
+    }
+
+    fn admin(&self, sql: String) -> Result<(), String> {
         let admin = self.address("postgres");
-        let create = format!("CREATE DATABASE {name}");
         block_on(async move {
             let (client, connection) = tokio_postgres::connect(&admin, tokio_postgres::NoTls)
                 .await
                 .map_err(|e| e.to_string())?;
             tokio::spawn(connection);
-            client
-                .batch_execute(&create)
-                .await
-                .map_err(|e| e.to_string())
-        })?;
-        Ok(self.address(&name))
+            client.batch_execute(&sql).await.map_err(|e| e.to_string())
+        })
     }
 
     fn address(&self, database: &str) -> String {

@@ -1,6 +1,7 @@
 //! Several instances on one database: a submission sent to two instances at the same moment,
-//! or retried on another instance, makes one record; health and readiness; a stop on SIGTERM
-//! that finishes the requests in flight. SQLite runs one instance, so there both sends meet it.
+//! or retried on another instance, makes one record; health, and readiness that follows the
+//! database; a stop on SIGTERM that finishes the requests in flight; the request timeout.
+//! SQLite runs one instance, so there both sends meet it.
 
 mod common;
 
@@ -12,7 +13,7 @@ use std::time::Duration;
 
 use astana_hub_server::samples::{TODAY, application};
 use astana_hub_server::store::is_postgres;
-use astana_hub_server::testbed::stored_submissions;
+use astana_hub_server::testbed::{Cluster, stored_submissions};
 use common::*;
 use serde_json::json;
 
@@ -69,6 +70,16 @@ fn health_and_readiness_answer() {
             let answer = server.get(path);
             assert_eq!(answer.status, 200, "{path}");
             assert_eq!(answer.json(), json!({"status": status}));
+        }
+        if is_postgres(&db) {
+            Cluster::shared().drop_database(&db).unwrap();
+            let lost = server.get("/ready");
+            assert_eq!(lost.status, 503, "the database is gone");
+            assert_eq!(
+                lost.header("content-type"),
+                Some("application/problem+json")
+            );
+            assert_eq!(server.get("/health").status, 200, "the process still runs");
         }
     }
 }
