@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::problem::FieldError;
 use crate::domain::{
     acceleration::{CohortStatus, Programme, Role, catalogue},
+    contact::{email_shaped, kazakh_phone, normalise_email},
     decision::Reason,
     eligibility::{Route, activity_data},
     ids::{IdError, parse_applicant_bin, parse_bin},
@@ -223,28 +224,6 @@ pub fn normalise_bin(bin: &str) -> String {
     bin.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
-/// Compared without surrounding spaces and case.
-pub fn normalise_email(email: &str) -> String {
-    email.trim().to_lowercase()
-}
-
-/// Something like `name@domain.tld`: one @, a dot inside the domain, no spaces. The real check
-/// is the mail that reaches it. The service and the browser's forms use this same test.
-pub fn email_shaped(email: &str) -> bool {
-    let email = email.trim();
-    match email.split_once('@') {
-        Some((local, domain)) => {
-            !local.is_empty()
-                && domain.contains('.')
-                && !domain.starts_with('.')
-                && !domain.ends_with('.')
-                && !email.contains(char::is_whitespace)
-                && !domain.contains('@')
-        }
-        None => false,
-    }
-}
-
 fn require(errors: &mut Vec<FieldError>, path: &str, text: &str) {
     if text.trim().is_empty() {
         errors.push(FieldError::new(path, "api.field.required"));
@@ -254,6 +233,12 @@ fn require(errors: &mut Vec<FieldError>, path: &str, text: &str) {
 fn check_email(errors: &mut Vec<FieldError>, path: &str, email: &str) {
     if !email_shaped(email) {
         errors.push(FieldError::new(path, "api.field.email"));
+    }
+}
+
+fn check_phone(errors: &mut Vec<FieldError>, path: &str, phone: &str) {
+    if !kazakh_phone(phone) {
+        errors.push(FieldError::new(path, "api.field.phone"));
     }
 }
 
@@ -282,6 +267,7 @@ impl ParticipantApplication {
         }
         require(&mut errors, "contact.name", &self.contact.name);
         check_email(&mut errors, "contact.email", &self.contact.email);
+        check_phone(&mut errors, "contact.phone", &self.contact.phone);
         let priority = activity_data().priority.at(today);
         if self.activities.is_empty() {
             errors.push(FieldError::new("activities", "api.field.required"));

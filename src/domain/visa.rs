@@ -22,6 +22,7 @@
 //! itself is authoritative: the suggestion is only a hint.
 
 use crate::domain::calendar::{CalendarError, add_working_days};
+use crate::domain::countries::is_foreign;
 use crate::domain::decision::{Citation, Confidence, Decision, Effect, Reason, values};
 use crate::domain::params::{Param, parse, reason};
 use chrono::{Datelike, Days, Months, NaiveDate};
@@ -263,10 +264,6 @@ fn check_names(person: &Person, member: Option<usize>, failed: &mut Vec<Reason>)
     }
 }
 
-/// Kazakhstan: its citizens need no invitation; Art. 7-1 is about foreigners and stateless
-/// persons.
-pub const HOME_COUNTRY: &str = "KZ";
-
 /// The passport number as the machine readable zone can hold it: Latin capitals and digits,
 /// 5 to 20 of them (ICAO Doc 9303 keeps 9 in the number field and the rest in the optional
 /// data; shorter numbers are not issued).
@@ -301,7 +298,7 @@ fn check_identity(
     failed: &mut Vec<Reason>,
 ) {
     let code = person.citizenship.trim();
-    if code.eq_ignore_ascii_case(HOME_COUNTRY) {
+    if !is_foreign(code) && !code.is_empty() {
         let (key, v) = keyed(member, "citizen");
         failed.push(category_reason(category, &key, v));
     } else if crate::domain::countries::country(code).is_none() {

@@ -10,8 +10,9 @@ use super::form::{
     Answers, Kind, Outcome, Question, Step, StepForm, dyn_text, fill, format_date, text, tr,
 };
 use crate::{
-    api::{self, Reference, Status, StatusQuery, email_shaped, normalise_bin},
+    api::{self, Reference, Status, StatusQuery, normalise_bin},
     backend::{Backend, BackendError},
+    domain::contact::email_shaped,
     ui::{config::use_backend, i18n::use_i18n, link},
 };
 
