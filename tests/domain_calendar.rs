@@ -7,9 +7,8 @@ use astana_hub_portal::domain::timeline::{Stage, review_timeline};
 use chrono::{Datelike, Days, NaiveDate};
 use proptest::prelude::*;
 
-fn d(s: &str) -> NaiveDate {
-    s.parse().unwrap()
-}
+mod fixtures;
+use fixtures::d;
 
 #[test]
 fn calendar_known_days() {

@@ -1,6 +1,6 @@
 //! Participant status: Law No. 207-V, Art. 7(2) and the conditions of registration as an
 //! Astana Hub actor (data/eligibility.toml, data/activities.toml).
-use astana_hub_portal::domain::decision::{Confidence, Decision, Reason};
+use astana_hub_portal::domain::decision::{Confidence, Decision};
 use astana_hub_portal::domain::eligibility::{
     ApplicantKind, EligibilityAnswers, EligibilityOutcome, Route, TaxBenefit, TaxRegime, assess,
 };
@@ -11,9 +11,7 @@ use fixtures::{AS_OF, company, d};
 
 fn explained(decision: &Decision<EligibilityOutcome>) {
     assert!(!decision.reasons.is_empty());
-    for r in &decision.reasons {
-        texts(&r.message_key, r);
-    }
+    fixtures::explained(&decision.reasons);
     if let EligibilityOutcome::NotEligible { next_steps }
     | EligibilityOutcome::FundDecides { next_steps } = &decision.outcome
     {
@@ -22,15 +20,6 @@ fn explained(decision: &Decision<EligibilityOutcome>) {
             for lang in Lang::ALL {
                 assert!(lookup(lang, k).is_some(), "{k} {lang:?}");
             }
-        }
-    }
-}
-
-fn texts(key: &str, r: &Reason) {
-    for lang in Lang::ALL {
-        let t = lookup(lang, key).unwrap_or_else(|| panic!("{key} has no {lang:?} text"));
-        for (name, _) in &r.values {
-            assert!(t.contains(&format!("{{{name}}}")), "{key} lacks {{{name}}}");
         }
     }
 }
