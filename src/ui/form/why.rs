@@ -92,21 +92,27 @@ pub fn Why(reasons: Vec<Reason>, indicative: bool) -> impl IntoView {
 /// never blocking; the Fund decides.
 #[component]
 pub fn Warnings(reasons: Vec<Reason>) -> impl IntoView {
-    let i18n = use_i18n();
     (!reasons.is_empty()).then(|| {
-        let items = reasons
-            .into_iter()
-            .map(|r| {
-                let citation = r.citation.to_string();
-                view! { <li>{move || reason_words(i18n.lang(), &r)} " (" {citation} ")"</li> }
-            })
-            .collect_view();
         view! {
             <div class="panel panel--warning" data-warnings="">
                 <h2 class="heading-m">{text("why.warnings_title")}</h2>
                 <p>{text("why.warnings_lead")}</p>
-                <ul class="list list--bullet">{items}</ul>
+                <ReasonList reasons />
             </div>
         }
     })
+}
+
+/// Reasons as a bulleted list, each in plain words with its source.
+#[component]
+pub fn ReasonList(reasons: Vec<Reason>) -> impl IntoView {
+    let i18n = use_i18n();
+    let items = reasons
+        .into_iter()
+        .map(|r| {
+            let citation = r.citation.to_string();
+            view! { <li>{move || reason_words(i18n.lang(), &r)} " (" {citation} ")"</li> }
+        })
+        .collect_view();
+    view! { <ul class="list list--bullet">{items}</ul> }
 }

@@ -25,8 +25,8 @@ use crate::{
         link,
         page::Page,
         pages::form::{
-            Answers, BackLink, FailurePanel, ItemSummary, Question, Sending, SummaryList, Warnings,
-            Why, fill, format_date, is_yes, reason_words, saved_answers, text,
+            Answers, BackLink, FailurePanel, ItemSummary, Question, ReasonList, Sending,
+            SummaryList, Warnings, Why, fill, format_date, is_yes, saved_answers, text,
         },
     },
 };
@@ -73,20 +73,11 @@ fn Review(answers: RwSignal<Answers>, programme: Programme, cohort: Cohort) -> i
 /// The programme's rules refuse: each reason, and what to do instead.
 #[component]
 fn CannotEnrol(reasons: Vec<Reason>, indicative: bool) -> impl IntoView {
-    let i18n = use_i18n();
-    let items = reasons
-        .iter()
-        .filter(|r| r.refuses())
-        .cloned()
-        .map(|r| {
-            let citation = r.citation.to_string();
-            view! { <li>{move || reason_words(i18n.lang(), &r)} " (" {citation} ")"</li> }
-        })
-        .collect_view();
+    let refusals = reasons.iter().filter(|r| r.refuses()).cloned().collect();
     view! {
         <Page title="acc.cannot_title">
             <h2 class="heading-m">{text("acc.cannot_why")}</h2>
-            <ul class="list list--bullet">{items}</ul>
+            <ReasonList reasons=refusals />
             <h2 class="heading-m">{text("acc.cannot_instead")}</h2>
             <ul class="list list--bullet">
                 <li>
