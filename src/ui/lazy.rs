@@ -10,7 +10,7 @@
 //! connection dropped), the page says so and offers to try again, and the answers saved in the
 //! browser stay.
 
-use std::{future::Future, pin::Pin};
+use std::{future::Future, pin::Pin, time::Duration};
 
 use futures_util::future::join;
 use leptos::prelude::*;
@@ -43,15 +43,70 @@ pub struct LazyPage {
     pub build: fn() -> Option<AnyView>,
 }
 
+/// How many pages' code is on its way; the layout's [`FetchIndicator`] shows while any is.
+#[derive(Clone, Copy)]
+pub struct Fetches(RwSignal<u32>);
+
+impl Fetches {
+    pub fn provide() {
+        provide_context(Fetches(RwSignal::new(0)));
+    }
+}
+
 /// Fetches a page's code and the journeys' texts at once; false when either could not come.
-async fn fetch(page: LazyPage, i18n: I18n) -> bool {
+async fn fetch(page: LazyPage, i18n: I18n, fetches: Option<Fetches>) -> bool {
+    let count = |step: i32| {
+        if let Some(Fetches(n)) = fetches {
+            n.update(|n| *n = n.saturating_add_signed(step));
+        }
+    };
+    count(1);
     let (code, texts) = join((page.fetch)(), i18n.load_journey_texts()).await;
+    count(-1);
     code.is_ok() && texts
+}
+
+/// After this long without the page, the indicator shows: a quick fetch shows nothing.
+const INDICATOR_DELAY: Duration = Duration::from_millis(400);
+
+/// "Loading the page", announced politely, while a page's code takes longer than
+/// [`INDICATOR_DELAY`] to come; the page the user is on stays until then.
+#[component]
+pub fn FetchIndicator() -> impl IntoView {
+    let Fetches(count) = expect_context();
+    let shown = RwSignal::new(false);
+    Effect::new(move |_| {
+        if count.get() == 0 {
+            shown.set(false);
+        } else {
+            set_timeout(
+                move || shown.set(count.get_untracked() > 0),
+                INDICATOR_DELAY,
+            );
+        }
+    });
+    let i18n = use_i18n();
+    view! {
+        <div class="fetching" role="status">
+            {move || {
+                shown
+                    .get()
+                    .then(|| {
+                        view! {
+                            <p class="fetching__text">
+                                <span class="fetching__bar" aria-hidden="true"></span>
+                                {i18n.t("lazy.loading")}
+                            </p>
+                        }
+                    })
+            }}
+        </div>
+    }
 }
 
 /// The page, or the message that its code or texts could not be fetched. The router awaits it.
 pub async fn show(page: LazyPage) -> AnyView {
-    if fetch(page, use_i18n()).await
+    if fetch(page, use_i18n(), use_context()).await
         && let Some(view) = (page.build)()
     {
         return view;
@@ -64,12 +119,13 @@ pub async fn show(page: LazyPage) -> AnyView {
 #[component]
 fn PageNotLoaded(page: LazyPage) -> impl IntoView {
     let i18n = use_i18n();
+    let fetches = use_context();
     let t = move |key: &'static str| move || i18n.t(key);
     let fetched = RwSignal::new(false);
     let failed_attempts = RwSignal::new(0u32);
     let retry = move |_| {
         leptos::task::spawn_local(async move {
-            if fetch(page, i18n).await {
+            if fetch(page, i18n, fetches).await {
                 fetched.set(true);
             } else {
                 failed_attempts.update(|n| *n += 1);

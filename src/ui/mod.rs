@@ -58,6 +58,7 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Portal() -> impl IntoView {
     pages::form::StoreState::provide();
+    lazy::Fetches::provide();
     // Nothing shows until the configuration and the first page are here (a journey's page waits
     // for its code, src/ui/lazy.rs): the demo banner and the page then appear together instead
     // of pushing the layout about as each arrives.
@@ -70,6 +71,7 @@ fn Portal() -> impl IntoView {
                 <Header />
                 <main id="main-content" class="page-width" tabindex="-1">
                     <pages::form::StorageNotices />
+                    <lazy::FetchIndicator />
                     <Routes fallback=NotFound>
                         <Route path=path!("/") view=Home />
                         <Route path=path!("/eligibility") view={Lazy::<pages::EligibilityRoute>::new()} />

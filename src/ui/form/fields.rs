@@ -483,10 +483,17 @@ pub fn StepForm(
     /// Shown after the questions: a fee estimate, a note.
     #[prop(optional)]
     children: Option<Children>,
+    /// While true (an answer awaited from the service), the button says so and a press does
+    /// nothing, so a question is never sent twice.
+    #[prop(optional, into)]
+    busy: Signal<bool>,
 ) -> impl IntoView {
     let errors = RwSignal::new(Vec::<Problem>::new());
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
         let found = answers.with_untracked(|a| step.validate(a));
         let ok = found.is_empty();
         errors.set(found);
@@ -515,8 +522,8 @@ pub fn StepForm(
             <form novalidate on:submit=submit>
                 {questions}
                 {children.map(|c| c())}
-                <button class="button" type="submit">
-                    {text("form.continue")}
+                <button class="button" type="submit" aria-disabled=move || busy.get().then_some("true")>
+                    {move || if busy.get() { text("form.wait")() } else { text("form.continue")() }}
                 </button>
             </form>
         </Page>

@@ -89,6 +89,7 @@ pub fn StatusPage() -> impl IntoView {
     }
     let answers = RwSignal::new(given);
     let result = RwSignal::new(None::<Result<Status, BackendError>>);
+    let busy = RwSignal::new(false);
     let heading = NodeRef::<html::H2>::new();
     Effect::new(move || {
         if result.with(Option::is_some)
@@ -107,8 +108,10 @@ pub fn StatusPage() -> impl IntoView {
                 .to_uppercase(),
             second_factor: a.get("second_factor").cloned().unwrap_or_default(),
         });
+        busy.set(true);
         leptos::task::spawn_local(async move {
             result.set(Some(backend.status(&query).await));
+            busy.set(false);
         });
     };
     let shown = move || {
@@ -162,7 +165,7 @@ pub fn StatusPage() -> impl IntoView {
         })
     };
     view! {
-        <StepForm step=&STEP answers back=link("/") on_continue=ask />
+        <StepForm step=&STEP answers back=link("/") on_continue=ask busy />
         <section aria-live="polite">{shown}</section>
     }
 }
