@@ -9,7 +9,7 @@ use super::{
     DRAFT, JOURNEY,
     confirmation::{Invitee, RECORD, Record},
     country::{country_name, member_answer},
-    data::{MEMBER, MEMBER_HOUSED, application, enrolment, is_foreign, member_name, team_of},
+    data::{application, enrolment, is_foreign, member_name, member_questions, team_of},
     with_cohort,
 };
 use crate::{
@@ -145,11 +145,7 @@ fn Answered(answers: RwSignal<Answers>, programme: Programme, cohort: Cohort) ->
             <SummaryList questions answers change />
         }
     };
-    let questions: &'static [Question] = if programme.housing {
-        &MEMBER_HOUSED
-    } else {
-        &MEMBER
-    };
+    let questions = member_questions(programme.housing, &a);
     let team = team_of(&a);
     let members = team
         .iter()

@@ -7,7 +7,7 @@ use leptos_router::hooks::use_navigate;
 use super::{
     DRAFT, JOURNEY,
     country::{member_answer, member_field},
-    data::{MEMBER, MEMBER_HOUSED, member_name, nights},
+    data::{member_name, member_questions, nights},
     with_cohort,
 };
 use crate::{
@@ -97,11 +97,7 @@ fn TeamForm(answers: RwSignal<Answers>, programme: Programme, cohort: Cohort) ->
     let items = list_answer(answers, "team");
     let errors = RwSignal::new(Vec::<Problem>::new());
     let editing = RwSignal::new(false);
-    let questions: &'static [_] = if programme.housing {
-        &MEMBER_HOUSED
-    } else {
-        &MEMBER
-    };
+    let questions = answers.with_untracked(|a| member_questions(programme.housing, a));
     let (starts, last) = (cohort.starts, last_night(&cohort));
     let dates = move || {
         fill(
