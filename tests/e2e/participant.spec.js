@@ -402,7 +402,7 @@ test("tracking: a wrong reference or BIN gets a plain message; the right pair it
   await next(page);
   await expect(summary(page)).toHaveText([
     "Enter the reference number as it is shown on your confirmation, like AH-2026-P-7K3M9Q-A",
-    "Enter the BIN or the contact email.",
+    "Enter the BIN, the IIN or the contact email.",
   ]);
   await expectNoAxeViolations(page, "status in error");
 
