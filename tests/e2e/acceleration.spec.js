@@ -319,6 +319,27 @@ test("a programme that takes several kinds offers each; a team gives the IIN of 
   await expect(page.locator("h1")).toHaveText("Enrolment sent");
 });
 
+test("a team whose member from Kazakhstan was saved without an IIN is sent back to add it", async ({ page }) => {
+  const dana = { given_names: "Dana", surname: "Omarova", email: "dana@example.kz", citizenship: "KZ", role: "project_manager", key_member: "yes", full_time: "yes" };
+  await seedDraft(page, {
+    programme: "techpreneurs", cohort: "techpreneurs-winter", team_allowed: "yes",
+    applicant_kinds: "legal_entity,individual_entrepreneur,individual", applicant_kind: "unincorporated_team",
+    team_name: "Qazaq Robotics", contact_email: "team@example.kz", stage: "prototype", project_summary: "Warehouse robots.",
+    team: JSON.stringify([dana, { ...dana, given_names: "Jonas", surname: "Weber", email: "jonas@example.de", citizenship: "DE", role: "developer" }]),
+  });
+  await openPage(page, "/acceleration/check");
+  await expect(page.locator("h1")).toHaveText("Your team");
+  await page.getByRole("button", { name: "Continue", exact: true }).click();
+  await expect(page.locator(".error-summary li")).toHaveText(["Add what is missing for Dana Omarova: choose Change beside their name"]);
+  await expectNoAxeViolations(page, "team member without an IIN, in the list");
+  await page.getByRole("button", { name: "Change Dana Omarova" }).click();
+  await page.locator("#iin").fill(IIN);
+  await page.getByRole("button", { name: "Save team member" }).click();
+  await page.getByRole("button", { name: "Continue", exact: true }).click();
+  await expect(page.locator("h1")).toHaveText("Check your answers before enrolling");
+  await expect(page.locator("main")).toContainText(IIN);
+});
+
 // ---- Drafts, "delete my data", tracking ----
 
 const MEMBER = {

@@ -9,7 +9,10 @@ use super::{
     DRAFT, JOURNEY,
     confirmation::{Invitee, RECORD, Record},
     country::{country_name, member_answer},
-    data::{application, enrolment, is_foreign, member_name, member_questions, team_of},
+    data::{
+        application, enrolment, incomplete_member, is_foreign, member_name, member_questions,
+        team_of,
+    },
     with_cohort,
 };
 use crate::{
@@ -62,6 +65,15 @@ fn Review(answers: RwSignal<Answers>, programme: Programme, cohort: Cohort) -> i
     // A draft loaded from a file or cut short: back to the first step with a problem.
     if let Some((step, _)) = answers.with_untracked(|a| JOURNEY.problems(a)).first() {
         let (to, navigate) = (link(&JOURNEY.path(step.slug)), use_navigate());
+        request_animation_frame(move || navigate(&to, Default::default()));
+        return ().into_any();
+    }
+    // A member the team page would not save now: back to the list, which says who.
+    let team_incomplete = answers.with_untracked(|a| {
+        incomplete_member(member_questions(programme.housing, a), &team_of(a)).is_some()
+    });
+    if team_incomplete {
+        let (to, navigate) = (link(&JOURNEY.path("team")), use_navigate());
         request_animation_frame(move || navigate(&to, Default::default()));
         return ().into_any();
     }

@@ -405,6 +405,16 @@ pub fn member_questions(programme_houses: bool, a: &Answers) -> &'static [Questi
     }
 }
 
+/// The first member whose answers `questions` refuse: one from Kazakhstan saved before the
+/// applicant became a team has no IIN yet.
+pub fn incomplete_member<'a>(questions: &[Question], team: &'a [Answers]) -> Option<&'a Answers> {
+    team.iter().find(|m| {
+        questions
+            .iter()
+            .any(|q| q.asked(m) && q.validate(m).is_some())
+    })
+}
+
 /// Kazakhstan: its citizens need no visa invitation.
 pub const HOME_COUNTRY: &str = "KZ";
 

@@ -7,7 +7,7 @@ use leptos_router::hooks::use_navigate;
 use super::{
     DRAFT, JOURNEY,
     country::{member_answer, member_field},
-    data::{member_name, member_questions, nights},
+    data::{incomplete_member, member_name, member_questions, nights},
     with_cohort,
 };
 use crate::{
@@ -128,6 +128,16 @@ fn TeamForm(answers: RwSignal<Answers>, programme: Programme, cohort: Cohort) ->
         }
         if items.with_untracked(Vec::is_empty) {
             errors.set(vec![problem("acc.members_empty")]);
+            return;
+        }
+        if let Some(name) =
+            items.with_untracked(|list| incomplete_member(questions, list).map(member_name))
+        {
+            errors.set(vec![Problem {
+                field: "team-heading",
+                values: vec![("name".into(), name)],
+                ..problem("acc.members_incomplete")
+            }]);
             return;
         }
         errors.set(Vec::new());
