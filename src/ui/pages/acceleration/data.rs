@@ -77,7 +77,7 @@ fn offered_kinds(a: &Answers) -> Vec<&'static str> {
 }
 
 /// Who applies: the one kind the programme takes, or the one chosen among several.
-pub fn applicant_kind(a: &Answers) -> Option<ApplicantKind> {
+fn applicant_kind(a: &Answers) -> Option<ApplicantKind> {
     let offered = offered_kinds(a);
     let id = match offered[..] {
         [only] => only,
@@ -105,7 +105,7 @@ fn is_person(a: &Answers) -> bool {
     )
 }
 
-pub fn is_team(a: &Answers) -> bool {
+fn is_team(a: &Answers) -> bool {
     is_kind(a, &[ApplicantKind::UnincorporatedTeam])
 }
 
