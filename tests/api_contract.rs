@@ -2,7 +2,7 @@
 //! on fixed dates, and the JSON shapes both sides rely on.
 
 use astana_hub_portal::api::*;
-use astana_hub_portal::domain::eligibility::Route;
+use astana_hub_portal::domain::{acceleration::Role, eligibility::Route};
 use chrono::NaiveDate;
 use serde_json::json;
 
@@ -294,6 +294,127 @@ fn second_factor_per_kind() {
     assert_eq!(team.second_factor(), "team@example.kz");
 }
 
+/// An enrolment of `applicant` in Tech Orda, which takes individuals, with one member.
+fn enrolment_by(applicant: Applicant) -> Enrolment {
+    Enrolment {
+        programme_id: "tech_orda".into(),
+        cohort_id: "tech-orda-next".into(),
+        applicant,
+        project_summary: "A mobile app".into(),
+        team: vec![TeamMember {
+            name: "Aigerim Sadykova".into(),
+            role: Role::Developer,
+            email: "aigerim@example.kz".into(),
+            citizenship: "KZ".into(),
+            iin: None,
+            key_member: true,
+            full_time_pm: false,
+            needs_housing: false,
+            housing: None,
+            access_needs: None,
+        }],
+    }
+}
+
+fn person(iin: &str) -> Applicant {
+    Applicant::Individual {
+        iin: iin.into(),
+        name: "Aigerim Sadykova".into(),
+        contact_email: "aigerim@example.kz".into(),
+    }
+}
+
+/// Decree No. 565 (BIN / IIN) on the applicant of an enrolment (Law No. 207-V, Art. 8-1(5-1)):
+/// a person gives an IIN, a legal entity a BIN, and each is told when it gives the other.
+#[test]
+fn enrolment_applicant_is_checked_by_its_own_number() {
+    let cases = [
+        (
+            "decree_565_individual_with_a_valid_iin",
+            person("900515300018"),
+            None,
+        ),
+        (
+            "decree_565_individual_entrepreneur_is_known_by_an_iin",
+            Applicant::IndividualEntrepreneur {
+                iin: "9512 0640 0016".into(),
+                name: "Dana Omarova".into(),
+                contact_email: "dana@example.kz".into(),
+            },
+            None,
+        ),
+        (
+            "decree_565_iin_with_a_bad_check_digit",
+            person("900515300019"),
+            Some(("applicant.iin", "ids.bad_check_digit")),
+        ),
+        (
+            "decree_565_bin_given_for_an_individual",
+            person("970740000838"),
+            Some(("applicant.iin", "ids.iin.looks_like_bin")),
+        ),
+        (
+            "decree_565_iin_given_for_a_legal_entity",
+            Applicant::Participant {
+                bin: "900515300018".into(),
+            },
+            Some(("applicant.bin", "ids.bin.looks_like_iin")),
+        ),
+    ];
+    for (name, applicant, expected) in cases {
+        let found: Vec<(String, String)> = enrolment_by(applicant)
+            .check()
+            .into_iter()
+            .map(|e| (e.path, e.code))
+            .collect();
+        let expected: Vec<(String, String)> = expected
+            .into_iter()
+            .map(|(p, c)| (p.into(), c.into()))
+            .collect();
+        assert_eq!(found, expected, "{name}");
+    }
+}
+
+#[test]
+fn decree_565_a_team_members_iin_is_checked_when_given() {
+    let mut team = enrolment_by(Applicant::Team {
+        name: "Qazaq Robotics".into(),
+        contact_email: "team@example.kz".into(),
+    });
+    team.team[0].iin = Some("900515300019".into());
+    let paths: Vec<_> = team.check().into_iter().map(|e| (e.path, e.code)).collect();
+    assert_eq!(
+        paths,
+        vec![("team.0.iin".into(), "ids.bad_check_digit".into())]
+    );
+}
+
+/// Art. 8-1(5-1): the demo catalogue says Tech Orda takes individuals only. That is an
+/// uncertain condition: check your answers warns, and the service takes any kind.
+#[test]
+fn art_8_1_5_1_whom_a_programme_takes_never_refuses_at_the_service() {
+    let today = d(2026, 3, 2);
+    assert_eq!(
+        enrolment_by(person("900515300018")).check_cohort(today),
+        None
+    );
+    for applicant in [
+        Applicant::Participant {
+            bin: "970740000838".into(),
+        },
+        Applicant::Team {
+            name: "Team".into(),
+            contact_email: "team@example.kz".into(),
+        },
+    ] {
+        assert_eq!(enrolment_by(applicant).check_cohort(today), None);
+    }
+    assert_eq!(
+        enrolment_by(person("9005 1530 0018")).second_factor(),
+        "900515300018"
+    );
+}
+
 #[test]
 fn bodies_have_the_documented_json_shape() {
     let body = serde_json::to_value(Versioned::new(application())).unwrap();
@@ -303,6 +424,12 @@ fn bodies_have_the_documented_json_shape() {
     assert!(body["data"]["organisation"].get("website").is_none());
     let applicant = serde_json::to_value(Applicant::Participant { bin: "1".into() }).unwrap();
     assert_eq!(applicant, json!({"kind": "participant", "bin": "1"}));
+    let applicant = serde_json::to_value(person("1")).unwrap();
+    assert_eq!(
+        applicant,
+        json!({"kind": "individual", "iin": "1", "name": "Aigerim Sadykova",
+               "contact_email": "aigerim@example.kz"})
+    );
     let problem =
         ProblemKind::Validation.problem(vec![FieldError::new("organisation.bin", "ids.empty")]);
     let problem = serde_json::to_value(problem).unwrap();

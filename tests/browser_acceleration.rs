@@ -1,5 +1,6 @@
-//! The "add another" list of the acceleration journey's team page, in a real browser: adding,
-//! changing and removing members, where focus goes after each, and what the live region says.
+//! The acceleration journey in a real browser: the applicant step, which offers only the kinds of
+//! applicant the programme takes, and the "add another" list of the team page: adding, changing
+//! and removing members, where focus goes after each, and what the live region says.
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
@@ -11,19 +12,73 @@ use support::{Root, all, find, focused_id, open_portal_at, settle, type_into};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// The team page of a draft for the Silkway cohort that takes applications (the crate's
-/// config.json fixes today), mounted in an element of our own.
-async fn team_page() -> Root {
+/// The page at `path` of a draft with `answers` (a JSON object), mounted in an element of our
+/// own; the crate's config.json fixes today.
+async fn draft_page(path: &str, answers: &str) -> Root {
     let storage = window().local_storage().unwrap().unwrap();
     storage.clear().unwrap();
-    storage
-        .set_item(
-            "ahp:draft:acceleration",
-            r#"{"journey":"acceleration","version":1,"idempotency_key":"",
-               "answers":{"programme":"silkway","cohort":"silkway-next","team_allowed":"no"}}"#,
-        )
-        .unwrap();
-    open_portal_at("/acceleration/team").await
+    let draft = format!(
+        r#"{{"journey":"acceleration","version":1,"idempotency_key":"","answers":{answers}}}"#
+    );
+    storage.set_item("ahp:draft:acceleration", &draft).unwrap();
+    open_portal_at(path).await
+}
+
+/// The team page of a draft for the Silkway cohort that takes applications.
+async fn team_page() -> Root {
+    draft_page(
+        "/acceleration/team",
+        r#"{"programme":"silkway","cohort":"silkway-next","team_allowed":"no"}"#,
+    )
+    .await
+}
+
+/// The ids of the inputs the form shows, radios by their value.
+fn inputs(root: &Root) -> Vec<String> {
+    all(root, "form input")
+        .iter()
+        .map(|i| match i.get_attribute("type").as_deref() {
+            Some("radio") => i.get_attribute("value").unwrap_or_default(),
+            _ => i.id(),
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn an_individuals_programme_asks_for_a_persons_iin_and_nothing_to_choose() {
+    let root = draft_page(
+        "/acceleration/applicant",
+        r#"{"programme":"tech_orda","cohort":"tech-orda-next","team_allowed":"no",
+            "applicant_kinds":"individual"}"#,
+    )
+    .await;
+    assert_eq!(find(&root, "h1").text_content().unwrap(), "Who is applying");
+    assert_eq!(inputs(&root), ["iin", "full_name", "contact_email"]);
+}
+
+#[wasm_bindgen_test]
+async fn a_programme_taking_several_kinds_offers_them_and_asks_what_the_choice_needs() {
+    let root = draft_page(
+        "/acceleration/applicant",
+        r#"{"programme":"techpreneurs","cohort":"techpreneurs-winter","team_allowed":"yes",
+            "applicant_kinds":"legal_entity,individual_entrepreneur,individual"}"#,
+    )
+    .await;
+    assert_eq!(
+        inputs(&root),
+        [
+            "legal_entity",
+            "individual_entrepreneur",
+            "individual",
+            "unincorporated_team"
+        ]
+    );
+    find(&root, "#applicant_kind-individual_entrepreneur").click();
+    settle().await;
+    assert_eq!(inputs(&root)[4..], ["iin", "full_name", "contact_email"]);
+    find(&root, "#applicant_kind").click();
+    settle().await;
+    assert_eq!(inputs(&root)[4..], ["bin"]);
 }
 
 fn status(root: &Root) -> String {

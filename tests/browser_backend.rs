@@ -97,6 +97,7 @@ fn enrolment(programme: &str, cohort: &str, applicant: Applicant) -> Enrolment {
             role: astana_hub_portal::domain::acceleration::Role::ProjectManager,
             email: "aigerim@example.kz".into(),
             citizenship: "KZ".into(),
+            iin: None,
             key_member: true,
             full_time_pm: true,
             needs_housing: false,

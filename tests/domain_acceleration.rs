@@ -266,3 +266,82 @@ fn art_8_1_5_8_programme_without_housing() {
     assert_eq!(dec.outcome, HousingOutcome::FundDecides);
     assert!(keys(&dec.reasons).contains(&"acceleration.reason.no_housing"));
 }
+
+/// Art. 8-1(5-1), Art. 8-1(5-8): people undergo acceleration too. Each programme takes the
+/// kinds of applicant its catalogue entry names: both individuals' programmes take an
+/// individual and refuse a company; an individual entrepreneur and a team reach Techpreneurs.
+#[test]
+fn art_8_1_5_1_each_kind_reaches_the_programmes_that_take_it() {
+    let cases = [
+        (
+            "individual_in_hero_training",
+            "hero_training",
+            "hero-training-spring",
+            ApplicantKind::Individual,
+            true,
+        ),
+        (
+            "individual_in_tech_orda",
+            "tech_orda",
+            "tech-orda-next",
+            ApplicantKind::Individual,
+            true,
+        ),
+        (
+            "company_not_in_tech_orda",
+            "tech_orda",
+            "tech-orda-next",
+            ApplicantKind::LegalEntity,
+            false,
+        ),
+        (
+            "entrepreneur_not_in_hero_training",
+            "hero_training",
+            "hero-training-spring",
+            ApplicantKind::IndividualEntrepreneur,
+            false,
+        ),
+        (
+            "entrepreneur_in_techpreneurs",
+            "techpreneurs",
+            "techpreneurs-winter",
+            ApplicantKind::IndividualEntrepreneur,
+            true,
+        ),
+        (
+            "team_in_techpreneurs",
+            "techpreneurs",
+            "techpreneurs-winter",
+            ApplicantKind::UnincorporatedTeam,
+            true,
+        ),
+        (
+            "individual_not_in_silkway",
+            "silkway",
+            "silkway-next",
+            ApplicantKind::Individual,
+            false,
+        ),
+    ];
+    for (name, programme_id, cohort_id, kind, takes) in cases {
+        let app = EnrolmentApplication {
+            applicant_kind: kind,
+            stage: ProjectStage::Prototype,
+            team: vec![
+                member(Role::ProjectManager, true),
+                member(Role::Developer, true),
+            ],
+        };
+        let (outcome, reasons) = check(programme_id, cohort_id, &app);
+        let refused_kind = keys(&reasons).contains(&"acceleration.reason.applicant_kind");
+        assert_eq!(!refused_kind, takes, "{name}: {:?}", keys(&reasons));
+        if takes {
+            assert_eq!(
+                outcome,
+                EnrolmentOutcome::CanApply,
+                "{name}: {:?}",
+                keys(&reasons)
+            );
+        }
+    }
+}

@@ -9,6 +9,8 @@ use serde_json::Value;
 pub const TODAY: &str = "2026-03-02";
 /// The BIN of the sample application and of the sample invitation's employer.
 pub const BIN: &str = "970740000838";
+/// The IIN of the individual who enrols in the sample individual's enrolment.
+pub const IIN: &str = "900515300018";
 
 fn samples() -> &'static Value {
     static SAMPLES: OnceLock<Value> = OnceLock::new();
@@ -26,6 +28,11 @@ pub fn enrolment() -> Value {
     samples()["enrolment"].clone()
 }
 
+/// An individual into a cohort of an individuals' programme open on [`TODAY`].
+pub fn individual_enrolment() -> Value {
+    samples()["individual_enrolment"].clone()
+}
+
 pub fn invitation() -> Value {
     samples()["invitation"].clone()
 }
@@ -38,7 +45,13 @@ mod tests {
     fn the_file_and_the_constants_agree() {
         assert_eq!(samples()["today"], TODAY);
         assert_eq!(samples()["bin"], BIN);
-        for kind in ["application", "enrolment", "invitation"] {
+        assert_eq!(samples()["iin"], IIN);
+        for kind in [
+            "application",
+            "enrolment",
+            "individual_enrolment",
+            "invitation",
+        ] {
             assert!(samples()[kind].is_object(), "{kind}");
         }
     }

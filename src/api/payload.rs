@@ -13,7 +13,7 @@ use crate::domain::{
     contact::{email_shaped, kazakh_phone, normalise_email},
     decision::Reason,
     eligibility::{Route, activity_data},
-    ids::{IdError, parse_applicant_bin, parse_bin},
+    ids::{IdError, parse_applicant_bin, parse_bin, parse_iin},
     visa::{self, InvitationOutcome, InvitationRequest, Relation, VisaRoute, check_invitation},
 };
 
@@ -80,12 +80,29 @@ pub struct ParticipantApplication {
     pub route: Route,
 }
 
-/// Who enrols: a participant, by BIN, or a team not yet incorporated.
+/// Who enrols, in the catalogue's terms: a legal entity by its BIN (`participant`, the kind's
+/// name from when only legal entities enrolled), an individual or an individual entrepreneur by
+/// their IIN, or a team not yet incorporated.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Applicant {
-    Participant { bin: String },
-    Team { name: String, contact_email: String },
+    Participant {
+        bin: String,
+    },
+    Individual {
+        iin: String,
+        name: String,
+        contact_email: String,
+    },
+    IndividualEntrepreneur {
+        iin: String,
+        name: String,
+        contact_email: String,
+    },
+    Team {
+        name: String,
+        contact_email: String,
+    },
 }
 
 /// The nights a person is housed; a night is named by its evening.
@@ -102,6 +119,9 @@ pub struct TeamMember {
     pub email: String,
     /// ISO 3166-1 alpha-2.
     pub citizenship: String,
+    /// A team's members who are citizens of Kazakhstan give their IIN; foreigners have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub iin: Option<String>,
     pub key_member: bool,
     pub full_time_pm: bool,
     pub needs_housing: bool,
@@ -219,7 +239,7 @@ pub struct Invitation {
     pub qualification_documents_held: bool,
 }
 
-/// The digits of a BIN, spaces removed: how BINs are compared and stored.
+/// The digits of a BIN or an IIN, spaces removed: how both are compared and stored.
 pub fn normalise_bin(bin: &str) -> String {
     bin.chars().filter(|c| !c.is_whitespace()).collect()
 }
@@ -311,6 +331,20 @@ impl Enrolment {
             Applicant::Participant { bin } => {
                 check_id(&mut errors, "applicant.bin", parse_applicant_bin(bin))
             }
+            Applicant::Individual {
+                iin,
+                name,
+                contact_email,
+            }
+            | Applicant::IndividualEntrepreneur {
+                iin,
+                name,
+                contact_email,
+            } => {
+                check_id(&mut errors, "applicant.iin", parse_iin(iin));
+                require(&mut errors, "applicant.name", name);
+                check_email(&mut errors, "applicant.contact_email", contact_email);
+            }
             Applicant::Team {
                 name,
                 contact_email,
@@ -326,6 +360,9 @@ impl Enrolment {
         for (i, member) in self.team.iter().enumerate() {
             require(&mut errors, &format!("team.{i}.name"), &member.name);
             check_email(&mut errors, &format!("team.{i}.email"), &member.email);
+            if let Some(iin) = &member.iin {
+                check_id(&mut errors, &format!("team.{i}.iin"), parse_iin(iin));
+            }
             if let Some(nights) = &member.housing
                 && nights.last_night < nights.first_night
             {
@@ -338,7 +375,8 @@ impl Enrolment {
         errors
     }
 
-    /// The cohort must exist in the catalogue of `today` and take applications.
+    /// The cohort must exist in the catalogue of `today` and take applications, from this kind
+    /// of applicant.
     pub fn check_cohort(&self, today: NaiveDate) -> Option<FieldError> {
         let programmes = catalogue(today);
         let Some(programme) = programmes.iter().find(|p| p.id == self.programme_id) else {
@@ -347,16 +385,22 @@ impl Enrolment {
                 "api.field.unknown_programme",
             ));
         };
+        // The cohort's being open is the service's own state (a format check). Whom the
+        // programme takes is the catalogue's uncertain condition: it warns on check your
+        // answers, never refuses here (`acceleration.applicant_kind`).
         match programme.cohorts.iter().find(|c| c.id == self.cohort_id) {
             Some(c) if c.status == CohortStatus::Open => None,
             _ => Some(FieldError::new("cohort_id", "api.field.cohort_closed")),
         }
     }
 
-    /// The participant's BIN, or the team's contact email.
+    /// The legal entity's BIN, the person's IIN, or the team's contact email.
     pub fn second_factor(&self) -> String {
         match &self.applicant {
             Applicant::Participant { bin } => normalise_bin(bin),
+            Applicant::Individual { iin, .. } | Applicant::IndividualEntrepreneur { iin, .. } => {
+                normalise_bin(iin)
+            }
             Applicant::Team { contact_email, .. } => normalise_email(contact_email),
         }
     }
@@ -540,8 +584,8 @@ pub fn refused_field(r: &Reason) -> String {
     format!("people.{member}.{person_field}")
 }
 
-/// Whether what a person typed as second factor matches the stored one: a BIN with or without
-/// spaces, an email in any case.
+/// Whether what a person typed as second factor matches the stored one: a BIN or an IIN with
+/// or without spaces, an email in any case.
 pub fn second_factor_matches(stored: &str, given: &str) -> bool {
     let given = if stored.contains('@') {
         normalise_email(given)

@@ -89,6 +89,16 @@ pub struct Programme {
     pub cohorts: Vec<Cohort>,
 }
 
+impl Programme {
+    /// Whether the programme takes applications from this kind of applicant.
+    pub fn accepts(&self, kind: ApplicantKind) -> bool {
+        match kind {
+            ApplicantKind::UnincorporatedTeam => self.unincorporated_team_allowed,
+            kind => self.applicant_kinds.contains(&kind),
+        }
+    }
+}
+
 /// A cohort as written in the data file: days relative to the as-of date.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CohortOffsets {
@@ -254,11 +264,7 @@ pub fn check_enrolment(
 ) -> Decision<EnrolmentOutcome> {
     let mut failed = Vec::new();
 
-    let kind_ok = match application.applicant_kind {
-        ApplicantKind::UnincorporatedTeam => programme.unincorporated_team_allowed,
-        kind => programme.applicant_kinds.contains(&kind),
-    };
-    if !kind_ok {
+    if !programme.accepts(application.applicant_kind) {
         let key = if application.applicant_kind == ApplicantKind::UnincorporatedTeam {
             "acceleration.reason.team_not_incorporated"
         } else {

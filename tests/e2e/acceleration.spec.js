@@ -1,9 +1,10 @@
 // The acceleration journey: the catalogue with its filters and closed cohorts, an enrolment with
 // housing and a foreign team member through to a confirmation that survives a reload, the
 // refusals (deadline passed, full cohort) and the warnings that let the team go on (team too
-// small, housing outside the cohort: uncertain readings, the Fund decides), the
-// draft file and "delete my data", tracking an enrolment, the keyboard alone; each page clean
-// under axe, in the three languages. "Today" is fixed, so the dates never move.
+// small, housing outside the cohort: uncertain readings, the Fund decides), an individual
+// enrolling by IIN in each individuals' programme and the kinds of applicant a programme
+// offers, the draft file and "delete my data", tracking an enrolment, the keyboard alone; each
+// page clean under axe, in the three languages. "Today" is fixed, so the dates never move.
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import {
@@ -11,6 +12,8 @@ import {
 } from "./helpers.js";
 
 const BIN = "970740000838";
+/// A woman born on 6 December 1995 (century and sex digit 4), with a right check digit.
+const IIN = "951206400016";
 
 test.beforeEach(async ({ page }) => {
   await serveConfig(page);
@@ -199,6 +202,148 @@ for (const [lang, button, heading, closed] of [
   });
 }
 
+// ---- Individuals (Art. 8-1(5-1), (5-8)): people undergo acceleration too ----
+
+for (const [programme, dates, housed] of [
+  ["Hero Training", "21 April 2026", true],
+  ["Tech Orda", "11 May 2026", false],
+]) {
+  test(`an individual enrols in ${programme} with their IIN, to a reference tracked by the IIN`, async ({ page }) => {
+    await openPage(page, "/acceleration");
+    await cohort(page, programme, dates).getByRole("button", { name: /Apply for this cohort/ }).click();
+    await expect(page.locator("h1")).toHaveText("Who is applying");
+    // The programme takes individuals only: nothing to choose, a person's details to give.
+    await expect(page.locator("#applicant_kind")).toHaveCount(0);
+    await expect(page.locator("#bin")).toHaveCount(0);
+    await expect(page.locator("#iin-hint")).toContainText("An individual entrepreneur is registered under their own IIN");
+
+    const iin = page.getByLabel("Individual identification number (IIN)");
+    for (const [typed, says] of [
+      [BIN, "This looks like a BIN, a company's number. Enter the person's IIN."],
+      [IIN.slice(0, 11) + "7", "The last digit does not match the others. Check the number for a typing error."],
+    ]) {
+      await iin.fill(typed);
+      await page.getByRole("button", { name: "Continue" }).click();
+      await expect(page.locator(".error-summary")).toBeFocused();
+      await expect(page).toHaveTitle(/^Error: /);
+      await expect(page.locator(".error-summary li").first()).toHaveText(says);
+      await expect(page.locator("#iin-error")).toContainText(says);
+      await expectNoAxeViolations(page, `${programme}: IIN refused (${says})`);
+    }
+    await iin.fill(IIN.replace(/(\d{6})(\d{6})/, "$1 $2"));
+    await page.getByLabel("Full name").fill("Aigerim Sadykova");
+    await page.getByLabel("Contact email address").fill("aigerim@example.kz");
+    await page.getByRole("button", { name: "Continue" }).click();
+
+    await expect(page.locator("h1")).toHaveText("Your project");
+    await page.getByLabel("Idea", { exact: true }).check();
+    await page.getByLabel("Describe the project").fill("A mobile app for learning to code in Kazakh.");
+    await page.getByRole("button", { name: "Continue" }).click();
+    await expect(page.locator("h1")).toHaveText("Your team");
+    await addMember(page, {
+      given: "Aigerim", surname: "Sadykova", email: "aigerim@example.kz", citizenship: "KZ", role: "Developer",
+      fullTime: true, nights: housed ? [["21", "4", "2026"], ["24", "4", "2026"]] : undefined,
+    });
+    await page.getByRole("button", { name: "Continue" }).click();
+
+    await expect(page.locator("h1")).toHaveText("Check your answers before enrolling");
+    await expect(page.locator("main")).toContainText(programme);
+    await expect(page.locator("main")).toContainText("951206 400016");
+    await expect(page.locator("main")).toContainText("Aigerim Sadykova");
+    await expectNoAxeViolations(page, `${programme}: check your answers`);
+    await page.getByRole("button", { name: "Enrol the team" }).click();
+
+    await expect(page.locator("h1")).toHaveText("Enrolment sent");
+    const ref = await page.locator(".reference").innerText();
+    expect(ref).toMatch(/^AH-2026-E-/);
+    await expect(page).not.toHaveURL(new RegExp(IIN));
+    await expect(page.locator("main")).toContainText("with the BIN, IIN or contact email you gave");
+    await expectNoAxeViolations(page, `${programme}: confirmation`);
+
+    await page.getByRole("link", { name: "Track this enrolment" }).click();
+    await expect(page.locator("#second_factor-hint")).toContainText("the IIN of an individual or an individual entrepreneur");
+    await page.locator("#second_factor").fill(IIN);
+    await page.locator("form button[type=submit]").click();
+    await expect(page.locator("main h2.heading-l")).toHaveText(ref);
+    await expect(page.locator("main")).toContainText("Enrolment in an acceleration programme");
+    await expectNoAxeViolations(page, `${programme}: enrolment found by the IIN`);
+  });
+}
+
+test("a programme that takes several kinds offers each; a team gives the IIN of each member from Kazakhstan", async ({ page }) => {
+  await openPage(page, "/acceleration");
+  await cohort(page, "Techpreneurs", "16 April 2026").getByRole("button", { name: /Apply for this cohort/ }).click();
+  const who = page.getByRole("group", { name: "Which of these is applying?" });
+  await expect(who.getByRole("radio")).toHaveCount(4);
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.locator(".error-summary li")).toHaveText(["Select who is applying"]);
+  await expectNoAxeViolations(page, "who is applying, nothing chosen");
+
+  // An individual entrepreneur is known by their IIN, and is told when they type a BIN.
+  await who.getByLabel("An individual entrepreneur").check();
+  await page.getByLabel("Individual identification number (IIN)").fill(BIN);
+  await page.getByLabel("Full name").fill("Dana Omarova");
+  await page.getByLabel("Contact email address").fill("dana@example.kz");
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.locator(".error-summary li")).toHaveText(["This looks like a BIN, a company's number. Enter the person's IIN."]);
+
+  // A company's BIN field refuses an IIN, the mirror of the person's.
+  await who.getByLabel("A company (legal entity), with a BIN").check();
+  await page.getByLabel("Business identification number (BIN)").fill(IIN);
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.locator(".error-summary li")).toHaveText(["This looks like an IIN, a person's number. Enter the BIN of the company."]);
+  await expectNoAxeViolations(page, "BIN refused: an IIN");
+
+  await who.getByLabel("A team that is not yet a company").check();
+  await page.getByLabel("Name of the team or project").fill("Qazaq Robotics");
+  await page.getByLabel("Contact email address").fill("team@example.kz");
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.locator("h1")).toHaveText("Your project");
+  await page.getByLabel("Prototype", { exact: true }).check();
+  await page.getByLabel("Describe the project").fill("Warehouse robots.");
+  await page.getByRole("button", { name: "Continue" }).click();
+
+  await expect(page.locator("h1")).toHaveText("Your team");
+  await page.getByLabel("Citizenship").selectOption("DE");
+  await expect(page.locator("#iin")).toHaveCount(0);
+  await page.getByLabel("Citizenship").selectOption("KZ");
+  await expect(page.locator("#iin-hint")).toHaveText("Asked of citizens of Kazakhstan. 12 digits; the first six are the date of birth.");
+  await addMember(page, { given: "Dana", surname: "Omarova", email: "dana@example.kz", citizenship: "KZ", role: "Project manager", fullTime: true });
+  await expect(page.locator(".error-summary li")).toHaveText(["Enter the person's IIN"]);
+  await expectNoAxeViolations(page, "team member without an IIN");
+  await page.locator("#iin").fill(IIN);
+  await page.getByRole("button", { name: "Save team member" }).click();
+  await page.getByRole("button", { name: "Add another team member" }).click();
+  await addMember(page, { given: "Jonas", surname: "Weber", email: "jonas@example.de", citizenship: "DE", role: "Developer", fullTime: true });
+  await expect(page.locator(".add-another__item")).toHaveCount(2);
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.locator("h1")).toHaveText("Check your answers before enrolling");
+  await expect(page.locator("main")).toContainText(IIN);
+  await page.getByRole("button", { name: "Enrol the team" }).click();
+  await expect(page.locator("h1")).toHaveText("Enrolment sent");
+});
+
+test("a team whose member from Kazakhstan was saved without an IIN is sent back to add it", async ({ page }) => {
+  const dana = { given_names: "Dana", surname: "Omarova", email: "dana@example.kz", citizenship: "KZ", role: "project_manager", key_member: "yes", full_time: "yes" };
+  await seedDraft(page, {
+    programme: "techpreneurs", cohort: "techpreneurs-winter", team_allowed: "yes",
+    applicant_kinds: "legal_entity,individual_entrepreneur,individual", applicant_kind: "unincorporated_team",
+    team_name: "Qazaq Robotics", contact_email: "team@example.kz", stage: "prototype", project_summary: "Warehouse robots.",
+    team: JSON.stringify([dana, { ...dana, given_names: "Jonas", surname: "Weber", email: "jonas@example.de", citizenship: "DE", role: "developer" }]),
+  });
+  await openPage(page, "/acceleration/check");
+  await expect(page.locator("h1")).toHaveText("Your team");
+  await page.getByRole("button", { name: "Continue", exact: true }).click();
+  await expect(page.locator(".error-summary li")).toHaveText(["Add what is missing for Dana Omarova: choose Change beside their name"]);
+  await expectNoAxeViolations(page, "team member without an IIN, in the list");
+  await page.getByRole("button", { name: "Change Dana Omarova" }).click();
+  await page.locator("#iin").fill(IIN);
+  await page.getByRole("button", { name: "Save team member" }).click();
+  await page.getByRole("button", { name: "Continue", exact: true }).click();
+  await expect(page.locator("h1")).toHaveText("Check your answers before enrolling");
+  await expect(page.locator("main")).toContainText(IIN);
+});
+
 // ---- Drafts, "delete my data", tracking ----
 
 const MEMBER = {
@@ -313,7 +458,7 @@ test("tracking: the confirmation links to the enrolment's status; a wrong refere
   await page.locator("form button[type=submit]").click();
   await expect(page.locator("main h2.heading-m")).toHaveText("Application or enrolment not found");
   await expect(page.locator("main [role=alert]")).toHaveText(
-    "No submission matches this reference number and this BIN or email. Check both and try again.",
+    "No submission matches this reference number and this BIN, IIN or email. Check both and try again.",
   );
   await expectNoAxeViolations(page, "enrolment not found");
 

@@ -229,6 +229,8 @@ const cohort = (page, programme, dates) =>
 async function member(page, typed, { citizenship, role, housed }) {
   await page.locator("#email").fill("");
   await page.locator("#citizenship").selectOption(citizenship);
+  // A team's member from Kazakhstan gives an IIN (a woman born on 6 December 1995).
+  if (await page.locator("#iin").count()) await page.locator("#iin").fill("951206400016");
   await page.locator(role).check();
   await page.locator("#key_member").check();
   await page.locator("#full_time").check();
@@ -264,7 +266,7 @@ for (let round = 0; round < ROUNDS; round++) {
     await cohort(page, programme, dates).getByRole("button", { name: /Apply for this cohort/ }).click();
     await expect(page.locator("h1")).toHaveText("Who is applying");
     if (team) {
-      await page.locator("#applicant_kind-team").check();
+      await page.locator("#applicant_kind-unincorporated_team").check();
       await freeText(page, typed, [["team_name", 200]], [["contact_email", "Enter an email address in the correct format", 254]], () =>
         page.locator("#contact_email").fill("team@example.kz"),
       );

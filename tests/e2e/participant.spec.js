@@ -405,7 +405,7 @@ test("tracking: a wrong reference or BIN gets a plain message; the right pair it
   await next(page);
   await expect(summary(page)).toHaveText([
     "Enter the reference number as it is shown on your confirmation, like AH-2026-P-7K3M9Q-A",
-    "Enter the BIN or the contact email.",
+    "Enter the BIN, the IIN or the contact email.",
   ]);
   await expectNoAxeViolations(page, "status in error");
 
@@ -414,7 +414,7 @@ test("tracking: a wrong reference or BIN gets a plain message; the right pair it
   await next(page);
   await expect(page.locator("main h2.heading-m")).toHaveText("Application or enrolment not found");
   await expect(page.locator("main [role=alert]")).toHaveText(
-    "No submission matches this reference number and this BIN or email. Check both and try again.",
+    "No submission matches this reference number and this BIN, IIN or email. Check both and try again.",
   );
   await expectNoAxeViolations(page, "status not found");
 

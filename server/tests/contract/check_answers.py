@@ -73,6 +73,7 @@ def check(name, method, path, expected, answer):
 ANOTHER_VALUE = {
     "application": ("income_year", 2024),
     "enrolment": ("project_summary", "Another summary"),
+    "individual_enrolment": ("project_summary", "Another summary"),
     "invitation": ("stay_days", 91),
 }
 
@@ -99,6 +100,7 @@ def main():
     for kind, path in [
         ("application", "/v1/applications"),
         ("enrolment", "/v1/enrolments"),
+        ("individual_enrolment", "/v1/enrolments"),
         ("invitation", "/v1/invitations"),
     ]:
         key = {"Idempotency-Key": f"contract-{kind}-0000000"}

@@ -281,7 +281,7 @@ pub fn Field(
                 id,
                 "radio",
                 &initial,
-                (choices.values)(),
+                answers.with_untracked(|a| q.options(a, choices)),
                 move |lang, v| choices.label(lang, v),
                 set,
                 None,

@@ -119,6 +119,8 @@ pub struct Question {
     pub check: Option<Check>,
     /// Asked only when this holds.
     pub when: Option<fn(&Answers) -> bool>,
+    /// For a choice whose options depend on earlier answers: the options offered.
+    pub offered: Option<fn(&Answers) -> Vec<&'static str>>,
 }
 
 impl Question {
@@ -137,6 +139,7 @@ impl Question {
             optional: false,
             check: None,
             when: None,
+            offered: None,
         }
     }
 
@@ -158,6 +161,17 @@ impl Question {
     pub const fn when(mut self, when: fn(&Answers) -> bool) -> Self {
         self.when = Some(when);
         self
+    }
+
+    pub const fn offered(mut self, offered: fn(&Answers) -> Vec<&'static str>) -> Self {
+        self.offered = Some(offered);
+        self
+    }
+
+    /// The options shown: those offered, or all of the choice's.
+    pub fn options(&self, answers: &Answers, choices: Choices) -> Vec<&'static str> {
+        self.offered
+            .map_or_else(|| (choices.values)(), |f| f(answers))
     }
 
     pub fn asked(&self, answers: &Answers) -> bool {
@@ -198,6 +212,10 @@ impl Question {
                 None => Err(("form.number_invalid", Vec::new())),
             },
             Kind::Date => parse_date(value).map(|_| ()),
+            // An option not offered (an earlier answer changed, a draft from a file) is no answer.
+            Kind::Radios(_) if self.offered.is_some_and(|f| !f(answers).contains(&value)) => {
+                Err((self.empty, Vec::new()))
+            }
             _ => Ok(()),
         };
         generic

@@ -22,9 +22,9 @@ fn reference(value: &str, _: &Answers) -> Outcome {
         .map_err(|e| (e.message_key(), Vec::new()))
 }
 
-/// A BIN or an email, as the reference's kind allows: an application has only its BIN, an
-/// enrolment the participant's BIN or, for a team without one, its contact email, an invitation
-/// the employer's BIN or, for a trainee, the request's contact email.
+/// A BIN, an IIN or an email, as the reference's kind allows: an application has only its BIN,
+/// an enrolment the company's BIN, the person's IIN or a team's contact email, an invitation the
+/// employer's BIN or, for a trainee, the request's contact email. BIN and IIN look alike here.
 fn second_factor(value: &str, answers: &Answers) -> Outcome {
     let kind = answers
         .get("reference")

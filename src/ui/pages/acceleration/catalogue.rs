@@ -8,7 +8,7 @@ use leptos_router::hooks::use_navigate;
 
 use super::{
     DRAFT,
-    data::{STAGES, role_key},
+    data::{KINDS, STAGES, role_key},
     from_id, id_of, use_catalogue, waiting,
 };
 use crate::{
@@ -25,13 +25,6 @@ use crate::{
         pages::form::{Draft, DraftTools, dyn_text, fill, format_date, text, tr},
     },
 };
-
-const KINDS: [&str; 4] = [
-    "legal_entity",
-    "individual_entrepreneur",
-    "individual",
-    "unincorporated_team",
-];
 
 /// Whether the programme takes this kind of applicant at this stage, as its rules say.
 /// Unset filters match everything.
@@ -285,6 +278,8 @@ fn CohortItem(programme: Programme, cohort: Cohort) -> impl IntoView {
     let apply = (c.status == CohortStatus::Open).then(|| {
         let (programme_id, cohort_id) = (programme.id.clone(), c.id.clone());
         let team_allowed = programme.unincorporated_team_allowed;
+        let kinds: Vec<String> = programme.applicant_kinds.iter().map(id_of).collect();
+        let kinds = kinds.join(",");
         let choose = move |_| {
             let mut draft = Draft::restore(DRAFT);
             if draft.answers.get("cohort") != Some(&cohort_id) {
@@ -298,6 +293,7 @@ fn CohortItem(programme: Programme, cohort: Cohort) -> impl IntoView {
                     "team_allowed",
                     if team_allowed { "yes" } else { "no" }.to_owned(),
                 ),
+                ("applicant_kinds", kinds.clone()),
             ] {
                 draft.answers.insert(k.to_owned(), v);
             }

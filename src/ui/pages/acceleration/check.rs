@@ -9,7 +9,8 @@ use super::{
     confirmation::{Invitee, RECORD, Record},
     country::{country_name, member_answer},
     data::{
-        MEMBER, MEMBER_HOUSED, application, enrolment, is_foreign, member_name, nights, team_of,
+        application, enrolment, incomplete_member, is_foreign, member_name, member_questions,
+        nights, team_of,
     },
     with_cohort,
 };
@@ -49,6 +50,15 @@ fn Review(answers: RwSignal<Answers>, programme: Programme, cohort: Cohort) -> i
     // A draft loaded from a file or cut short: back to the first step with a problem.
     if let Some((step, _)) = answers.with_untracked(|a| JOURNEY.problems(a)).first() {
         let (to, navigate) = (link(&JOURNEY.path(step.slug)), use_navigate());
+        request_animation_frame(move || navigate(&to, Default::default()));
+        return ().into_any();
+    }
+    // A member the team page would not save now: back to the list, which says who.
+    let team_incomplete = answers.with_untracked(|a| {
+        incomplete_member(member_questions(programme.housing, a), &team_of(a)).is_some()
+    });
+    if team_incomplete {
+        let (to, navigate) = (link(&JOURNEY.path("team")), use_navigate());
         request_animation_frame(move || navigate(&to, Default::default()));
         return ().into_any();
     }
@@ -141,11 +151,7 @@ fn Answered(
             <SummaryList questions answers change />
         }
     };
-    let questions: &'static [Question] = if programme.housing {
-        &MEMBER_HOUSED
-    } else {
-        &MEMBER
-    };
+    let questions = member_questions(programme.housing, &a);
     let team = team_of(&a);
     let members = team
         .iter()

@@ -11,10 +11,10 @@ use crate::{
         contact::email_shaped,
         countries,
         eligibility::ApplicantKind,
-        ids::parse_applicant_bin,
+        ids::{parse_applicant_bin, parse_iin},
     },
     ui::pages::form::{
-        Answers, Choices, Journey, Kind, Question, Step, is_yes, items_of, parse_date,
+        Answers, Choices, Journey, Kind, Question, Step, chosen, is_yes, items_of, parse_date,
     },
 };
 
@@ -26,8 +26,16 @@ pub const STAGES: Choices = Choices {
     label: None,
 };
 
+/// The kinds of applicant, by the catalogue's ids.
+pub const KINDS: [&str; 4] = [
+    "legal_entity",
+    "individual_entrepreneur",
+    "individual",
+    "unincorporated_team",
+];
+
 const WHO: Choices = Choices {
-    values: || vec!["participant", "team"],
+    values: || KINDS.to_vec(),
     prefix: "acc.who_opt.",
     label: None,
 };
@@ -53,18 +61,63 @@ pub const COUNTRIES: Choices = Choices {
     label: None,
 };
 
-/// Whether the chosen programme takes teams that are not yet a company, noted when the
-/// cohort was chosen from the catalogue.
-fn team_allowed(a: &Answers) -> bool {
-    is_yes(a, "team_allowed")
+/// The kinds of applicant the chosen programme takes, noted when the cohort was chosen from
+/// the catalogue (`applicant_kinds`, and `team_allowed` for teams not yet a company). A draft
+/// noted before individuals could enrol names no kinds: it was a legal entity's.
+fn offered_kinds(a: &Answers) -> Vec<&'static str> {
+    let listed: Vec<&str> = a
+        .get("applicant_kinds")
+        .map_or_else(|| vec!["legal_entity"], |v| chosen(v).collect());
+    KINDS
+        .into_iter()
+        .filter(|k| match *k {
+            "unincorporated_team" => is_yes(a, "team_allowed"),
+            k => listed.contains(&k),
+        })
+        .collect()
 }
 
-pub fn is_team(a: &Answers) -> bool {
-    team_allowed(a) && a.get("applicant_kind").is_some_and(|k| k == "team")
+/// Who applies: the one kind the programme takes, or the one chosen among several.
+fn applicant_kind(a: &Answers) -> Option<ApplicantKind> {
+    let offered = offered_kinds(a);
+    let id = match offered[..] {
+        [only] => only,
+        _ => a.get("applicant_kind")?.as_str(),
+    };
+    offered.contains(&id).then(|| from_id(id)).flatten()
+}
+
+fn is_kind(a: &Answers, kinds: &[ApplicantKind]) -> bool {
+    applicant_kind(a).is_some_and(|k| kinds.contains(&k))
+}
+
+fn is_legal_entity(a: &Answers) -> bool {
+    is_kind(a, &[ApplicantKind::LegalEntity])
+}
+
+/// An individual, or an individual entrepreneur: a person, known by their IIN.
+fn is_person(a: &Answers) -> bool {
+    is_kind(
+        a,
+        &[
+            ApplicantKind::Individual,
+            ApplicantKind::IndividualEntrepreneur,
+        ],
+    )
+}
+
+fn is_team(a: &Answers) -> bool {
+    is_kind(a, &[ApplicantKind::UnincorporatedTeam])
 }
 
 fn bin(value: &str, _: &Answers) -> Outcome {
     parse_applicant_bin(value)
+        .map(|_| ())
+        .map_err(|e| (e.message_key(), e.values()))
+}
+
+fn iin(value: &str, _: &Answers) -> Outcome {
+    parse_iin(value)
         .map(|_| ())
         .map_err(|e| (e.message_key(), e.values()))
 }
@@ -75,14 +128,27 @@ fn email(value: &str, _: &Answers) -> Outcome {
         .ok_or(("acc.email_invalid", Vec::new()))
 }
 
-static APPLICANT: [Question; 4] = [
+const CONTACT_EMAIL: Question = Question::new(
+    "contact_email",
+    "acc.contact_email",
+    "acc.contact_email_empty",
+    Kind::Text {
+        input: "email",
+        autocomplete: "email",
+        max: 254,
+    },
+)
+.check(email);
+
+static APPLICANT: [Question; 7] = [
     Question::new(
         "applicant_kind",
         "acc.who",
         "acc.who_empty",
         Kind::Radios(WHO),
     )
-    .when(team_allowed),
+    .offered(offered_kinds)
+    .when(|a| offered_kinds(a).len() > 1),
     Question::new(
         "bin",
         "acc.bin",
@@ -95,7 +161,34 @@ static APPLICANT: [Question; 4] = [
     )
     .hint("acc.bin_hint")
     .check(bin)
-    .when(|a| !is_team(a)),
+    .when(is_legal_entity),
+    Question::new(
+        "iin",
+        "acc.iin",
+        "acc.iin_empty",
+        Kind::Text {
+            input: "text",
+            autocomplete: "off",
+            max: 20,
+        },
+    )
+    .hint("acc.iin_hint")
+    .check(iin)
+    .when(is_person),
+    Question::new(
+        "full_name",
+        "acc.full_name",
+        "acc.full_name_empty",
+        Kind::Text {
+            input: "text",
+            autocomplete: "name",
+            max: 200,
+        },
+    )
+    .hint("acc.full_name_hint")
+    .when(is_person),
+    // A person follows the enrolment with their IIN; the address is only for writing to them.
+    CONTACT_EMAIL.hint("acc.person_email_hint").when(is_person),
     Question::new(
         "team_name",
         "acc.team_name",
@@ -107,19 +200,7 @@ static APPLICANT: [Question; 4] = [
         },
     )
     .when(is_team),
-    Question::new(
-        "contact_email",
-        "acc.contact_email",
-        "acc.contact_email_empty",
-        Kind::Text {
-            input: "email",
-            autocomplete: "email",
-            max: 254,
-        },
-    )
-    .hint("acc.contact_email_hint")
-    .check(email)
-    .when(is_team),
+    CONTACT_EMAIL.hint("acc.contact_email_hint").when(is_team),
 ];
 
 static PROJECT: [Question; 2] = [
@@ -142,7 +223,7 @@ static STEPS: [Step; 3] = [
     Step {
         slug: "applicant",
         title: "acc.applicant_title",
-        lead: None,
+        lead: Some("acc.applicant_lead"),
         questions: &APPLICANT,
         when: None,
     },
@@ -227,11 +308,59 @@ fn housed(a: &Answers) -> bool {
     is_yes(a, "needs_housing")
 }
 
-/// The questions about one team member, when the programme houses no one.
-pub static MEMBER: [Question; 7] = [GIVEN, SURNAME, EMAIL, CITIZENSHIP, ROLE, KEY, FULL_TIME];
+/// A team's member who is a citizen of Kazakhstan gives their IIN; a foreigner has none.
+const MEMBER_IIN: Question = Question::new(
+    "iin",
+    "acc.iin",
+    "acc.member_iin_empty",
+    Kind::Text {
+        input: "text",
+        autocomplete: "off",
+        max: 20,
+    },
+)
+.hint("acc.member_iin_hint")
+.check(iin)
+.when(|m| {
+    m.get("citizenship")
+        .is_some_and(|c| c == countries::HOME_COUNTRY)
+});
 
-/// The same, then housing (Art. 8-1(5-8)) when the programme offers it.
-pub static MEMBER_HOUSED: [Question; 11] = [
+/// Housing (Art. 8-1(5-8)), asked when the programme offers it.
+const NEEDS_HOUSING: Question = Question::new(
+    "needs_housing",
+    "acc.needs_housing",
+    "acc.needs_housing_empty",
+    Kind::YesNo,
+)
+.hint("acc.needs_housing_hint");
+const FIRST_NIGHT: Question = Question::new(
+    "first_night",
+    "acc.first_night",
+    "acc.first_night_empty",
+    Kind::Date,
+)
+.hint("acc.night_hint")
+.when(housed);
+const LAST_NIGHT: Question = Question::new(
+    "last_night",
+    "acc.last_night",
+    "acc.last_night_empty",
+    Kind::Date,
+)
+.when(housed);
+const ACCESS_NEEDS: Question = Question::new(
+    "access_needs",
+    "acc.access_needs",
+    "",
+    Kind::Long { max: 500 },
+)
+.hint("acc.access_needs_hint")
+.optional()
+.when(housed);
+
+static MEMBER: [Question; 7] = [GIVEN, SURNAME, EMAIL, CITIZENSHIP, ROLE, KEY, FULL_TIME];
+static MEMBER_HOUSED: [Question; 11] = [
     GIVEN,
     SURNAME,
     EMAIL,
@@ -239,38 +368,56 @@ pub static MEMBER_HOUSED: [Question; 11] = [
     ROLE,
     KEY,
     FULL_TIME,
-    Question::new(
-        "needs_housing",
-        "acc.needs_housing",
-        "acc.needs_housing_empty",
-        Kind::YesNo,
-    )
-    .hint("acc.needs_housing_hint"),
-    Question::new(
-        "first_night",
-        "acc.first_night",
-        "acc.first_night_empty",
-        Kind::Date,
-    )
-    .hint("acc.night_hint")
-    .when(housed),
-    Question::new(
-        "last_night",
-        "acc.last_night",
-        "acc.last_night_empty",
-        Kind::Date,
-    )
-    .when(housed),
-    Question::new(
-        "access_needs",
-        "acc.access_needs",
-        "",
-        Kind::Long { max: 500 },
-    )
-    .hint("acc.access_needs_hint")
-    .optional()
-    .when(housed),
+    NEEDS_HOUSING,
+    FIRST_NIGHT,
+    LAST_NIGHT,
+    ACCESS_NEEDS,
 ];
+static TEAM_MEMBER: [Question; 8] = [
+    GIVEN,
+    SURNAME,
+    EMAIL,
+    CITIZENSHIP,
+    MEMBER_IIN,
+    ROLE,
+    KEY,
+    FULL_TIME,
+];
+static TEAM_MEMBER_HOUSED: [Question; 12] = [
+    GIVEN,
+    SURNAME,
+    EMAIL,
+    CITIZENSHIP,
+    MEMBER_IIN,
+    ROLE,
+    KEY,
+    FULL_TIME,
+    NEEDS_HOUSING,
+    FIRST_NIGHT,
+    LAST_NIGHT,
+    ACCESS_NEEDS,
+];
+
+/// The questions about one team member: housing when the programme offers it, and the IIN of
+/// each citizen of Kazakhstan when the applicant is a team, which no BIN or IIN identifies.
+pub fn member_questions(programme_houses: bool, a: &Answers) -> &'static [Question] {
+    match (programme_houses, is_team(a)) {
+        (false, false) => &MEMBER,
+        (true, false) => &MEMBER_HOUSED,
+        (false, true) => &TEAM_MEMBER,
+        (true, true) => &TEAM_MEMBER_HOUSED,
+    }
+}
+
+/// The first member whose answers `questions` refuse: one from Kazakhstan saved before the
+/// applicant became a team has no IIN yet.
+pub fn incomplete_member<'a>(questions: &[Question], team: &'a [Answers]) -> Option<&'a Answers> {
+    team.iter().find(|m| {
+        questions
+            .iter()
+            .any(|q| q.asked(m) && q.validate(m).is_some())
+    })
+}
 
 /// "Given names Surname", as the list and the service show a member.
 pub fn member_name(m: &Answers) -> String {
@@ -300,12 +447,6 @@ pub fn nights(m: &Answers) -> Option<Vec<NaiveDate>> {
 
 /// What the programme's rules look at: who applies, the stage and the key members.
 pub fn application(a: &Answers) -> Option<EnrolmentApplication> {
-    let applicant_kind = if is_team(a) {
-        ApplicantKind::UnincorporatedTeam
-    } else {
-        // A participant is registered by its BIN: a legal entity.
-        ApplicantKind::LegalEntity
-    };
     let team = team_of(a)
         .iter()
         .filter(|m| is_yes(m, "key_member"))
@@ -317,7 +458,7 @@ pub fn application(a: &Answers) -> Option<EnrolmentApplication> {
         })
         .collect();
     Some(EnrolmentApplication {
-        applicant_kind,
+        applicant_kind: applicant_kind(a)?,
         stage: from_id::<ProjectStage>(a.get("stage")?)?,
         team,
     })
@@ -326,14 +467,25 @@ pub fn application(a: &Answers) -> Option<EnrolmentApplication> {
 /// The enrolment as the service takes it; `None` while an answer is missing.
 pub fn enrolment(a: &Answers) -> Option<Enrolment> {
     let get = |id: &str| a.get(id).map(|v| v.trim().to_owned()).unwrap_or_default();
-    let applicant = if is_team(a) {
-        Applicant::Team {
+    let (iin, name, contact_email) = (get("iin"), get("full_name"), get("contact_email"));
+    let applicant = match applicant_kind(a)? {
+        ApplicantKind::LegalEntity => Applicant::Participant { bin: get("bin") },
+        ApplicantKind::Individual => Applicant::Individual {
+            iin,
+            name,
+            contact_email,
+        },
+        ApplicantKind::IndividualEntrepreneur => Applicant::IndividualEntrepreneur {
+            iin,
+            name,
+            contact_email,
+        },
+        ApplicantKind::UnincorporatedTeam => Applicant::Team {
             name: get("team_name"),
-            contact_email: get("contact_email"),
-        }
-    } else {
-        Applicant::Participant { bin: get("bin") }
+            contact_email,
+        },
     };
+    let team_iin = is_team(a);
     let team = team_of(a)
         .iter()
         .map(|m| {
@@ -352,6 +504,10 @@ pub fn enrolment(a: &Answers) -> Option<Enrolment> {
                 role,
                 email: m.get("email")?.trim().to_owned(),
                 citizenship: m.get("citizenship")?.clone(),
+                iin: m
+                    .get("iin")
+                    .filter(|_| team_iin && MEMBER_IIN.asked(m))
+                    .map(|v| v.trim().to_owned()),
                 key_member: is_yes(m, "key_member"),
                 full_time_pm: role == Role::ProjectManager && is_yes(m, "full_time"),
                 needs_housing,

@@ -7,7 +7,7 @@ use leptos_router::hooks::use_navigate;
 use super::{
     DRAFT, JOURNEY,
     country::{member_answer, member_field},
-    data::{MEMBER, MEMBER_HOUSED, member_name, nights},
+    data::{incomplete_member, member_name, member_questions, nights},
     with_cohort,
 };
 use crate::{
@@ -73,11 +73,7 @@ fn TeamForm(answers: RwSignal<Answers>, programme: Programme, cohort: Cohort) ->
     let items = list_answer(answers, "team");
     let errors = RwSignal::new(Vec::<Problem>::new());
     let editing = RwSignal::new(false);
-    let questions: &'static [_] = if programme.housing {
-        &MEMBER_HOUSED
-    } else {
-        &MEMBER
-    };
+    let questions = answers.with_untracked(|a| member_questions(programme.housing, a));
     let (starts, last) = (cohort.starts, last_night(&cohort));
     let dates = move || {
         fill(
@@ -107,6 +103,16 @@ fn TeamForm(answers: RwSignal<Answers>, programme: Programme, cohort: Cohort) ->
         }
         if items.with_untracked(Vec::is_empty) {
             errors.set(vec![problem("acc.members_empty")]);
+            return;
+        }
+        if let Some(name) =
+            items.with_untracked(|list| incomplete_member(questions, list).map(member_name))
+        {
+            errors.set(vec![Problem {
+                field: "team-heading",
+                values: vec![("name".into(), name)],
+                ..problem("acc.members_incomplete")
+            }]);
             return;
         }
         errors.set(Vec::new());
