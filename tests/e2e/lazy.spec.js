@@ -112,7 +112,7 @@ test("before the portal starts, the page says it is loading in the three languag
 test("the status lookup says it is waiting, and a second press asks nothing more", async ({ page }) => {
   await serveConfig(page, { delay_ms: 1500 });
   await openPage(page, "/status");
-  await page.getByLabel("Reference number").fill("AH-2026-P-7K3M9Q-B");
+  await page.getByLabel("Reference number").fill("AH-2026-P-7K3M9Q-A");
   await page.locator("#second_factor").fill("970740000838");
   const button = page.locator("form button[type=submit]");
   await button.click();
