@@ -1,4 +1,5 @@
-//! The bodies of the three submissions, and the checks the service makes on them.
+//! The bodies of the submissions, and the checks the service makes on them (a request for
+//! inclusion in the Fund's list has its own module, `list_request.rs`).
 //!
 //! The interface validates before it submits; the service checks again, because any client may
 //! call it. [`ParticipantApplication::check`] and the others are those service-side checks,
@@ -245,19 +246,19 @@ pub fn email_shaped(email: &str) -> bool {
     }
 }
 
-fn require(errors: &mut Vec<FieldError>, path: &str, text: &str) {
+pub(super) fn require(errors: &mut Vec<FieldError>, path: &str, text: &str) {
     if text.trim().is_empty() {
         errors.push(FieldError::new(path, "api.field.required"));
     }
 }
 
-fn check_email(errors: &mut Vec<FieldError>, path: &str, email: &str) {
+pub(super) fn check_email(errors: &mut Vec<FieldError>, path: &str, email: &str) {
     if !email_shaped(email) {
         errors.push(FieldError::new(path, "api.field.email"));
     }
 }
 
-fn check_bin(errors: &mut Vec<FieldError>, path: &str, bin: &str) {
+pub(super) fn check_bin(errors: &mut Vec<FieldError>, path: &str, bin: &str) {
     if let Err(e) = parse_bin(bin) {
         errors.push(FieldError::new(path, e.message_key()));
     }
