@@ -78,6 +78,7 @@ async fn each_error_class() {
         // An older service's 409 names no submission.
         ("conflict", BackendError::Conflict(None)),
         ("notfound", BackendError::NotFound),
+        ("limited", BackendError::TooManyRequests(90)),
         ("server", BackendError::Server),
         ("malformed", BackendError::Unexpected),
         ("html", BackendError::Unexpected),

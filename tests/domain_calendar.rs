@@ -28,6 +28,37 @@ fn calendar_known_days() {
             true,
             "Kurban Ait 2024 on a Sunday is religious: not moved",
         ),
+        (
+            "2024-05-04",
+            true,
+            "Saturday worked: transfer to 8 May 2024",
+        ),
+        (
+            "2024-05-08",
+            false,
+            "day off moved from Saturday 4 May 2024",
+        ),
+        (
+            "2025-01-03",
+            false,
+            "day off moved from Sunday 5 January 2025",
+        ),
+        (
+            "2025-01-05",
+            true,
+            "Sunday worked: transfer to 3 January 2025",
+        ),
+        ("2026-03-09", false, "8 March 2026 was a Sunday"),
+        (
+            "2026-03-24",
+            false,
+            "moved from Nauryz on Saturday 21 March 2026",
+        ),
+        (
+            "2026-03-25",
+            false,
+            "moved from Nauryz on Sunday 22 March 2026",
+        ),
         ("2026-01-01", false, "New Year"),
         ("2026-01-02", false, "New Year, second day"),
         ("2026-01-05", true, "first working Monday of 2026"),

@@ -77,6 +77,13 @@ fn holidays_file_is_sane() {
         for d in y.extra_days_off.iter().chain(&y.extra_working_days) {
             assert_eq!(d.year(), y.year, "transfer {d} filed under {}", y.year);
         }
+        let moved = !y.extra_days_off.is_empty() || !y.extra_working_days.is_empty();
+        assert_eq!(
+            moved,
+            y.transfers_source.as_ref().is_some_and(|s| !s.is_empty()),
+            "{}: a transfer names its act, and only a transfer",
+            y.year
+        );
     }
 }
 

@@ -5,35 +5,18 @@ use astana_hub_portal::domain::eligibility::{
     ApplicantKind, EligibilityAnswers, EligibilityOutcome, Route, TaxBenefit, TaxRegime, assess,
 };
 use astana_hub_portal::i18n::{Lang, lookup};
-use chrono::NaiveDate;
 
-fn d(s: &str) -> NaiveDate {
-    s.parse().unwrap()
-}
-
-const AS_OF: &str = "2026-03-02";
-
-/// A resident LLP developing software on the general regime: the common applicant.
-fn company() -> EligibilityAnswers {
-    EligibilityAnswers {
-        applicant_kind: ApplicantKind::LegalEntity,
-        resident: true,
-        entity_type: None,
-        in_fund_list: false,
-        in_sez_register: false,
-        activities: vec!["software_development".into()],
-        priority_income_share_percent: Some(100),
-        tax_regime: TaxRegime::General,
-        older_criteria: vec![],
-    }
-}
+mod fixtures;
+use fixtures::{AS_OF, company, d};
 
 fn explained(decision: &Decision<EligibilityOutcome>) {
     assert!(!decision.reasons.is_empty());
     for r in &decision.reasons {
         texts(&r.message_key, r);
     }
-    if let EligibilityOutcome::NotEligible { next_steps } = &decision.outcome {
+    if let EligibilityOutcome::NotEligible { next_steps }
+    | EligibilityOutcome::FundDecides { next_steps } = &decision.outcome
+    {
         assert!(!next_steps.is_empty(), "a refusal says what to do instead");
         for k in next_steps {
             for lang in Lang::ALL {
@@ -161,12 +144,20 @@ fn art_7_2_individual_is_not_eligible() {
 }
 
 #[test]
-fn art_7_2_individual_entrepreneur_is_not_eligible_indicatively() {
+fn art_7_2_individual_entrepreneur_is_left_to_the_fund() {
     let mut a = company();
     a.applicant_kind = ApplicantKind::IndividualEntrepreneur;
-    let (_, dec) = refused(&a);
-    assert!(cites(&dec, "eligibility.ie_excluded"));
-    assert!(dec.indicative, "an inference from the Law");
+    let dec = assess(&a, d(AS_OF));
+    explained(&dec);
+    // That an individual entrepreneur is no legal entity is an inference: a warning only.
+    assert!(matches!(
+        dec.outcome,
+        EligibilityOutcome::FundDecides { .. }
+    ));
+    assert!(!dec.refused());
+    let warned: Vec<&str> = dec.warnings().map(|r| r.rule_id.as_str()).collect();
+    assert_eq!(warned, ["eligibility.ie_excluded"]);
+    assert!(dec.indicative);
 }
 
 #[test]
@@ -178,12 +169,15 @@ fn art_7_2_unincorporated_team_is_pointed_to_acceleration() {
 }
 
 #[test]
-fn art_8_1_5_7_no_priority_activity_is_not_eligible() {
+fn art_8_1_5_7_no_known_priority_activity_warns() {
+    // The list of priority activities is operator data (its order was not found): an activity
+    // missing from it is a warning, and the Fund decides.
     let mut a = company();
     a.activities = vec![];
-    let (steps, dec) = refused(&a);
-    assert!(steps.contains(&"eligibility.next.priority_activities".to_owned()));
-    assert!(cites(&dec, "eligibility.actor.priority_activities"));
+    let (route, _, _, dec) = eligible(&a);
+    assert_eq!(route, Route::AstanaHubActor);
+    let warned: Vec<&str> = dec.warnings().map(|r| r.message_key.as_str()).collect();
+    assert_eq!(warned, ["eligibility.reason.no_priority_activity"]);
 }
 
 #[test]

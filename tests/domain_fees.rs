@@ -16,7 +16,7 @@ fn year(year: i32, total_tenge: i64) -> FeeInput {
     FeeInput {
         year,
         total_income: Tiyn::from_tenge(total_tenge),
-        priority_income: Tiyn::ZERO,
+        priority_income: None,
         participation_start: None,
         participation_end: None,
     }
@@ -165,7 +165,7 @@ fn art_10_1_4_2_income_of_10_15_tenge_does_not_overflow() {
 #[test]
 fn art_10_1_4_2_input_errors() {
     let mut i = year(2025, 100);
-    i.priority_income = Tiyn::from_tenge(200);
+    i.priority_income = Some(Tiyn::from_tenge(200));
     assert_eq!(calculate(&i).unwrap_err(), FeeError::PriorityAboveTotal);
     let mut i = year(2025, 100);
     i.total_income = Tiyn(-1);
@@ -230,7 +230,7 @@ fn art_10_1_4_2_priority_income_base_and_instalments() {
     s.base.values = [(d("2024-01-01"), FeeBase::PriorityIncome)].into();
     s.instalments.values = [(d("2024-01-01"), 4)].into();
     let mut i = year(2025, 1_000_000);
-    i.priority_income = Tiyn::from_tenge(100_001);
+    i.priority_income = Some(Tiyn::from_tenge(100_001));
     let r = calculate_with(&s, mrp(), &i).unwrap();
     assert_eq!(r.outcome.total, Tiyn(100_001));
     assert_eq!(
@@ -265,7 +265,7 @@ proptest! {
         let input = FeeInput {
             year: y,
             total_income: Tiyn(total),
-            priority_income: Tiyn(priority),
+            priority_income: Some(Tiyn(priority)),
             participation_start: Some(begin),
             participation_end: Some(begin + chrono::Days::new(u64::from(len))),
         };

@@ -1,5 +1,7 @@
 //! BIN / IIN validation (Government Decree No. 565 of 11.06.2003; facts file, section 6).
-use astana_hub_portal::domain::ids::{IdError, check_digit, parse_bin, parse_iin};
+use astana_hub_portal::domain::ids::{
+    BinUnit, IdError, check_digit, parse_applicant_bin, parse_bin, parse_iin,
+};
 use astana_hub_portal::i18n::{Lang, lookup};
 use proptest::prelude::*;
 
@@ -39,6 +41,44 @@ fn decree_565_published_bins_are_valid() {
         assert_eq!(parsed.as_str(), *bin);
         assert!(parsed.is_resident());
     }
+}
+
+/// The 6th digit names the unit (decree 565): a branch or a representative office is not a
+/// legal entity (every route of Law No. 207-V, Art. 7(2), names legal entities), so the head
+/// office applies in its own name.
+#[test]
+fn decree_565_applicant_bin_is_the_head_offices() {
+    let representative = with_check("19054200123");
+    let cases: Vec<(&str, &str, Result<(), IdError>)> = vec![
+        ("head office", "970740000838", Ok(())),
+        (
+            "branch",
+            "091241017203",
+            Err(IdError::NotHeadOffice {
+                unit: BinUnit::Branch,
+            }),
+        ),
+        (
+            "representative office",
+            &representative,
+            Err(IdError::NotHeadOffice {
+                unit: BinUnit::RepresentativeOffice,
+            }),
+        ),
+        (
+            "still checked as a BIN",
+            "970740000839",
+            Err(IdError::BadCheckDigit {
+                expected: 8,
+                found: 9,
+            }),
+        ),
+    ];
+    for (name, input, expected) in cases {
+        assert_eq!(parse_applicant_bin(input).map(|_| ()), expected, "{name}");
+    }
+    // Where any unit may be named (an employer), the branch's BIN stays valid.
+    assert!(parse_bin("091241017203").is_ok());
 }
 
 #[test]
@@ -181,6 +221,12 @@ fn every_id_error_has_texts_in_three_languages() {
         IdError::BadMonth { month: 13 },
         IdError::BadBirthDate,
         IdError::BadCenturyDigit { digit: 0 },
+        IdError::NotHeadOffice {
+            unit: BinUnit::Branch,
+        },
+        IdError::NotHeadOffice {
+            unit: BinUnit::RepresentativeOffice,
+        },
     ];
     for e in errors {
         for lang in Lang::ALL {

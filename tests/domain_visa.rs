@@ -1,56 +1,15 @@
 //! Visa invitations: Law No. 207-V, Art. 7-1 and Art. 8-1(5-5); limits in data/visa.toml.
 use astana_hub_portal::domain::decision::Reason;
 use astana_hub_portal::domain::visa::{
-    Collection, FamilyMember, InvitationOutcome, InvitationRequest, Person, Relation, VisaRoute,
-    age_on, check_invitation, to_mrz_latin,
+    Collection, InvitationOutcome, InvitationRequest, Relation, VisaRoute, age_on,
+    check_invitation, to_mrz_latin,
 };
 use astana_hub_portal::i18n::{Lang, lookup};
-use chrono::{Days, NaiveDate};
+use chrono::Days;
 use proptest::prelude::*;
 
-fn d(s: &str) -> NaiveDate {
-    s.parse().unwrap()
-}
-
-const AS_OF: &str = "2026-03-02";
-
-fn person(surname: &str, born: &str) -> Person {
-    Person {
-        surname: surname.into(),
-        given_names: "ANNA MARIA".into(),
-        date_of_birth: d(born),
-        citizenship: "GB".into(),
-        passport_number: "123456789".into(),
-        passport_issued: d("2022-01-02"),
-        passport_expiry: d("2032-01-01"),
-    }
-}
-
-/// An actor's employee entering on 15 April 2026 for the full five years.
-fn employee() -> InvitationRequest {
-    InvitationRequest {
-        route: VisaRoute::ActorEmployee,
-        person: person("SMITH", "1990-05-17"),
-        entry_date: d("2026-04-15"),
-        stay_days: 90,
-        visa_end: d("2031-04-14"),
-        engagement_start: d("2026-04-15"),
-        engagement_end: d("2031-12-31"),
-        qualification_documents_held: true,
-        extension: false,
-        collection: Collection::Consulate,
-        family: vec![],
-    }
-}
-
-fn family(relation: Relation, born: &str) -> FamilyMember {
-    FamilyMember {
-        relation,
-        person: person("SMITH", born),
-        supporting_document: false,
-        visa_end: d("2031-04-14"),
-    }
-}
+mod fixtures;
+use fixtures::{AS_OF, d, employee, family};
 
 fn run(req: &InvitationRequest, as_of: &str) -> (InvitationOutcome, Vec<Reason>) {
     let dec = check_invitation(req, d(as_of)).unwrap();
@@ -70,13 +29,28 @@ fn run(req: &InvitationRequest, as_of: &str) -> (InvitationOutcome, Vec<Reason>)
     (dec.outcome, dec.reasons)
 }
 
+/// The request is refused, among others by the reason `key`.
 fn refused_with(req: &InvitationRequest, as_of: &str, key: &str) -> Reason {
     let (outcome, reasons) = run(req, as_of);
     assert_eq!(outcome, InvitationOutcome::CannotFile, "{key}");
-    reasons
+    let r = reasons
         .into_iter()
         .find(|r| r.message_key == key)
-        .unwrap_or_else(|| panic!("no {key}"))
+        .unwrap_or_else(|| panic!("no {key}"));
+    assert!(r.refuses(), "{key} refuses");
+    r
+}
+
+/// An uncertain reading is not met: the request can still be filed, with `key` as a warning.
+fn warned_with(req: &InvitationRequest, as_of: &str, key: &str) -> Reason {
+    let (outcome, reasons) = run(req, as_of);
+    assert_eq!(outcome, InvitationOutcome::CanFile, "{key}: {reasons:#?}");
+    let r = reasons
+        .into_iter()
+        .find(|r| r.message_key == key)
+        .unwrap_or_else(|| panic!("no {key}"));
+    assert!(r.warns(), "{key} warns");
+    r
 }
 
 fn value(r: &Reason, name: &str) -> String {
@@ -99,10 +73,10 @@ fn art_7_1_2_visa_longer_than_five_years_is_refused() {
 }
 
 #[test]
-fn art_7_1_2_visa_beyond_employment_is_refused() {
+fn art_7_1_2_visa_beyond_employment_only_warns() {
     let mut r = employee();
     r.engagement_end = d("2027-04-30");
-    let reason = refused_with(&r, AS_OF, "visa.reason.beyond_engagement");
+    let reason = warned_with(&r, AS_OF, "visa.reason.beyond_engagement");
     assert_eq!(value(&reason, "latest_end"), "2027-04-30");
 }
 
@@ -206,7 +180,7 @@ fn art_8_1_5_5_trainee_invited_for_the_programme() {
         "Law No. 207-V, Art. 8-1(5-5)"
     );
     r.visa_end = d("2026-07-02");
-    refused_with(&r, AS_OF, "visa.reason.beyond_engagement");
+    warned_with(&r, AS_OF, "visa.reason.beyond_engagement");
 }
 
 #[test]
@@ -218,7 +192,9 @@ fn art_8_1_5_5_trainee_brings_no_family() {
     let mut spouse = family(Relation::Spouse, "1991-01-01");
     spouse.visa_end = d("2026-07-01");
     r.family = vec![spouse];
-    refused_with(&r, AS_OF, "visa.reason.no_family");
+    let reason = refused_with(&r, AS_OF, "visa.reason.no_family");
+    // The trainee's own article, not the employees' families of Art. 7-1(2).
+    assert_eq!(reason.citation.to_string(), "Law No. 207-V, Art. 8-1(5-5)");
 }
 
 #[test]
@@ -233,10 +209,11 @@ fn art_7_1_2_spouse_and_child_under_18_can_come() {
 }
 
 #[test]
-fn art_7_1_2_child_of_18_on_the_entry_date_is_refused() {
+fn art_7_1_2_child_of_18_on_the_entry_date_only_warns() {
+    // The Law says "children" with no age: the age limit is an uncertain parameter.
     let mut r = employee();
     r.family = vec![family(Relation::Child, "2008-04-15")];
-    let reason = refused_with(&r, AS_OF, "visa.reason.child_age");
+    let reason = warned_with(&r, AS_OF, "visa.reason.child_age");
     assert_eq!(value(&reason, "age"), "18");
     assert_eq!(value(&reason, "member"), "1");
 }
@@ -250,7 +227,7 @@ fn art_7_1_2_leap_day_child_turns_18_on_1_march() {
     r.family[0].visa_end = d("2026-12-31");
     assert_eq!(run(&r, "2026-01-05").0, InvitationOutcome::CanFile);
     r.entry_date = d("2026-03-01");
-    refused_with(&r, "2026-01-05", "visa.reason.child_age");
+    warned_with(&r, "2026-01-05", "visa.reason.child_age");
 }
 
 #[test]
@@ -263,13 +240,13 @@ fn art_7_1_2_dependant_needs_supporting_documents() {
 }
 
 #[test]
-fn art_7_1_2_family_visa_cannot_outlast_the_employees() {
+fn art_7_1_2_family_visa_outlasting_the_employees_only_warns() {
     let mut r = employee();
     r.visa_end = d("2028-12-31");
     let mut spouse = family(Relation::Spouse, "1991-01-01");
     spouse.visa_end = d("2029-01-01");
     r.family = vec![spouse];
-    let reason = refused_with(&r, AS_OF, "visa.reason.family_beyond_employee");
+    let reason = warned_with(&r, AS_OF, "visa.reason.family_beyond_employee");
     assert_eq!(value(&reason, "latest_end"), "2028-12-31");
 }
 
@@ -434,13 +411,13 @@ fn passport_number_and_dates() {
 }
 
 #[test]
-fn the_stay_fits_inside_the_visa() {
+fn a_stay_beyond_the_visa_only_warns() {
     let mut r = employee();
     r.visa_end = d("2026-07-13");
     r.stay_days = 90; // 15 April to 13 July, both included
     assert_eq!(run(&r, AS_OF).0, InvitationOutcome::CanFile);
     r.stay_days = 91;
-    let reason = refused_with(&r, AS_OF, "visa.reason.stay_beyond_visa");
+    let reason = warned_with(&r, AS_OF, "visa.reason.stay_beyond_visa");
     assert_eq!(value(&reason, "stay_end"), "2026-07-14");
 }
 

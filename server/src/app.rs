@@ -1,8 +1,10 @@
 //! The HTTP face of the contract in `astana_hub_portal::api`: routes, body reading, the same
-//! checks as the browser, problem+json answers, CORS and security headers.
+//! checks as the browser, problem+json answers; CORS, timeouts, the body limit and the
+//! security headers are `tower-http` layers.
 
+use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use astana_hub_portal::api::{
     Catalogue, Enrolment, FieldError, IDEMPOTENCY_HEADER, Invitation, Kind, ListRequest,
@@ -14,18 +16,24 @@ use astana_hub_portal::domain::acceleration::catalogue;
 
 use axum::Router;
 use axum::body::{Body, to_bytes};
-use axum::extract::{Request, State};
-use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::extract::{ConnectInfo, Request, State};
+use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use chrono::NaiveDate;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use serde_json::Value;
+use serde_json::{Value, json};
+use tower_http::cors::{AllowOrigin, CorsLayer};
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::validate_request::{ValidateRequest, ValidateRequestHeaderLayer};
 
 use crate::clock::Clock;
 use crate::limits::{self, MAX_BODY_BYTES};
+use crate::lookups::Lookups;
 use crate::store::{NewSubmission, Outcome, Record, Store, StoreError};
 
 #[derive(Clone)]
@@ -33,11 +41,47 @@ pub struct AppState {
     pub store: Store,
     pub clock: Clock,
     pub allowed_origins: Arc<Vec<String>>,
+    pub request_timeout: Duration,
+    pub lookups: Arc<Lookups>,
+    /// Where a load balancer writes the client's address; else the peer's address counts.
+    pub client_ip_header: Option<String>,
     pub quiet: bool,
 }
 
+/// Sent on every answer, whatever produced it.
+const SECURITY_HEADERS: [(&str, &str); 7] = [
+    ("x-content-type-options", "nosniff"),
+    (
+        "content-security-policy",
+        "default-src 'none'; frame-ancestors 'none'",
+    ),
+    ("x-frame-options", "DENY"),
+    ("referrer-policy", "no-referrer"),
+    ("cache-control", "no-store"),
+    (
+        "strict-transport-security",
+        "max-age=31536000; includeSubDomains",
+    ),
+    ("cross-origin-opener-policy", "same-origin"),
+];
+
 pub fn router(state: AppState) -> Router {
-    Router::new()
+    let origins = Arc::clone(&state.allowed_origins);
+    let cors = CorsLayer::new()
+        .allow_origin(AllowOrigin::list(
+            origins.iter().filter_map(|o| HeaderValue::from_str(o).ok()),
+        ))
+        .allow_methods([Method::GET, Method::POST])
+        .allow_headers([
+            header::CONTENT_TYPE,
+            HeaderName::from_static("idempotency-key"),
+        ])
+        // The portal reads when to try again after a 429.
+        .expose_headers([header::RETRY_AFTER])
+        .max_age(Duration::from_secs(600));
+    let router = Router::new()
+        .route("/health", get(health))
+        .route("/ready", get(ready))
         .route("/v1/catalogue", get(get_catalogue))
         .route("/v1/applications", post(post_application))
         .route("/v1/enrolments", post(post_enrolment))
@@ -46,9 +90,26 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/status", post(post_status))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
-        .layer(middleware::from_fn_with_state(state.clone(), cors))
-        .layer(middleware::from_fn_with_state(state.clone(), log))
-        .layer(middleware::from_fn(security_headers))
+        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        // 503: clients try again with the same key, which finds the submission if it was made.
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::SERVICE_UNAVAILABLE,
+            state.request_timeout,
+        ))
+        .layer(middleware::map_response(as_problem))
+        .layer(cors)
+        .layer(ValidateRequestHeaderLayer::custom(OnlyAllowedOrigins(
+            origins,
+        )))
+        .layer(middleware::from_fn_with_state(state.clone(), log));
+    SECURITY_HEADERS
+        .into_iter()
+        .fold(router, |router, (name, value)| {
+            router.layer(SetResponseHeaderLayer::overriding(
+                HeaderName::from_static(name),
+                HeaderValue::from_static(value),
+            ))
+        })
         .with_state(state)
 }
 
@@ -120,7 +181,8 @@ async fn read_body<T: DeserializeOwned>(
             Vec::new(),
         ));
     }
-    let bytes = to_bytes(body, MAX_BODY_BYTES).await.map_err(|_| {
+    // The body limit layer cuts a longer body short, which fails here.
+    let bytes = to_bytes(body, usize::MAX).await.map_err(|_| {
         plain_problem(
             StatusCode::PAYLOAD_TOO_LARGE,
             &format!("The body must be at most {MAX_BODY_BYTES} bytes."),
@@ -190,6 +252,25 @@ fn idempotency_key(headers: &HeaderMap) -> Result<String, Box<Problem>> {
 }
 
 // Handlers
+
+/// The process answers: a load balancer may send it requests.
+async fn health() -> Response {
+    json(StatusCode::OK, &json!({"status": "ok"}))
+}
+
+/// The database answers too: the instance can take submissions.
+async fn ready(State(state): State<AppState>) -> Response {
+    match state.store.ready().await {
+        Ok(()) => json(StatusCode::OK, &json!({"status": "ready"})),
+        Err(e) => {
+            eprintln!("not ready: {}", e.0);
+            problem(plain_problem(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "The database does not answer.",
+            ))
+        }
+    }
+}
 
 async fn get_catalogue(State(state): State<AppState>) -> Response {
     let today = state.clock.today();
@@ -322,7 +403,12 @@ fn submission(status: StatusCode, record: &Record) -> Response {
     }
 }
 
-async fn post_status(State(state): State<AppState>, headers: HeaderMap, body: Body) -> Response {
+async fn post_status(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
     let (query, _): (StatusQuery, Value) = match read_body(&headers, body).await {
         Ok(read) => read,
         Err(p) => return problem(p),
@@ -334,6 +420,10 @@ async fn post_status(State(state): State<AppState>, headers: HeaderMap, body: Bo
             return problem(ProblemKind::Validation.problem(vec![error]));
         }
     };
+    let client = client_address(&headers, state.client_ip_header.as_deref(), peer);
+    if let Err(wait) = state.lookups.check(client, reference.as_str()) {
+        return too_many_lookups(wait);
+    }
     // An unknown reference and a wrong second factor get the same answer.
     let record = match state.store.find(reference).await {
         Ok(Some(r)) if second_factor_matches(&r.second_factor, &query.second_factor) => r,
@@ -357,50 +447,72 @@ async fn post_status(State(state): State<AppState>, headers: HeaderMap, body: Bo
     )
 }
 
+/// 429 with `Retry-After` in whole seconds, rounded up.
+fn too_many_lookups(wait: Duration) -> Response {
+    let seconds = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
+    let mut response = problem(plain_problem(
+        StatusCode::TOO_MANY_REQUESTS,
+        "Too many status lookups: try again after Retry-After seconds.",
+    ));
+    response
+        .headers_mut()
+        .insert(header::RETRY_AFTER, HeaderValue::from(seconds.max(1)));
+    response
+}
+
+/// The address a lookup is counted against: the last one the load balancer wrote into its
+/// header (earlier ones come from the client and could be forged), or the peer's.
+fn client_address(headers: &HeaderMap, trusted_header: Option<&str>, peer: SocketAddr) -> IpAddr {
+    trusted_header
+        .and_then(|name| headers.get_all(name).iter().next_back())
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.rsplit(',').next())
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(peer.ip())
+}
+
 // Middleware
 
-/// Browsers may call from the configured origins only; a request from another origin is
-/// refused before it reaches a handler, so it cannot submit anything.
-async fn cors(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    let Some(origin) = request.headers().get(header::ORIGIN).cloned() else {
-        return next.run(request).await;
-    };
-    let allowed = origin
-        .to_str()
-        .is_ok_and(|o| state.allowed_origins.iter().any(|a| a == o));
-    if !allowed {
-        return problem(plain_problem(
-            StatusCode::FORBIDDEN,
-            "This origin may not call the service.",
-        ));
+/// Refuses a browser from an origin not allowed, before CORS and the handlers: a page on
+/// another origin cannot submit anything, not even as a plain form post.
+#[derive(Clone)]
+struct OnlyAllowedOrigins(Arc<Vec<String>>);
+
+impl<B> ValidateRequest<B> for OnlyAllowedOrigins {
+    type ResponseBody = Body;
+
+    fn validate(&mut self, request: &mut Request<B>) -> Result<(), Response> {
+        match request.headers().get(header::ORIGIN) {
+            Some(o) if !o.to_str().is_ok_and(|o| self.0.iter().any(|a| a == o)) => {
+                Err(problem(plain_problem(
+                    StatusCode::FORBIDDEN,
+                    "This origin may not call the service.",
+                )))
+            }
+            _ => Ok(()),
+        }
     }
-    let preflight = request.method() == Method::OPTIONS
-        && request
-            .headers()
-            .contains_key(header::ACCESS_CONTROL_REQUEST_METHOD);
-    let mut response = if preflight {
-        let mut r = StatusCode::NO_CONTENT.into_response();
-        let h = r.headers_mut();
-        h.insert(
-            header::ACCESS_CONTROL_ALLOW_METHODS,
-            HeaderValue::from_static("GET, POST"),
-        );
-        h.insert(
-            header::ACCESS_CONTROL_ALLOW_HEADERS,
-            HeaderValue::from_static("content-type, idempotency-key"),
-        );
-        h.insert(
-            header::ACCESS_CONTROL_MAX_AGE,
-            HeaderValue::from_static("600"),
-        );
-        r
-    } else {
-        next.run(request).await
+}
+
+/// The layers' own refusals (a body over the limit, a timeout) in the contract's
+/// problem+json, like every other error.
+async fn as_problem(response: Response) -> Response {
+    let status = response.status();
+    let is_problem = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v == PROBLEM_JSON);
+    if is_problem || !(status.is_client_error() || status.is_server_error()) {
+        return response;
+    }
+    let detail = match status {
+        StatusCode::PAYLOAD_TOO_LARGE => {
+            format!("The body must be at most {MAX_BODY_BYTES} bytes.")
+        }
+        StatusCode::SERVICE_UNAVAILABLE => "The service took too long: try again.".to_owned(),
+        _ => "The request was refused.".to_owned(),
     };
-    let h = response.headers_mut();
-    h.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, origin);
-    h.insert(header::VARY, HeaderValue::from_static("origin"));
-    response
+    problem(plain_problem(status, &detail))
 }
 
 /// Method, path, status and time: never a body, a query or a header value.
@@ -416,32 +528,6 @@ async fn log(State(state): State<AppState>, request: Request, next: Next) -> Res
         "{method} {path} {} {} ms",
         response.status().as_u16(),
         started.elapsed().as_millis()
-    );
-    response
-}
-
-async fn security_headers(request: Request, next: Next) -> Response {
-    let mut response = next.run(request).await;
-    let h = response.headers_mut();
-    for (name, value) in [
-        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
-        (
-            header::CONTENT_SECURITY_POLICY,
-            "default-src 'none'; frame-ancestors 'none'",
-        ),
-        (header::X_FRAME_OPTIONS, "DENY"),
-        (header::REFERRER_POLICY, "no-referrer"),
-        (header::CACHE_CONTROL, "no-store"),
-        (
-            header::STRICT_TRANSPORT_SECURITY,
-            "max-age=31536000; includeSubDomains",
-        ),
-    ] {
-        h.insert(name, HeaderValue::from_static(value));
-    }
-    h.insert(
-        header::HeaderName::from_static("cross-origin-opener-policy"),
-        HeaderValue::from_static("same-origin"),
     );
     response
 }

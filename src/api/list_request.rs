@@ -6,9 +6,9 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::payload::{check_bin, check_email, normalise_bin, require};
+use super::payload::{check_email, check_id, normalise_bin, require};
 use super::problem::FieldError;
-use crate::domain::eligibility::eligibility_data;
+use crate::domain::{eligibility::eligibility_data, ids::parse_applicant_bin};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ListRequest {
@@ -31,7 +31,8 @@ impl ListRequest {
     pub fn check(&self, today: NaiveDate) -> Vec<FieldError> {
         let mut errors = Vec::new();
         require(&mut errors, "organisation_name", &self.organisation_name);
-        check_bin(&mut errors, "bin", &self.bin);
+        // The organisation asks for itself: a branch's BIN is refused, as for an application.
+        check_id(&mut errors, "bin", parse_applicant_bin(&self.bin));
         let listed = eligibility_data()
             .entity_types
             .at(today)

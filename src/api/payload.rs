@@ -11,9 +11,10 @@ use serde::{Deserialize, Serialize};
 use super::problem::FieldError;
 use crate::domain::{
     acceleration::{CohortStatus, Programme, Role, catalogue},
+    contact::{email_shaped, kazakh_phone, normalise_email},
     decision::Reason,
     eligibility::{Route, activity_data},
-    ids::parse_bin,
+    ids::{IdError, parse_applicant_bin, parse_bin},
     visa::{self, InvitationOutcome, InvitationRequest, Relation, VisaRoute, check_invitation},
 };
 
@@ -224,28 +225,6 @@ pub fn normalise_bin(bin: &str) -> String {
     bin.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
-/// Compared without surrounding spaces and case.
-pub fn normalise_email(email: &str) -> String {
-    email.trim().to_lowercase()
-}
-
-/// Something like `name@domain.tld`: one @, a dot inside the domain, no spaces. The real check
-/// is the mail that reaches it. The service and the browser's forms use this same test.
-pub fn email_shaped(email: &str) -> bool {
-    let email = email.trim();
-    match email.split_once('@') {
-        Some((local, domain)) => {
-            !local.is_empty()
-                && domain.contains('.')
-                && !domain.starts_with('.')
-                && !domain.ends_with('.')
-                && !email.contains(char::is_whitespace)
-                && !domain.contains('@')
-        }
-        None => false,
-    }
-}
-
 pub(super) fn require(errors: &mut Vec<FieldError>, path: &str, text: &str) {
     if text.trim().is_empty() {
         errors.push(FieldError::new(path, "api.field.required"));
@@ -258,8 +237,15 @@ pub(super) fn check_email(errors: &mut Vec<FieldError>, path: &str, email: &str)
     }
 }
 
-pub(super) fn check_bin(errors: &mut Vec<FieldError>, path: &str, bin: &str) {
-    if let Err(e) = parse_bin(bin) {
+fn check_phone(errors: &mut Vec<FieldError>, path: &str, phone: &str) {
+    if !kazakh_phone(phone) {
+        errors.push(FieldError::new(path, "api.field.phone"));
+    }
+}
+
+/// An identification number as its parser sees it (`parse_bin`, `parse_applicant_bin`).
+pub(super) fn check_id<T>(errors: &mut Vec<FieldError>, path: &str, parsed: Result<T, IdError>) {
+    if let Err(e) = parsed {
         errors.push(FieldError::new(path, e.message_key()));
     }
 }
@@ -269,7 +255,11 @@ impl ParticipantApplication {
     pub fn check(&self, today: NaiveDate) -> Vec<FieldError> {
         let mut errors = Vec::new();
         require(&mut errors, "organisation.name", &self.organisation.name);
-        check_bin(&mut errors, "organisation.bin", &self.organisation.bin);
+        check_id(
+            &mut errors,
+            "organisation.bin",
+            parse_applicant_bin(&self.organisation.bin),
+        );
         if self.organisation.registration_date > today {
             errors.push(FieldError::new(
                 "organisation.registration_date",
@@ -278,6 +268,7 @@ impl ParticipantApplication {
         }
         require(&mut errors, "contact.name", &self.contact.name);
         check_email(&mut errors, "contact.email", &self.contact.email);
+        check_phone(&mut errors, "contact.phone", &self.contact.phone);
         let priority = activity_data().priority.at(today);
         if self.activities.is_empty() {
             errors.push(FieldError::new("activities", "api.field.required"));
@@ -318,7 +309,9 @@ impl Enrolment {
     pub fn check(&self) -> Vec<FieldError> {
         let mut errors = Vec::new();
         match &self.applicant {
-            Applicant::Participant { bin } => check_bin(&mut errors, "applicant.bin", bin),
+            Applicant::Participant { bin } => {
+                check_id(&mut errors, "applicant.bin", parse_applicant_bin(bin))
+            }
             Applicant::Team {
                 name,
                 contact_email,
@@ -376,7 +369,7 @@ impl Invitation {
     pub fn check(&self, today: NaiveDate) -> Vec<FieldError> {
         let mut errors = Vec::new();
         if let Some(bin) = &self.employer_bin {
-            check_bin(&mut errors, "employer_bin", bin);
+            check_id(&mut errors, "employer_bin", parse_bin(bin));
         } else if self.route != InvitationRoute::Trainee {
             errors.push(FieldError::new("employer_bin", "api.field.required"));
         }
@@ -502,22 +495,19 @@ impl Invitation {
     }
 }
 
-/// The visa rules' refusals as field errors, each on the field it concerns.
+/// The visa rules' refusals as field errors, each on the field it concerns. Warnings are
+/// not refusals: the service takes the request and the Fund decides.
 fn refusals(reasons: &[Reason]) -> Vec<FieldError> {
     reasons
         .iter()
-        .filter_map(|r| Some(FieldError::new(refused_field(r)?, &r.message_key)))
+        .filter(|r| r.refuses())
+        .map(|r| FieldError::new(refused_field(r), &r.message_key))
         .collect()
 }
 
 /// The path of the field a refusal of [`check_invitation`] concerns (family member n is
-/// `people.n`); `None` for the reasons that refuse nothing.
-pub fn refused_field(r: &Reason) -> Option<String> {
-    if r.rule_id.starts_with("visa.category")
-        || ["visa.reason.in_window", "visa.reason.extension"].contains(&r.message_key.as_str())
-    {
-        return None;
-    }
+/// `people.n`).
+pub fn refused_field(r: &Reason) -> String {
     let name = r.message_key.rsplit('.').next().unwrap_or_default();
     let member = r
         .values
@@ -536,21 +526,19 @@ pub fn refused_field(r: &Reason) -> Option<String> {
         "family_beyond_employee" => "valid_until",
         "no_family" => "relationship",
         other => {
-            return Some(
-                match other {
-                    "max_years" | "beyond_engagement" | "end_before_entry" => "valid_until",
-                    "engagement_order" => "engagement.until",
-                    "stay_beyond_visa" => "stay_days",
-                    "too_early" | "too_late" => "entry_date",
-                    "airport_fund_only" => "collection",
-                    "qualification_documents" => "qualification_documents_held",
-                    _ => "route",
-                }
-                .to_owned(),
-            );
+            return match other {
+                "max_years" | "beyond_engagement" | "end_before_entry" => "valid_until",
+                "engagement_order" => "engagement.until",
+                "stay_beyond_visa" => "stay_days",
+                "too_early" | "too_late" => "entry_date",
+                "airport_fund_only" => "collection",
+                "qualification_documents" => "qualification_documents_held",
+                _ => "route",
+            }
+            .to_owned();
         }
     };
-    Some(format!("people.{member}.{person_field}"))
+    format!("people.{member}.{person_field}")
 }
 
 /// Whether what a person typed as second factor matches the stored one: a BIN with or without

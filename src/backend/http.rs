@@ -158,6 +158,14 @@ fn decode<T: DeserializeOwned>(response: &Response, text: &str) -> Result<T, Fai
         (422, Some(p)) => BackendError::Refused(p.errors),
         (409, p) => BackendError::Conflict(p.and_then(|p| p.reference)),
         (404, _) => BackendError::NotFound,
+        // Retry-After in seconds (the service sends no date); a minute when it is missing.
+        (429, _) => BackendError::TooManyRequests(
+            response
+                .headers()
+                .get("retry-after")
+                .and_then(|s| s.trim().parse().ok())
+                .unwrap_or(60),
+        ),
         (500..=599, _) => BackendError::Server,
         _ => BackendError::Unexpected,
     }))

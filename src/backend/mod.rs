@@ -34,6 +34,8 @@ pub enum BackendError {
     Conflict(Option<String>),
     /// No submission matches the reference and second factor.
     NotFound,
+    /// Too many status lookups: the next is allowed after this many seconds.
+    TooManyRequests(u32),
     /// The service failed.
     Server,
     /// An answer this version of the portal cannot read.
@@ -50,8 +52,20 @@ impl BackendError {
             BackendError::Conflict(None) => "backend.error.conflict",
             BackendError::Conflict(Some(_)) => "backend.error.conflict_reference",
             BackendError::NotFound => "backend.error.not_found",
+            // Under two minutes in seconds, else in whole minutes.
+            BackendError::TooManyRequests(s) if *s < 120 => "backend.error.too_many_seconds",
+            BackendError::TooManyRequests(_) => "backend.error.too_many_minutes",
             BackendError::Server => "backend.error.server",
             BackendError::Unexpected => "backend.error.unexpected",
+        }
+    }
+
+    /// The values the message names (`{n}`, seconds or minutes to wait).
+    pub fn values(&self) -> Vec<(String, String)> {
+        match self {
+            BackendError::TooManyRequests(s) if *s < 120 => vec![("n".into(), s.to_string())],
+            BackendError::TooManyRequests(s) => vec![("n".into(), s.div_ceil(60).to_string())],
+            _ => Vec::new(),
         }
     }
 
@@ -85,14 +99,16 @@ impl BackendError {
 pub struct IdempotencyKey(pub String);
 
 impl IdempotencyKey {
-    /// 128 random bits as 32 hex digits.
+    /// 128 bits from the browser's cryptographic random source, as 32 hex digits: keys that
+    /// cannot be predicted, and that two drafts share only by a chance of 2^-128.
     pub fn generate() -> IdempotencyKey {
-        let mut key = String::with_capacity(32);
-        for _ in 0..4 {
-            let part = (js_sys::Math::random() * f64::from(u32::MAX)) as u32;
-            key.push_str(&format!("{part:08x}"));
-        }
-        IdempotencyKey(key)
+        let mut bits = [0u8; 16];
+        // Every browser that runs WebAssembly has `crypto.getRandomValues`.
+        web_sys::window()
+            .and_then(|w| w.crypto().ok())
+            .and_then(|c| c.get_random_values_with_u8_array(&mut bits).ok())
+            .expect("the browser's cryptographic random source");
+        IdempotencyKey(bits.iter().map(|b| format!("{b:02x}")).collect())
     }
 }
 

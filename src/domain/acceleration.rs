@@ -225,7 +225,9 @@ pub enum EnrolmentOutcome {
 #[serde(rename_all = "snake_case")]
 pub enum HousingOutcome {
     Available,
-    NotAvailable,
+    /// Some night or the programme itself is outside what the portal reads as housed; the
+    /// Fund decides.
+    FundDecides,
 }
 
 /// A rule's reason, no surer than the catalogue it reads from.
@@ -302,9 +304,11 @@ pub fn check_enrolment(
             failed.push(catalogue_reason("acceleration.team", &key, Vec::new()));
         }
     }
+    // Whether the service takes applications for the cohort is its own state, not a reading
+    // of the catalogue's uncertain conditions: a format check.
     let dates = |key: &str, date: NaiveDate| {
-        catalogue_reason(
-            "acceleration.dates",
+        reason(
+            "acceleration.cohort_open",
             key,
             values([("date", date.to_string())]),
         )
@@ -318,8 +322,8 @@ pub fn check_enrolment(
             "acceleration.reason.deadline_passed",
             cohort.deadline,
         )),
-        CohortStatus::Full => failed.push(catalogue_reason(
-            "acceleration.dates",
+        CohortStatus::Full => failed.push(reason(
+            "acceleration.cohort_open",
             "acceleration.reason.full",
             values([("seats", cohort.seats.to_string())]),
         )),
@@ -330,43 +334,48 @@ pub fn check_enrolment(
         "acceleration.reason.programmes",
         Vec::new(),
     )];
-    let outcome = if failed.is_empty() {
-        reasons.push(dates("acceleration.reason.can_apply", cohort.deadline));
-        EnrolmentOutcome::CanApply
-    } else {
-        reasons.extend(failed);
-        EnrolmentOutcome::CannotApply
-    };
-    Decision::new(outcome, reasons)
+    reasons.extend(failed.into_iter().map(Reason::unmet));
+    let decision = Decision::new(EnrolmentOutcome::CanApply, reasons);
+    if decision.refused() {
+        return Decision {
+            outcome: EnrolmentOutcome::CannotApply,
+            ..decision
+        };
+    }
+    let mut reasons = decision.reasons;
+    reasons.push(dates("acceleration.reason.can_apply", cohort.deadline));
+    Decision::new(EnrolmentOutcome::CanApply, reasons)
 }
 
-/// Whether housing can be given for the requested nights (Art. 8-1(5-8)). A night is named by
-/// the date of its evening; it lies inside the cohort when both that evening and the next
-/// morning are programme days, that is `starts <= night < ends`.
+/// Whether housing can be given for the requested nights. The Law says only that the Fund
+/// houses individuals undergoing acceleration under its operating rules (Art. 8-1(5-8)), so
+/// every condition here is an uncertain reading that warns. A night is named by the date of its
+/// evening; it lies inside the cohort when both that evening and the next morning are programme
+/// days, that is `starts <= night < ends`.
 pub fn check_housing(
     programme: &Programme,
     cohort: &Cohort,
     nights: &[NaiveDate],
 ) -> Decision<HousingOutcome> {
-    let mut reasons = Vec::new();
+    let mut unmet = Vec::new();
     if !programme.housing {
-        reasons.push(catalogue_reason(
-            "acceleration.housing",
+        unmet.push(catalogue_reason(
+            "acceleration.housing.nights",
             "acceleration.reason.no_housing",
             values([("programme", programme.name.clone())]),
         ));
     }
     if nights.is_empty() {
-        reasons.push(reason(
-            "acceleration.housing",
+        unmet.push(reason(
+            "acceleration.housing.nights",
             "acceleration.reason.no_nights",
             Vec::new(),
         ));
     }
     for night in nights {
         if *night < cohort.starts || *night >= cohort.ends {
-            reasons.push(reason(
-                "acceleration.housing",
+            unmet.push(reason(
+                "acceleration.housing.nights",
                 "acceleration.reason.night_outside",
                 values([
                     ("night", night.to_string()),
@@ -376,15 +385,16 @@ pub fn check_housing(
             ));
         }
     }
-    let outcome = if reasons.is_empty() {
-        reasons.push(reason(
-            "acceleration.housing",
-            "acceleration.reason.housing_available",
-            values([("nights", nights.len().to_string())]),
-        ));
+    let mut reasons = vec![reason(
+        "acceleration.housing",
+        "acceleration.reason.housing_available",
+        values([("nights", nights.len().to_string())]),
+    )];
+    let outcome = if unmet.is_empty() {
         HousingOutcome::Available
     } else {
-        HousingOutcome::NotAvailable
+        HousingOutcome::FundDecides
     };
+    reasons.extend(unmet.into_iter().map(Reason::unmet));
     Decision::new(outcome, reasons)
 }

@@ -47,6 +47,9 @@ pub struct YearHolidays {
     pub extra_days_off: Vec<NaiveDate>,
     #[serde(default)]
     pub extra_working_days: Vec<NaiveDate>,
+    /// The act that moved those days (required when it moved any: checked by the data test).
+    #[serde(default)]
+    pub transfers_source: Option<String>,
 }
 
 /// A date outside the years the holiday table covers.

@@ -8,6 +8,16 @@ use crate::i18n::{Lang, lookup};
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
+/// Kazakhstan: its citizens need no visa invitation (Art. 7-1 is about foreigners and
+/// stateless persons).
+pub const HOME_COUNTRY: &str = "KZ";
+
+/// A citizenship other than Kazakhstan's (stateless included); empty is no answer.
+pub fn is_foreign(code: &str) -> bool {
+    let code = code.trim();
+    !code.is_empty() && !code.eq_ignore_ascii_case(HOME_COUNTRY)
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Country {
     /// ISO 3166-1 alpha-2, upper case.

@@ -14,8 +14,47 @@ pub enum Confidence {
     Law,
     /// Stated by an official or primary source (the Fund's site, a legal database).
     Confirmed,
+    /// Not a legal rule: the shape the service needs its data in (a date that exists, a name
+    /// in the passport's Latin letters). Never cites the Law.
+    Format,
     /// Third-party, out of date or inferred: an operator parameter, shown as indicative.
     Uncertain,
+}
+
+/// What an unmet check does, decided by its rule's confidence alone, so that the browser, the
+/// mock and the service cannot show a rule one way and enforce it another.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CheckKind {
+    /// The Law or a confirmed primary source: may refuse.
+    Law,
+    /// A data format the service needs: may refuse, cites no law.
+    Format,
+    /// An uncertain reading: warns, lets the applicant go on; the Fund decides.
+    Uncertain,
+}
+
+impl Confidence {
+    pub fn kind(self) -> CheckKind {
+        match self {
+            Confidence::Law | Confidence::Confirmed => CheckKind::Law,
+            Confidence::Format => CheckKind::Format,
+            Confidence::Uncertain => CheckKind::Uncertain,
+        }
+    }
+}
+
+/// What a reason did in its decision.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Effect {
+    /// The rule was applied and is met, or it only explains.
+    #[default]
+    Applied,
+    /// The rule is not met and refuses.
+    Refuses,
+    /// The rule is not met, but its reading is uncertain: a warning, the Fund decides.
+    Warns,
 }
 
 /// Where a rule comes from: an article of a legal act, or a named public source.
@@ -56,6 +95,28 @@ pub struct Reason {
     /// Values for the message placeholders, by name.
     pub values: Vec<(String, String)>,
     pub confidence: Confidence,
+    #[serde(default)]
+    pub effect: Effect,
+}
+
+impl Reason {
+    /// This rule is not met: it refuses or warns as its confidence allows ([`CheckKind`]).
+    /// The one way a check fails, so no uncertain reading can refuse.
+    pub fn unmet(mut self) -> Reason {
+        self.effect = match self.confidence.kind() {
+            CheckKind::Law | CheckKind::Format => Effect::Refuses,
+            CheckKind::Uncertain => Effect::Warns,
+        };
+        self
+    }
+
+    pub fn refuses(&self) -> bool {
+        self.effect == Effect::Refuses
+    }
+
+    pub fn warns(&self) -> bool {
+        self.effect == Effect::Warns
+    }
 }
 
 /// An outcome with its reasons. `indicative` is true when any reason rests on an uncertain
@@ -77,6 +138,20 @@ impl<O> Decision<O> {
             reasons,
             indicative,
         }
+    }
+
+    /// The reasons that refuse: the outcome is a refusal exactly when there is one.
+    pub fn refusals(&self) -> impl Iterator<Item = &Reason> {
+        self.reasons.iter().filter(|r| r.refuses())
+    }
+
+    /// The uncertain readings that are not met: shown, never refusing.
+    pub fn warnings(&self) -> impl Iterator<Item = &Reason> {
+        self.reasons.iter().filter(|r| r.warns())
+    }
+
+    pub fn refused(&self) -> bool {
+        self.refusals().next().is_some()
     }
 }
 

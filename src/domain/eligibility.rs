@@ -90,6 +90,8 @@ pub enum EligibilityOutcome {
     },
     /// `next_steps`: message keys of what to do instead.
     NotEligible { next_steps: Vec<String> },
+    /// Only an uncertain reading stands in the way: the portal cannot say, the Fund decides.
+    FundDecides { next_steps: Vec<String> },
 }
 
 /// One older criterion of `data/eligibility.toml`.
@@ -155,6 +157,7 @@ pub fn assess(answers: &EligibilityAnswers, as_of: NaiveDate) -> Decision<Eligib
     match answers.applicant_kind {
         ApplicantKind::LegalEntity => {}
         ApplicantKind::IndividualEntrepreneur => {
+            // That an individual entrepreneur is no legal entity is an inference: it warns.
             let reasons = vec![
                 reason(
                     "eligibility.legal_entity_only",
@@ -165,22 +168,30 @@ pub fn assess(answers: &EligibilityAnswers, as_of: NaiveDate) -> Decision<Eligib
                     "eligibility.ie_excluded",
                     "eligibility.reason.individual_entrepreneur",
                     Vec::new(),
-                ),
+                )
+                .unmet(),
             ];
-            return not_eligible(
+            let next_steps = [
+                "eligibility.next.ask_fund",
+                "eligibility.next.incorporate",
+                "eligibility.next.acceleration",
+            ];
+            return Decision::new(
+                EligibilityOutcome::FundDecides {
+                    next_steps: next_steps.iter().map(|s| (*s).to_owned()).collect(),
+                },
                 reasons,
-                &[
-                    "eligibility.next.incorporate",
-                    "eligibility.next.acceleration",
-                ],
             );
         }
         ApplicantKind::Individual | ApplicantKind::UnincorporatedTeam => {
-            let reasons = vec![reason(
-                "eligibility.legal_entity_only",
-                "eligibility.reason.legal_entity_only",
-                Vec::new(),
-            )];
+            let reasons = vec![
+                reason(
+                    "eligibility.legal_entity_only",
+                    "eligibility.reason.legal_entity_only",
+                    Vec::new(),
+                )
+                .unmet(),
+            ];
             return not_eligible(
                 reasons,
                 &[
@@ -225,6 +236,16 @@ pub fn assess(answers: &EligibilityAnswers, as_of: NaiveDate) -> Decision<Eligib
         return eligible(Route::FundList, true, vec![r]);
     }
 
+    // A kind the Law lists in Art. 7(2)(2) has its own route: inclusion in the Fund's list,
+    // whatever the conditions of registration as an actor would say.
+    if listed_type.is_some() {
+        let r = reason(
+            "eligibility.route.fund_list",
+            "eligibility.reason.fund_list_may_apply",
+            Vec::new(),
+        );
+        return eligible(Route::FundList, false, vec![r]);
+    }
     let (actor_ok, mut reasons, steps) = actor_conditions(answers, as_of);
     if actor_ok {
         reasons.insert(
@@ -236,15 +257,6 @@ pub fn assess(answers: &EligibilityAnswers, as_of: NaiveDate) -> Decision<Eligib
             ),
         );
         return eligible(Route::AstanaHubActor, false, reasons);
-    }
-    if listed_type.is_some() {
-        let r = reason(
-            "eligibility.route.fund_list",
-            "eligibility.reason.fund_list_may_apply",
-            Vec::new(),
-        );
-        reasons.insert(0, r);
-        return eligible(Route::FundList, false, reasons);
     }
     reasons.insert(
         0,
@@ -289,11 +301,15 @@ fn actor_conditions(
         .filter(|a| contains(&acts.non_compliant, as_of, a))
         .collect();
     if priority_count == 0 {
-        reasons.push(acts.priority.reason(
-            "eligibility.actor.priority_activities",
-            "eligibility.reason.no_priority_activity",
-            Vec::new(),
-        ));
+        reasons.push(
+            acts.priority
+                .reason(
+                    "eligibility.actor.priority_activities",
+                    "eligibility.reason.no_priority_activity",
+                    Vec::new(),
+                )
+                .unmet(),
+        );
         steps.push("eligibility.next.priority_activities");
     } else {
         reasons.push(acts.priority.reason(
@@ -303,11 +319,15 @@ fn actor_conditions(
         ));
     }
     for id in &non_compliant {
-        reasons.push(acts.non_compliant.reason(
-            "eligibility.actor.priority_activities",
-            &format!("activities.non_compliant.{id}"),
-            Vec::new(),
-        ));
+        reasons.push(
+            acts.non_compliant
+                .reason(
+                    "eligibility.actor.priority_activities",
+                    &format!("activities.non_compliant.{id}"),
+                    Vec::new(),
+                )
+                .unmet(),
+        );
     }
     if !non_compliant.is_empty() {
         steps.push("eligibility.next.separate_non_compliant");
@@ -319,11 +339,15 @@ fn actor_conditions(
         .copied()
         .unwrap_or(false);
     if general_required && answers.tax_regime != TaxRegime::General {
-        reasons.push(data.general_tax_regime_required.reason(
-            "eligibility.actor.tax_regime",
-            "eligibility.reason.not_general_regime",
-            Vec::new(),
-        ));
+        reasons.push(
+            data.general_tax_regime_required
+                .reason(
+                    "eligibility.actor.tax_regime",
+                    "eligibility.reason.not_general_regime",
+                    Vec::new(),
+                )
+                .unmet(),
+        );
         steps.push("eligibility.next.general_regime");
     } else if general_required {
         reasons.push(data.general_tax_regime_required.reason(
@@ -339,20 +363,22 @@ fn actor_conditions(
         .copied()
         .unwrap_or(false);
     let threshold = data.priority_income_share_percent.at(as_of).copied();
-    let mut share_failed = false;
     if let (true, Some(threshold), Some(share)) =
         (share_bars, threshold, answers.priority_income_share_percent)
         && share < threshold
     {
-        share_failed = true;
-        reasons.push(data.income_share_bars_registration.reason(
-            "eligibility.actor.income_share_bar",
-            "eligibility.reason.income_share_bar",
-            values([
-                ("share", share.to_string()),
-                ("threshold", threshold.to_string()),
-            ]),
-        ));
+        reasons.push(
+            data.income_share_bars_registration
+                .reason(
+                    "eligibility.actor.income_share_bar",
+                    "eligibility.reason.income_share_bar",
+                    values([
+                        ("share", share.to_string()),
+                        ("threshold", threshold.to_string()),
+                    ]),
+                )
+                .unmet(),
+        );
         steps.push("eligibility.next.priority_activities");
     }
 
@@ -361,17 +387,20 @@ fn actor_conditions(
         if !answers.older_criteria.contains(&criterion.id) {
             continue;
         }
-        older_failed |= criterion.bars_registration;
-        let key = if criterion.bars_registration {
+        let bars = criterion.bars_registration;
+        older_failed |= bars;
+        let key = if bars {
             "eligibility.reason.older_criterion_bar"
         } else {
             "eligibility.reason.older_criterion_caution"
         };
-        reasons.push(data.older_criteria.reason(
+        let r = data.older_criteria.reason(
             &format!("eligibility.older.{}", criterion.id),
             key,
             Vec::new(),
-        ));
+        );
+        // A criterion that bars is unmet; its confidence decides whether it refuses.
+        reasons.push(if bars { r.unmet() } else { r });
         reasons.push(data.older_criteria.reason(
             &format!("eligibility.older.{}", criterion.id),
             &format!("eligibility.older.{}", criterion.id),
@@ -382,11 +411,7 @@ fn actor_conditions(
         steps.push("eligibility.next.contact_fund");
     }
 
-    let ok = priority_count > 0
-        && non_compliant.is_empty()
-        && !(general_required && answers.tax_regime != TaxRegime::General)
-        && !share_failed
-        && !older_failed;
+    let ok = !reasons.iter().any(Reason::refuses);
     steps.dedup();
     (ok, reasons, steps)
 }

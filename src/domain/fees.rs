@@ -39,6 +39,17 @@ pub struct FeeSchedule {
     pub cap_mrp: Option<Param<u32>>,
 }
 
+impl FeeSchedule {
+    /// Whether any period of the schedule takes priority-activity income as its base: then
+    /// the forms ask for that income too.
+    pub fn may_use_priority_income(&self) -> bool {
+        self.base
+            .values
+            .values()
+            .any(|b| *b == FeeBase::PriorityIncome)
+    }
+}
+
 #[derive(Deserialize)]
 struct MrpFile {
     mrp: Param<i64>,
@@ -72,7 +83,8 @@ pub fn mrp() -> &'static Param<i64> {
 pub struct FeeInput {
     pub year: i32,
     pub total_income: Tiyn,
-    pub priority_income: Tiyn,
+    /// Needed only when the schedule's base is priority-activity income.
+    pub priority_income: Option<Tiyn>,
     /// First day as a participant in this year; `None` means from 1 January.
     pub participation_start: Option<NaiveDate>,
     /// Last day as a participant in this year (included); `None` means to 31 December.
@@ -113,6 +125,8 @@ pub enum FeeError {
     NegativeIncome,
     IncomeTooLarge,
     PriorityAboveTotal,
+    /// The base in force is priority-activity income, and none was given.
+    PriorityIncomeNeeded,
     ParticipationOutsideYear {
         year: i32,
     },
@@ -127,6 +141,7 @@ impl FeeError {
             FeeError::NegativeIncome => "fees.error.negative_income",
             FeeError::IncomeTooLarge => "money.too_large",
             FeeError::PriorityAboveTotal => "fees.error.priority_above_total",
+            FeeError::PriorityIncomeNeeded => "fees.error.priority_income_needed",
             FeeError::ParticipationOutsideYear { .. } => "fees.error.participation_outside_year",
             FeeError::ParticipationEndsBeforeStart => "fees.error.participation_order",
         }
@@ -170,14 +185,15 @@ pub fn calculate_with(
     if end < start {
         return Err(FeeError::ParticipationEndsBeforeStart);
     }
-    let (total, priority) = (input.total_income.0, input.priority_income.0);
-    if total < 0 || priority < 0 {
+    let total = input.total_income.0;
+    let priority = input.priority_income.map(|p| p.0);
+    if total < 0 || priority.is_some_and(|p| p < 0) {
         return Err(FeeError::NegativeIncome);
     }
     if total > MAX_TENGE * 100 {
         return Err(FeeError::IncomeTooLarge);
     }
-    if priority > total {
+    if priority.is_some_and(|p| p > total) {
         return Err(FeeError::PriorityAboveTotal);
     }
     let not_covered = FeeError::YearNotCovered { year };
@@ -189,7 +205,7 @@ pub fn calculate_with(
     let instalments = (*schedule.instalments.at(start).ok_or(not_covered)?).max(1);
     let base = match base_kind {
         FeeBase::TotalIncome => total,
-        FeeBase::PriorityIncome => priority,
+        FeeBase::PriorityIncome => priority.ok_or(FeeError::PriorityIncomeNeeded)?,
     };
     let days = (end - start).num_days() as u32 + 1;
     let days_in_year = (dec31 - jan1).num_days() as u32 + 1;

@@ -119,6 +119,11 @@ pub enum IdError {
     },
     /// The IIN's YYMMDD with its century digit is not a calendar date.
     BadBirthDate,
+    /// A branch's or representative office's BIN where the legal entity itself must apply:
+    /// neither is a legal entity, its head office applies with its own BIN.
+    NotHeadOffice {
+        unit: BinUnit,
+    },
     /// The 7th digit of an IIN (century and sex) is not 1..6.
     BadCenturyDigit {
         digit: u8,
@@ -139,6 +144,10 @@ impl IdError {
             IdError::BadMonth { .. } => "ids.bad_month",
             IdError::BadBirthDate => "ids.iin.bad_birth_date",
             IdError::BadCenturyDigit { .. } => "ids.iin.bad_century_digit",
+            IdError::NotHeadOffice {
+                unit: BinUnit::RepresentativeOffice,
+            } => "ids.bin.representative_office",
+            IdError::NotHeadOffice { .. } => "ids.bin.branch",
         }
     }
 
@@ -179,6 +188,18 @@ pub fn parse_bin(input: &str) -> Result<Bin, IdError> {
         return Err(IdError::BadMonth { month });
     }
     Ok(Bin(digits))
+}
+
+/// Parses the BIN of a legal entity that applies in its own name (a participant, an enrolling
+/// company): a branch or a representative office is refused with the head office's role.
+pub fn parse_applicant_bin(input: &str) -> Result<Bin, IdError> {
+    let bin = parse_bin(input)?;
+    match bin.unit() {
+        unit @ (BinUnit::Branch | BinUnit::RepresentativeOffice) => {
+            Err(IdError::NotHeadOffice { unit })
+        }
+        _ => Ok(bin),
+    }
 }
 
 /// Parses an IIN of an individual.

@@ -6,6 +6,7 @@
 
 pub mod acceleration;
 pub mod calendar;
+pub mod contact;
 pub mod countries;
 pub mod decision;
 pub mod eligibility;

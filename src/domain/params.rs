@@ -4,7 +4,7 @@
 //! typed structures. Dates in the files are quoted strings ("2025-01-01"), because a TOML date
 //! literal does not survive the conversion to JSON as a plain string.
 
-use crate::domain::decision::{Citation, Confidence, Reason};
+use crate::domain::decision::{Citation, Confidence, Effect, Reason};
 use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -49,6 +49,7 @@ impl<T> Param<T> {
             message_key: message_key.to_owned(),
             values,
             confidence: self.confidence,
+            effect: Effect::Applied,
         }
     }
 }
@@ -94,6 +95,7 @@ pub fn reason(rule_id: &str, message_key: &str, values: Vec<(String, String)>) -
         message_key: message_key.to_owned(),
         values,
         confidence: rule.confidence,
+        effect: Effect::Applied,
     }
 }
 

@@ -22,7 +22,8 @@
 //! itself is authoritative: the suggestion is only a hint.
 
 use crate::domain::calendar::{CalendarError, add_working_days};
-use crate::domain::decision::{Citation, Confidence, Decision, Reason, values};
+use crate::domain::countries::is_foreign;
+use crate::domain::decision::{Citation, Confidence, Decision, Effect, Reason, values};
 use crate::domain::params::{Param, parse, reason};
 use chrono::{Datelike, Days, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -263,10 +264,6 @@ fn check_names(person: &Person, member: Option<usize>, failed: &mut Vec<Reason>)
     }
 }
 
-/// Kazakhstan: its citizens need no invitation; Art. 7-1 is about foreigners and stateless
-/// persons.
-pub const HOME_COUNTRY: &str = "KZ";
-
 /// The passport number as the machine readable zone can hold it: Latin capitals and digits,
 /// 5 to 20 of them (ICAO Doc 9303 keeps 9 in the number field and the rest in the optional
 /// data; shorter numbers are not issued).
@@ -277,22 +274,36 @@ pub fn passport_number_fits(number: &str) -> bool {
             .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
 }
 
-/// The person's citizenship and passport data as such: a foreigner (or stateless, `XX`), a
-/// known country, a number the zone can hold, born before the passport was issued, issued by
-/// `as_of` and expiring after it was issued.
+/// A reason resting on the category's own legal basis: the article of its route (Art. 7-1(2)
+/// for employees, Art. 8-1(5-5) for trainees).
+fn category_reason(category: &VisaCategory, key: &str, values: Vec<(String, String)>) -> Reason {
+    Reason {
+        rule_id: format!("visa.category.{}", category.id),
+        citation: category.citation.clone(),
+        message_key: key.to_owned(),
+        values,
+        confidence: category.confidence,
+        effect: Effect::Applied,
+    }
+}
+
+/// The person's citizenship and passport data as such: a foreigner (or stateless, `XX`) as
+/// the category's article says, a known country, a number the zone can hold, born before the
+/// passport was issued, issued by `as_of` and expiring after it was issued.
 fn check_identity(
+    category: &VisaCategory,
     person: &Person,
     member: Option<usize>,
     as_of: NaiveDate,
     failed: &mut Vec<Reason>,
 ) {
     let code = person.citizenship.trim();
-    if code.eq_ignore_ascii_case(HOME_COUNTRY) {
+    if !is_foreign(code) && !code.is_empty() {
         let (key, v) = keyed(member, "citizen");
-        failed.push(reason("visa.foreigner", &key, v));
+        failed.push(category_reason(category, &key, v));
     } else if crate::domain::countries::country(code).is_none() {
         let (key, v) = keyed(member, "citizenship_unknown");
-        failed.push(reason("visa.foreigner", &key, v));
+        failed.push(reason("visa.citizenship", &key, v));
     }
     if !passport_number_fits(&person.passport_number) {
         let (key, v) = keyed(member, "passport_number");
@@ -344,20 +355,14 @@ pub fn check_invitation(
         .iter()
         .find(|c| c.id == request.route.category_id())
         .expect("each route has a category in data/visa.toml (checked by the data test)");
-    let basis = Reason {
-        rule_id: format!("visa.category.{}", category.id),
-        citation: category.citation.clone(),
-        message_key: category.label.clone(),
-        values: Vec::new(),
-        confidence: category.confidence,
-    };
+    // Every reason in `failed` is an unmet check: it refuses or warns by its confidence.
     let mut failed = Vec::new();
-    let mut passed = vec![basis];
+    let mut passed = vec![category_reason(category, &category.label, Vec::new())];
 
     // Validity.
     if request.visa_end <= request.entry_date {
         failed.push(reason(
-            "visa.validity.engagement",
+            "visa.dates.order",
             "visa.reason.end_before_entry",
             Vec::new(),
         ));
@@ -379,7 +384,7 @@ pub fn check_invitation(
     }
     if request.engagement_end < request.engagement_start {
         failed.push(reason(
-            "visa.validity.engagement",
+            "visa.dates.order",
             "visa.reason.engagement_order",
             Vec::new(),
         ));
@@ -412,7 +417,7 @@ pub fn check_invitation(
         &mut failed,
     );
     check_names(&request.person, None, &mut failed);
-    check_identity(&request.person, None, as_of, &mut failed);
+    check_identity(category, &request.person, None, as_of, &mut failed);
 
     if category.qualification_documents && !request.qualification_documents_held {
         failed.push(reason(
@@ -485,8 +490,10 @@ pub fn check_invitation(
         let n = Some(i + 1);
         let who = ("member", (i + 1).to_string());
         if !category.family {
-            failed.push(reason(
-                "visa.family",
+            // The category's own article gives no family visas (for trainees, Art. 8-1(5-5)
+            // speaks of the trainee only; Art. 7-1(2) of employees' families).
+            failed.push(category_reason(
+                category,
                 "visa.reason.no_family",
                 values([who.clone()]),
             ));
@@ -528,14 +535,18 @@ pub fn check_invitation(
         }
         check_passport(data, &member.person, member.visa_end, n, as_of, &mut failed);
         check_names(&member.person, n, &mut failed);
-        check_identity(&member.person, n, as_of, &mut failed);
+        check_identity(category, &member.person, n, as_of, &mut failed);
     }
 
-    let outcome = if failed.is_empty() {
-        InvitationOutcome::CanFile
-    } else {
+    passed.extend(failed.into_iter().map(Reason::unmet));
+    let decision = Decision::new(InvitationOutcome::CanFile, passed);
+    let outcome = if decision.refused() {
         InvitationOutcome::CannotFile
+    } else {
+        InvitationOutcome::CanFile
     };
-    passed.extend(failed);
-    Ok(Decision::new(outcome, passed))
+    Ok(Decision {
+        outcome,
+        ..decision
+    })
 }

@@ -11,11 +11,11 @@
 //!   inside a closure so a view follows the configured date once the file has arrived.
 
 use chrono::NaiveDate;
-use gloo_net::http::Request;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::i18n::{LanguageSwitcher, use_i18n};
+use super::site::fetch_site_file;
 use crate::api::{
     Catalogue, Enrolment, Invitation, ListRequest, ParticipantApplication, Status, StatusQuery,
     Submission,
@@ -112,20 +112,6 @@ impl Backend for PortalBackend {
     async fn status(&self, query: &StatusQuery) -> Result<Status, BackendError> {
         self.ready().await?.status(query).await
     }
-}
-
-/// The text of a file of the site, by its path relative to `<base href>`; on failure the HTTP
-/// status, if an answer came at all.
-pub(super) async fn fetch_site_file(path: &str) -> Result<String, Option<u16>> {
-    let base = document().base_uri().ok().flatten().unwrap_or_default();
-    let url = web_sys::Url::new_with_base(path, &base)
-        .map(|u| u.href())
-        .map_err(|_| None)?;
-    let response = Request::get(&url).send().await.map_err(|_| None)?;
-    if !response.ok() {
-        return Err(Some(response.status()));
-    }
-    response.text().await.map_err(|_| None)
 }
 
 async fn load() -> Result<Loaded, ConfigError> {

@@ -10,7 +10,7 @@
 
 use leptos::prelude::*;
 
-use super::config::fetch_site_file;
+use super::site::fetch_site_file;
 pub use crate::i18n::Lang;
 use crate::i18n::{Part, available, install, text};
 

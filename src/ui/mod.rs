@@ -8,6 +8,7 @@ mod layout;
 pub mod lazy;
 mod page;
 mod pages;
+mod site;
 
 use std::sync::OnceLock;
 

@@ -5,6 +5,7 @@
 //   refuse     422 problem with field errors
 //   conflict   409 problem (without a reference, as an older service answers)
 //   notfound   404 problem            server    500 problem
+//   limited    429 problem with Retry-After: 90
 //   slow       answers after 3 s (longer than the tests' timeout)
 //   lost       the first request of each idempotency key is stored, but its answer comes
 //              after 3 s; a repeat with the same key gets the stored answer at once
@@ -49,6 +50,7 @@ const cors = {
   "access-control-allow-origin": "*",
   "access-control-allow-methods": "GET, POST, OPTIONS",
   "access-control-allow-headers": "content-type, accept, idempotency-key",
+  "access-control-expose-headers": "retry-after",
 };
 
 function send(res, status, type, body) {
@@ -113,6 +115,10 @@ createServer((req, res) => {
     if (mode === "conflict") return problem(res, 409, "idempotency-conflict");
     if (mode === "notfound") return problem(res, 404, "not-found");
     if (mode === "server") return problem(res, 500, "server");
+    if (mode === "limited") {
+      res.setHeader("retry-after", "90");
+      return problem(res, 429, "too-many-requests");
+    }
     if (endpoint === "catalogue" && req.method === "GET") return json(res, 200, { as_of: "2026-03-18", programmes: [] });
     if (endpoint in KIND_LETTER && req.method === "POST") {
       const key = req.headers["idempotency-key"];

@@ -274,12 +274,6 @@ const REFUSALS = [
     "Family member 1: a dependant needs documents that prove the dependency",
     "/invitations/family",
   ],
-  [
-    "a family member outlasting the employee",
-    { with_family: "yes", valid_until: "19/4/2030", family: member({ member_valid_until: "19/4/2031" }) },
-    "Family member 1: the visa cannot last longer than the employee's, so it can end on 19 April 2030 at the latest",
-    "/invitations/family",
-  ],
 ];
 
 for (const [what, change, says, fix] of REFUSALS) {
@@ -300,6 +294,29 @@ for (const [what, change, says, fix] of REFUSALS) {
     await expect(page).toHaveURL(new RegExp(`${fix}\\?change=1$`));
   });
 }
+
+test("an uncertain reading only warns: a family member outlasting the employee goes through to a reference number", async ({ page }) => {
+  await openPage(page, "/");
+  await page.evaluate((answers) => {
+    localStorage.setItem(
+      "ahp:draft:invitations",
+      JSON.stringify({ journey: "invitations", version: 1, answers, idempotency_key: "" }),
+    );
+  }, { ...EMPLOYEE, with_family: "yes", valid_until: "19/4/2030", family: member({ member_valid_until: "19/4/2031" }) });
+  await page.goto("/invitations/check");
+  await expect(page.locator("h1")).toHaveText("Check your answers before requesting the invitation");
+  const warnings = page.locator("[data-warnings]");
+  await expect(warnings).toContainText("The Fund will decide on these points");
+  await expect(warnings).toContainText("Family member 1: the visa would last longer than the employee's, which ends on 19 April 2030");
+  await expectNoAxeViolations(page, "a warning on check your answers");
+  // "Why?" names the kind of each check.
+  await page.getByText("Why? The rules applied").click();
+  await expect(page.locator(".why")).toContainText("An uncertain reading: a warning only, the Fund decides");
+  await page.getByRole("button", { name: "Request the invitation" }).click();
+  await expect(page.locator("h1")).toHaveText("Invitation request sent");
+  await expect(page.locator(".reference")).toHaveText(/^AH-/);
+  await expectNoAxeViolations(page, "sent with a warning");
+});
 
 // ---- Draft files, "delete my data", a backend failure ----
 

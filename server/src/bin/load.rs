@@ -1,8 +1,11 @@
 //! Load benchmark on loopback: submissions of the three kinds from concurrent clients, a share
 //! of them deliberately sent twice with the same key and body, then counted back: every
 //! acknowledged submission must be found (none lost) and stored once (none duplicated).
-//! The second run kills the server (SIGKILL) halfway and starts it again on the same database;
-//! clients retry with the same key until they are acknowledged.
+//! Four runs: one SQLite instance, then killed (SIGKILL) halfway and started again on the same
+//! file; three instances on one PostgreSQL (a throwaway cluster, every commit synced), then
+//! with one of them killed halfway and started again. Clients spread their attempts over the
+//! instances as a balancer would: each attempt, a retry or a deliberate second send, goes to
+//! the next instance, and retries with the same key until acknowledged.
 //!
 //! usage: load --server PATH [--dir DIR] [--count 5000] [--clients 50] [--retry-percent 10]
 //!             [--time-limit-s 300]
@@ -18,6 +21,7 @@ use std::time::{Duration, Instant};
 
 use astana_hub_server::client::request;
 use astana_hub_server::samples::{BIN, TODAY, application, enrolment, invitation};
+use astana_hub_server::testbed::{Cluster, stored_submissions};
 use serde_json::json;
 
 struct Settings {
@@ -70,7 +74,7 @@ struct Server {
 }
 
 impl Server {
-    fn start(binary: &Path, db: &Path) -> Result<Server, String> {
+    fn start(binary: &Path, db: &str) -> Result<Server, String> {
         let mut child = Command::new(binary)
             .args([
                 "--addr",
@@ -81,8 +85,9 @@ impl Server {
                 TODAY,
                 "--quiet",
             ])
-            .arg("--db")
-            .arg(db)
+            // The count back looks every submission up from this one address.
+            .args(["--status-per-client", "1000000"])
+            .args(["--db", db])
             .stdout(Stdio::piped())
             .spawn()
             .map_err(|e| format!("cannot start {}: {e}", binary.display()))?;
@@ -151,19 +156,31 @@ struct Tally {
 }
 
 struct Shared {
-    addr: Mutex<String>,
+    /// The instances' addresses; a restarted instance's new address replaces its old one.
+    addrs: Mutex<Vec<String>>,
     acknowledged: AtomicUsize,
     deadline: Instant,
 }
 
-/// Sends until acknowledged (201 or 200); answers the reference.
-fn send(shared: &Shared, tally: &mut Tally, path: &str, key: &str, body: &str) -> Option<String> {
+/// Sends until acknowledged (201 or 200), each attempt to the next instance; answers the
+/// reference.
+fn send(
+    shared: &Shared,
+    tally: &mut Tally,
+    turn: &mut usize,
+    (path, key, body): (&str, &str, &str),
+) -> Option<String> {
     let headers = [
         ("Content-Type", "application/json"),
         ("Idempotency-Key", key),
     ];
     while Instant::now() < shared.deadline {
-        let addr = shared.addr.lock().map(|a| a.clone()).unwrap_or_default();
+        let addr = shared
+            .addrs
+            .lock()
+            .map(|a| a[*turn % a.len()].clone())
+            .unwrap_or_default();
+        *turn += 1;
         let started = Instant::now();
         match request(
             &addr,
@@ -192,14 +209,16 @@ fn send(shared: &Shared, tally: &mut Tally, path: &str, key: &str, body: &str) -
 
 fn client(shared: &Shared, run: &str, ids: Vec<usize>, retry_percent: usize) -> Tally {
     let mut tally = Tally::default();
+    let mut turn = ids.first().copied().unwrap_or(0);
     for i in ids {
         let (path, key, body, second_factor) = submission(run, i);
-        let Some(reference) = send(shared, &mut tally, path, &key, &body) else {
+        let sent = (path, key.as_str(), body.as_str());
+        let Some(reference) = send(shared, &mut tally, &mut turn, sent) else {
             continue;
         };
         shared.acknowledged.fetch_add(1, Ordering::SeqCst);
         if i % 100 < retry_percent {
-            let again = send(shared, &mut tally, path, &key, &body);
+            let again = send(shared, &mut tally, &mut turn, sent);
             if again.as_deref() != Some(reference.as_str()) {
                 tally.split += 1;
             }
@@ -217,23 +236,31 @@ fn percentile(sorted: &[u64], p: f64) -> f64 {
     sorted[rank] as f64 / 1000.0
 }
 
-/// Rows in the run's database, read from the file after the server stopped.
-fn stored_rows(db: &Path) -> Result<usize, String> {
-    let conn = rusqlite::Connection::open(db).map_err(|e| e.to_string())?;
-    conn.query_row("SELECT count(*) FROM submissions", [], |r| r.get(0))
-        .map_err(|e| e.to_string())
+/// What one run measured.
+struct Figures {
+    name: &'static str,
+    throughput: f64,
+    p50: f64,
+    p99: f64,
+    lost: usize,
+    duplicated: usize,
 }
 
-/// One run; `restart` kills and restarts the server once half the submissions are in.
-/// Answers whether nothing was lost or duplicated.
-fn run(s: &Settings, name: &str, restart: bool) -> Result<bool, String> {
-    let db = s.dir.join(format!("{name}.sqlite3"));
-    for suffix in ["", "-wal", "-shm"] {
-        let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
-    }
-    let mut server = Server::start(&s.server, &db)?;
+/// One run on `db` with `instances` servers; `kill` kills and restarts one of them once half
+/// the submissions are in.
+/// `tag` names the run in keys and bodies (letters and dashes).
+fn run(
+    s: &Settings,
+    (name, tag): (&'static str, &'static str),
+    db: &str,
+    instances: usize,
+    kill: bool,
+) -> Result<Figures, String> {
+    let mut servers = (0..instances)
+        .map(|_| Server::start(&s.server, db))
+        .collect::<Result<Vec<_>, _>>()?;
     let shared = Arc::new(Shared {
-        addr: Mutex::new(server.addr.clone()),
+        addrs: Mutex::new(servers.iter().map(|s| s.addr.clone()).collect()),
         acknowledged: AtomicUsize::new(0),
         deadline: Instant::now() + s.time_limit,
     });
@@ -242,13 +269,13 @@ fn run(s: &Settings, name: &str, restart: bool) -> Result<bool, String> {
         .map(|c| {
             let shared = Arc::clone(&shared);
             let ids: Vec<usize> = (c..s.count).step_by(s.clients).collect();
-            let (run, retry_percent) = (name.to_owned(), s.retry_percent);
-            thread::spawn(move || client(&shared, &run, ids, retry_percent))
+            let retry_percent = s.retry_percent;
+            thread::spawn(move || client(&shared, tag, ids, retry_percent))
         })
         .collect();
 
     let mut outage = None;
-    if restart {
+    if kill {
         while shared.acknowledged.load(Ordering::SeqCst) < s.count / 2
             && Instant::now() < shared.deadline
         {
@@ -256,9 +283,11 @@ fn run(s: &Settings, name: &str, restart: bool) -> Result<bool, String> {
         }
         let at = shared.acknowledged.load(Ordering::SeqCst);
         let down = Instant::now();
-        server.kill();
-        server = Server::start(&s.server, &db)?;
-        *shared.addr.lock().map_err(|_| "lock")? = server.addr.clone();
+        let victim = instances / 2;
+        servers.remove(victim).kill();
+        let again = Server::start(&s.server, db)?;
+        shared.addrs.lock().map_err(|_| "lock")?[victim] = again.addr.clone();
+        servers.insert(victim, again);
         outage = Some((at, down.elapsed()));
     }
 
@@ -274,11 +303,11 @@ fn run(s: &Settings, name: &str, restart: bool) -> Result<bool, String> {
 
     // Lost: acknowledged but not found by reference and second factor, or never acknowledged.
     let mut lost = s.count - tally.acknowledged.len();
-    for (reference, second_factor) in &tally.acknowledged {
+    for (n, (reference, second_factor)) in tally.acknowledged.iter().enumerate() {
         let query = json!({"schema_version": 1,
             "data": {"reference": reference, "second_factor": second_factor}});
         let answer = request(
-            &server.addr,
+            &servers[n % servers.len()].addr,
             "POST",
             "/v1/status",
             &[("Content-Type", "application/json")],
@@ -289,8 +318,8 @@ fn run(s: &Settings, name: &str, restart: bool) -> Result<bool, String> {
             lost += 1;
         }
     }
-    drop(server);
-    let rows = stored_rows(&db)?;
+    drop(servers);
+    let rows = stored_submissions(db)? as usize;
     let distinct: HashSet<&String> = tally.acknowledged.iter().map(|(r, _)| r).collect();
     let duplicated =
         rows.saturating_sub(s.count) + tally.split + (tally.acknowledged.len() - distinct.len());
@@ -298,30 +327,85 @@ fn run(s: &Settings, name: &str, restart: bool) -> Result<bool, String> {
     tally.latencies.sort_unstable();
     let requests = tally.latencies.len();
     let seconds = elapsed.as_secs_f64();
+    let figures = Figures {
+        name,
+        throughput: tally.acknowledged.len() as f64 / seconds,
+        p50: percentile(&tally.latencies, 0.50),
+        p99: percentile(&tally.latencies, 0.99),
+        lost,
+        duplicated,
+    };
     println!("{name}:");
     println!(
-        "  {} submissions ({} % sent twice) from {} clients: {requests} answered requests in {seconds:.2} s",
+        "  {} submissions ({} % sent twice) from {} clients to {instances} instance(s): {requests} answered requests in {seconds:.2} s",
         s.count, s.retry_percent, s.clients
     );
     println!(
         "  throughput {:.0} submissions/s, {:.0} requests/s",
-        tally.acknowledged.len() as f64 / seconds,
+        figures.throughput,
         requests as f64 / seconds
     );
     println!(
         "  latency p50 {:.2} ms, p99 {:.2} ms",
-        percentile(&tally.latencies, 0.50),
-        percentile(&tally.latencies, 0.99)
+        figures.p50, figures.p99
     );
     if let Some((at, down)) = outage {
         println!(
-            "  server killed (SIGKILL) after {at} acknowledged, listening again after {:.0} ms; {} attempts failed and were retried",
+            "  one instance killed (SIGKILL) after {at} acknowledged, listening again after {:.0} ms; {} attempts failed and were retried",
             down.as_secs_f64() * 1000.0,
             tally.failed_attempts
         );
     }
     println!("  rows stored {rows}; lost {lost}; duplicated {duplicated}");
-    Ok(lost == 0 && duplicated == 0)
+    Ok(figures)
+}
+
+/// A fresh SQLite file in the benchmark's folder.
+fn sqlite(s: &Settings, name: &str) -> Result<String, String> {
+    let db = s.dir.join(format!("{name}.sqlite3"));
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
+    }
+    db.to_str()
+        .map(str::to_owned)
+        .ok_or_else(|| "the folder's name is not UTF-8".to_owned())
+}
+
+fn runs(s: &Settings) -> Result<Vec<Figures>, String> {
+    let cluster = Cluster::start(true)?;
+    Ok(vec![
+        run(
+            s,
+            ("SQLite, 1 instance", "sqlite"),
+            &sqlite(s, "steady")?,
+            1,
+            false,
+        )?,
+        run(
+            s,
+            ("SQLite, 1 instance, killed and restarted", "sqlite-restart"),
+            &sqlite(s, "restart")?,
+            1,
+            true,
+        )?,
+        run(
+            s,
+            ("PostgreSQL, 3 instances", "postgres"),
+            &cluster.database("steady")?,
+            3,
+            false,
+        )?,
+        run(
+            s,
+            (
+                "PostgreSQL, 3 instances, one killed and restarted",
+                "postgres-kill",
+            ),
+            &cluster.database("restart")?,
+            3,
+            true,
+        )?,
+    ])
 }
 
 fn main() -> ExitCode {
@@ -336,17 +420,24 @@ fn main() -> ExitCode {
         eprintln!("load: {}: {e}", s.dir.display());
         return ExitCode::from(2);
     }
-    let mut all_good = true;
-    for (name, restart) in [("steady", false), ("restart", true)] {
-        match run(&s, name, restart) {
-            Ok(good) => all_good &= good,
-            Err(e) => {
-                eprintln!("load: {name}: {e}");
-                all_good = false;
-            }
+    let figures = match runs(&s) {
+        Ok(figures) => figures,
+        Err(e) => {
+            eprintln!("load: {e}");
+            return ExitCode::FAILURE;
         }
+    };
+    println!();
+    println!(
+        "| run | submissions/s | p50 ms | p99 ms | lost | duplicated |\n| --- | --- | --- | --- | --- | --- |"
+    );
+    for f in &figures {
+        println!(
+            "| {} | {:.0} | {:.2} | {:.2} | {} | {} |",
+            f.name, f.throughput, f.p50, f.p99, f.lost, f.duplicated
+        );
     }
-    if all_good {
+    if figures.iter().all(|f| f.lost == 0 && f.duplicated == 0) {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE

@@ -1,5 +1,6 @@
 """Sends the reference server one request of each kind that matters (accepted, replayed,
-conflicting, refused, found, not found, unreadable) and checks that each answer's status is
+conflicting, refused, found, not found, too many lookups, unreadable; health and readiness)
+and checks that each answer's status is
 the expected one, is documented for its operation in the OpenAPI document, and that its body
 matches the documented schema for its media type. Schemathesis generates the rest; this makes
 sure the successful answers, which generated data seldom reaches, are checked too.
@@ -26,9 +27,9 @@ def send(base, method, path, body=None, headers=None, raw=None):
         request.add_header(name, value)
     try:
         with urllib.request.urlopen(request, timeout=10) as answer:
-            return answer.status, answer.headers.get_content_type(), answer.read()
+            return answer.status, answer.headers.get_content_type(), answer.read(), answer.headers
     except urllib.error.HTTPError as answer:
-        return answer.code, answer.headers.get_content_type(), answer.read()
+        return answer.code, answer.headers.get_content_type(), answer.read(), answer.headers
 
 
 def resolve(node):
@@ -42,7 +43,7 @@ def resolve(node):
 
 
 def check(name, method, path, expected, answer):
-    status, media_type, body = answer
+    status, media_type, body, headers = answer
     problems = []
     if status != expected:
         problems.append(f"status {status}, expected {expected}")
@@ -51,6 +52,9 @@ def check(name, method, path, expected, answer):
     if documented is None:
         problems.append(f"status {status} is not documented")
     else:
+        for header, spec in resolve(documented).get("headers", {}).items():
+            if spec.get("required") and header not in headers:
+                problems.append(f"header {header} is missing")
         content = resolve(documented).get("content", {})
         if media_type not in content:
             problems.append(f"media type {media_type} is not documented for {status}")
@@ -89,6 +93,8 @@ def main():
         results.append(check(name, method, path, expected, answer))
         return answer
 
+    run("health", "GET", "/health", 200)
+    run("readiness", "GET", "/ready", 200)
     run("catalogue", "GET", "/v1/catalogue", 200)
     references = {}
     for kind, path in [
@@ -130,6 +136,12 @@ def main():
         body=wrap({"reference": reference, "second_factor": "971240001583"}))
     run("status, mistyped reference", "POST", "/v1/status", 422,
         body=wrap({"reference": "AH-2026-P-7K3M9Q-B", "second_factor": samples["bin"]}))
+    # run.sh allows 5 lookups per reference: two were made (a mistyped one is not a lookup),
+    # three more are allowed.
+    for _ in range(3):
+        send(base, "POST", "/v1/status", wrap({"reference": reference, "second_factor": "971240001583"}))
+    run("status, too many lookups", "POST", "/v1/status", 429,
+        body=wrap({"reference": reference, "second_factor": samples["bin"]}))
 
     failed = results.count(False)
     print(f"answers checked against the contract: {len(results) - failed} passed, {failed} failed")

@@ -13,7 +13,7 @@ mkdir -p "$run_dir"
 
 cargo build -p astana-hub-server --bin astana-hub-server
 "$target_dir/debug/astana-hub-server" --port 0 --db "$run_dir/contract.sqlite3" \
-  --today 2026-03-02 --quiet >"$run_dir/server.out" &
+  --today 2026-03-02 --status-per-reference 5 --quiet >"$run_dir/server.out" &
 server_pid=$!
 trap 'kill "$server_pid" 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do

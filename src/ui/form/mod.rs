@@ -34,7 +34,7 @@ pub use step::{DraftStep, step_links};
 pub use store::{Draft, KEPT_DAYS, StoreState, Unreadable, clear_all, load, save, saved_answers};
 pub use submit::{FailurePanel, Sending};
 pub use summary::SummaryList;
-pub use why::{Why, reason_text, reason_words};
+pub use why::{Warnings, Why, reason_text, reason_words};
 
 /// What the user typed, by question id, exactly as typed. Several choices are kept as one
 /// comma-separated string of option ids; a date as "day/month/year".

@@ -3,7 +3,10 @@
 use leptos::prelude::*;
 
 use super::{fill, text, tr};
-use crate::{domain::decision::Reason, ui::i18n::use_i18n};
+use crate::{
+    domain::decision::{CheckKind, Effect, Reason},
+    ui::i18n::use_i18n,
+};
 
 /// A reason in plain words, with its values filled in.
 pub fn reason_text(lang: crate::i18n::Lang, reason: &Reason) -> String {
@@ -21,6 +24,23 @@ pub fn reason_words(lang: crate::i18n::Lang, r: &Reason) -> String {
         })
         .collect();
     fill(&tr(lang, &r.message_key), &values)
+}
+
+/// The kind of check a reason is, as every "why?" names it.
+pub fn kind_key(kind: CheckKind) -> &'static str {
+    match kind {
+        CheckKind::Law => "why.kind.law",
+        CheckKind::Format => "why.kind.format",
+        CheckKind::Uncertain => "why.kind.uncertain",
+    }
+}
+
+fn effect_key(effect: Effect) -> Option<&'static str> {
+    match effect {
+        Effect::Applied => None,
+        Effect::Refuses => Some("why.effect.refuses"),
+        Effect::Warns => Some("why.effect.warns"),
+    }
 }
 
 /// A disclosure listing each reason, then the notice when the decision is only indicative.
@@ -44,12 +64,15 @@ pub fn Why(reasons: Vec<Reason>, indicative: bool) -> impl IntoView {
             });
             let citation = r.citation.to_string();
             let rule = r.rule_id.clone();
+            let (kind, effect) = (kind_key(r.confidence.kind()), effect_key(r.effect));
             view! {
                 <li>
                     {move || reason_text(i18n.lang(), &r)}
                     <br />
                     <span class="hint">
-                        {text("why.source")} ": " {citation} " (" {rule} ")"
+                        <strong>{text(kind)}</strong>
+                        {effect.map(|e| view! { " · " <strong>{text(e)}</strong> })}
+                        ". " {text("why.source")} ": " {citation} " (" {rule} ")"
                     </span>
                     {values}
                 </li>
@@ -63,4 +86,27 @@ pub fn Why(reasons: Vec<Reason>, indicative: bool) -> impl IntoView {
             <ul class="list why">{items}</ul>
         </details>
     }
+}
+
+/// The uncertain readings a decision did not find met: shown before the applicant goes on,
+/// never blocking; the Fund decides.
+#[component]
+pub fn Warnings(reasons: Vec<Reason>) -> impl IntoView {
+    let i18n = use_i18n();
+    (!reasons.is_empty()).then(|| {
+        let items = reasons
+            .into_iter()
+            .map(|r| {
+                let citation = r.citation.to_string();
+                view! { <li>{move || reason_words(i18n.lang(), &r)} " (" {citation} ")"</li> }
+            })
+            .collect_view();
+        view! {
+            <div class="panel panel--warning" data-warnings="">
+                <h2 class="heading-m">{text("why.warnings_title")}</h2>
+                <p>{text("why.warnings_lead")}</p>
+                <ul class="list list--bullet">{items}</ul>
+            </div>
+        }
+    })
 }

@@ -8,8 +8,8 @@ use leptos_router::{components::A, hooks::use_navigate, hooks::use_params_map};
 use super::{
     fees::{FeeEstimate, estimate},
     form::{
-        Answers, Choices, Draft, DraftStep, Journey, Kind, Question, Step, Why, chosen_of,
-        dyn_text, format_date, is_yes, parse_money, parse_number, reason_text, text,
+        Answers, Choices, Draft, DraftStep, Journey, Kind, Question, Step, Warnings, Why,
+        chosen_of, dyn_text, format_date, is_yes, parse_money, parse_number, reason_text, text,
     },
 };
 use crate::{
@@ -18,6 +18,7 @@ use crate::{
             ApplicantKind, EligibilityAnswers, EligibilityOutcome, Route, TaxRegime, activity_data,
             assess, eligibility_data,
         },
+        money::Tiyn,
         params::Param,
         timeline::{Stage, review_timeline, timeline_data},
     },
@@ -287,6 +288,8 @@ fn result_view(today: NaiveDate) -> AnyView {
     };
     let decision = assess(&domain_answers, today);
     let why = view! { <Why reasons=decision.reasons.clone() indicative=decision.indicative /> };
+    let refused = decision.refused();
+    let warnings: Vec<_> = decision.warnings().cloned().collect();
     let body = match decision.outcome {
         EligibilityOutcome::Eligible {
             route,
@@ -320,17 +323,25 @@ fn result_view(today: NaiveDate) -> AnyView {
                         <p class="heading-m">{text(route_key)}</p>
                         <p>{text(means_key)}</p>
                     </div>
+                    <Warnings reasons=warnings />
                     {apply}
                     {why}
                 </Page>
             }
             .into_any()
         }
-        EligibilityOutcome::NotEligible { next_steps } => {
+        EligibilityOutcome::NotEligible { next_steps }
+        | EligibilityOutcome::FundDecides { next_steps } => {
+            // A refusal names the rules that refuse; an uncertain answer the readings it rests on.
+            let (title, why_heading) = if refused {
+                ("elig.result.not_eligible", "elig.result.why_not")
+            } else {
+                ("elig.result.fund_decides", "elig.result.why_uncertain")
+            };
             let reasons = decision
                 .reasons
                 .iter()
-                .filter(|r| !r.rule_id.starts_with("tax."))
+                .filter(|r| if refused { r.refuses() } else { r.warns() })
                 .cloned()
                 .map(|r| {
                     let citation = r.citation.to_string();
@@ -346,8 +357,8 @@ fn result_view(today: NaiveDate) -> AnyView {
                 .map(|key| view! { <li>{dyn_text(key)}</li> })
                 .collect_view();
             view! {
-                <Page title="elig.result.not_eligible">
-                    <h2 class="heading-m">{text("elig.result.why_not")}</h2>
+                <Page title=title>
+                    <h2 class="heading-m">{text(why_heading)}</h2>
                     <ul class="list">{reasons}</ul>
                     <h2 class="heading-m">{text("elig.result.instead")}</h2>
                     <ul class="list">{steps}</ul>
@@ -375,10 +386,15 @@ fn result_view(today: NaiveDate) -> AnyView {
 #[component]
 fn ApplyNext(answers: Answers, today: NaiveDate) -> impl IntoView {
     let navigate = use_navigate();
+    // Priority-activity income, where the schedule's base needs it, from the share given.
     let fee = answers
         .get("income")
         .and_then(|i| parse_money(i))
-        .and_then(|income| estimate(today.year(), income).ok());
+        .and_then(|income| {
+            let share = answers.get("priority_share").and_then(|s| parse_number(s));
+            let priority = share.map(|p| Tiyn(income.0 / 100 * p + income.0 % 100 * p / 100));
+            estimate(today.year(), income, priority).ok()
+        });
     let cost = match fee {
         Some(d) => view! { <FeeEstimate decision=d /> }.into_any(),
         None => view! {

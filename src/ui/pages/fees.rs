@@ -6,7 +6,7 @@ use leptos::{html, prelude::*};
 use crate::{
     domain::{
         decision::Decision,
-        fees::{FeeBreakdown, FeeError, FeeInput, calculate},
+        fees::{FeeBreakdown, FeeError, FeeInput, calculate, schedule},
         money::Tiyn,
     },
     ui::{
@@ -19,13 +19,17 @@ use crate::{
     },
 };
 
-/// The fee for a whole year of participation on `income`, the same figure as base and
-/// priority income (the base the rules choose then makes no difference to the input).
-pub fn estimate(year: i32, income: Tiyn) -> Result<Decision<FeeBreakdown>, FeeError> {
+/// The fee for a whole year of participation on `income`, and on `priority` income where the
+/// schedule's base is priority-activity income.
+pub fn estimate(
+    year: i32,
+    income: Tiyn,
+    priority: Option<Tiyn>,
+) -> Result<Decision<FeeBreakdown>, FeeError> {
     calculate(&FeeInput {
         year,
         total_income: income,
-        priority_income: income,
+        priority_income: priority,
         participation_start: None,
         participation_end: None,
     })
@@ -33,25 +37,49 @@ pub fn estimate(year: i32, income: Tiyn) -> Result<Decision<FeeBreakdown>, FeeEr
 
 fn year_covered(value: &str, _: &Answers) -> Outcome {
     let year = parse_number(value).unwrap_or_default() as i32;
-    estimate(year, Tiyn::ZERO)
+    estimate(year, Tiyn::ZERO, Some(Tiyn::ZERO))
         .map(|_| ())
         .map_err(|e| (e.message_key(), e.values()))
 }
 
-fn income_in_range(value: &str, a: &Answers) -> Outcome {
-    let year = a.get("year").and_then(|y| parse_number(y)).unwrap_or(2026) as i32;
-    match (
-        parse_money(value),
-        year_covered(a.get("year").map_or("", |s| s), a),
-    ) {
-        (Some(income), Ok(())) => estimate(year, income)
+/// The income answers as the calculator reads them: total, and priority when it is asked.
+fn incomes(a: &Answers) -> Option<(Tiyn, Option<Tiyn>)> {
+    let total = parse_money(a.get("income")?)?;
+    let priority = a.get("priority_income").and_then(|p| parse_money(p));
+    Some((total, priority))
+}
+
+fn year_of(a: &Answers) -> i32 {
+    a.get("year").and_then(|y| parse_number(y)).unwrap_or(2026) as i32
+}
+
+/// Checked on the last income question asked, once both figures are in.
+fn incomes_in_range(_: &str, a: &Answers) -> Outcome {
+    match (incomes(a), year_covered(a.get("year").map_or("", |s| s), a)) {
+        (Some((total, priority)), Ok(())) => estimate(year_of(a), total, priority)
             .map(|_| ())
-            .map_err(|e| (e.message_key(), e.values())),
+            .or_else(|e| match e {
+                // Said by the priority income question's own "empty" message.
+                FeeError::PriorityIncomeNeeded => Ok(()),
+                e => Err((e.message_key(), e.values())),
+            }),
         _ => Ok(()),
     }
 }
 
-static QUESTIONS: [Question; 2] = [
+fn priority_asked(_: &Answers) -> bool {
+    schedule().may_use_priority_income()
+}
+
+fn total_checked_here(value: &str, a: &Answers) -> Outcome {
+    if priority_asked(a) {
+        Ok(())
+    } else {
+        incomes_in_range(value, a)
+    }
+}
+
+static QUESTIONS: [Question; 3] = [
     Question::new(
         "year",
         "feecalc.year",
@@ -70,7 +98,16 @@ static QUESTIONS: [Question; 2] = [
         Kind::Money,
     )
     .hint("feecalc.income_hint")
-    .check(income_in_range),
+    .check(total_checked_here),
+    Question::new(
+        "priority_income",
+        "feecalc.priority_income",
+        "feecalc.priority_income_empty",
+        Kind::Money,
+    )
+    .hint("feecalc.priority_income_hint")
+    .when(priority_asked)
+    .check(incomes_in_range),
 ];
 
 static STEP: Step = Step {
@@ -155,7 +192,8 @@ pub fn Fees() -> impl IntoView {
     let compute = move |()| {
         let found = answers.with_untracked(|a| {
             let year = a.get("year").and_then(|y| parse_number(y))? as i32;
-            estimate(year, parse_money(a.get("income")?)?).ok()
+            let (total, priority) = incomes(a)?;
+            estimate(year, total, priority).ok()
         });
         result.set(found);
     };

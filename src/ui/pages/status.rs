@@ -7,11 +7,12 @@ use leptos::{html, prelude::*};
 use leptos_router::hooks::use_query_map;
 
 use super::form::{
-    Answers, Kind, Outcome, Question, Step, StepForm, dyn_text, format_date, text, tr,
+    Answers, Kind, Outcome, Question, Step, StepForm, dyn_text, fill, format_date, text, tr,
 };
 use crate::{
-    api::{self, Reference, Status, StatusQuery, email_shaped, normalise_bin},
+    api::{self, Reference, Status, StatusQuery, normalise_bin},
     backend::{Backend, BackendError},
+    domain::contact::email_shaped,
     ui::{config::use_backend, i18n::use_i18n, link},
 };
 
@@ -152,13 +153,20 @@ pub fn StatusPage() -> impl IntoView {
                 }
                 .into_any()
             }
-            Err(e) => view! {
-                <h2 class="heading-m" tabindex="-1" node_ref=heading>
-                    {text("track.not_found_title")}
-                </h2>
-                <p class="panel" role="alert">{move || tr(i18n.lang(), e.message_key())}</p>
+            Err(e) => {
+                let title = match e {
+                    BackendError::TooManyRequests(_) => "backend.error.too_many_title",
+                    _ => "track.not_found_title",
+                };
+                let message = move || fill(&tr(i18n.lang(), e.message_key()), &e.values());
+                view! {
+                    <h2 class="heading-m" tabindex="-1" node_ref=heading>
+                        {text(title)}
+                    </h2>
+                    <p class="panel" role="alert">{message}</p>
+                }
+                .into_any()
             }
-            .into_any(),
         })
     };
     view! {

@@ -1,7 +1,6 @@
 //! "Check your answers": every answer with a Change link, who will need a visa invitation, then
 //! Submit. When the programme's rules refuse the enrolment, the page says why instead.
 
-use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -9,40 +8,28 @@ use super::{
     DRAFT, JOURNEY,
     confirmation::{Invitee, RECORD, Record},
     country::{country_name, member_answer},
-    data::{MEMBER, MEMBER_HOUSED, application, enrolment, is_foreign, member_name, team_of},
+    data::{
+        MEMBER, MEMBER_HOUSED, application, enrolment, is_foreign, member_name, nights, team_of,
+    },
     with_cohort,
 };
 use crate::{
     backend::Backend,
     domain::{
-        acceleration::{Cohort, EnrolmentOutcome, Programme, check_enrolment},
+        acceleration::{Cohort, EnrolmentOutcome, Programme, check_enrolment, check_housing},
         decision::Reason,
     },
-    i18n::Lang,
     ui::{
         config::{use_backend, use_today},
         i18n::use_i18n,
         link,
         page::Page,
         pages::form::{
-            Answers, BackLink, FailurePanel, ItemSummary, Question, Sending, SummaryList, Why,
-            fill, format_date, saved_answers, text, tr,
+            Answers, BackLink, FailurePanel, ItemSummary, Question, Sending, SummaryList, Warnings,
+            Why, fill, format_date, is_yes, reason_words, saved_answers, text,
         },
     },
 };
-
-/// A reason in plain words, dates written for the reader.
-fn reason_words(lang: Lang, r: &Reason) -> String {
-    let values: Vec<(String, String)> = r
-        .values
-        .iter()
-        .map(|(k, v)| match v.parse::<NaiveDate>() {
-            Ok(d) => (k.clone(), format_date(lang, d)),
-            Err(_) => (k.clone(), v.clone()),
-        })
-        .collect();
-    fill(&tr(lang, &r.message_key), &values)
-}
 
 #[component]
 pub fn CheckAnswers() -> impl IntoView {
@@ -70,7 +57,9 @@ fn Review(answers: RwSignal<Answers>, programme: Programme, cohort: Cohort) -> i
         .map(|app| check_enrolment(&programme, &cohort, &app, today));
     match decision {
         Some(d) if d.outcome == EnrolmentOutcome::CanApply => {
-            view! { <Answered answers programme cohort /> }.into_any()
+            let mut warnings: Vec<Reason> = d.warnings().cloned().collect();
+            warnings.extend(answers.with_untracked(|a| housing_warnings(&programme, &cohort, a)));
+            view! { <Answered answers programme cohort warnings /> }.into_any()
         }
         Some(d) => view! { <CannotEnrol reasons=d.reasons indicative=d.indicative /> }.into_any(),
         None => {
@@ -87,7 +76,7 @@ fn CannotEnrol(reasons: Vec<Reason>, indicative: bool) -> impl IntoView {
     let i18n = use_i18n();
     let items = reasons
         .iter()
-        .filter(|r| r.message_key != "acceleration.reason.programmes")
+        .filter(|r| r.refuses())
         .cloned()
         .map(|r| {
             let citation = r.citation.to_string();
@@ -119,8 +108,24 @@ fn asked(questions: &'static [Question], a: &Answers) -> Vec<&'static Question> 
     questions.iter().filter(|q| q.asked(a)).collect()
 }
 
+/// The housing readings not met for anyone on the team (uncertain: they warn).
+fn housing_warnings(programme: &Programme, cohort: &Cohort, a: &Answers) -> Vec<Reason> {
+    team_of(a)
+        .iter()
+        .filter(|m| is_yes(m, "needs_housing"))
+        .filter_map(nights)
+        .flat_map(|n| check_housing(programme, cohort, &n).reasons)
+        .filter(Reason::warns)
+        .collect()
+}
+
 #[component]
-fn Answered(answers: RwSignal<Answers>, programme: Programme, cohort: Cohort) -> impl IntoView {
+fn Answered(
+    answers: RwSignal<Answers>,
+    programme: Programme,
+    cohort: Cohort,
+    warnings: Vec<Reason>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let backend = use_backend();
     let navigate = use_navigate();
@@ -206,6 +211,7 @@ fn Answered(answers: RwSignal<Answers>, programme: Programme, cohort: Cohort) ->
     view! {
         <FailurePanel sending=request kept="acc.failure_kept" locate=|path| JOURNEY.locate(path) resend=submit />
         <Page title="acc.check_title">
+            <Warnings reasons=warnings />
             <h2 class="heading-m">{text("acc.programme")}</h2>
             <dl class="summary-list">
                 <div class="summary-list__row">

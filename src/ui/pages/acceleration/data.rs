@@ -5,12 +5,13 @@ use chrono::NaiveDate;
 
 use super::{from_id, id_of};
 use crate::{
-    api::email_shaped,
     api::{Applicant, Enrolment, Nights, TeamMember},
     domain::{
         acceleration::{self, EnrolmentApplication, ProjectStage, Role},
+        contact::email_shaped,
+        countries,
         eligibility::ApplicantKind,
-        ids::parse_bin,
+        ids::parse_applicant_bin,
     },
     ui::pages::form::{
         Answers, Choices, Journey, Kind, Question, Step, is_yes, items_of, parse_date,
@@ -63,7 +64,7 @@ pub fn is_team(a: &Answers) -> bool {
 }
 
 fn bin(value: &str, _: &Answers) -> Outcome {
-    parse_bin(value)
+    parse_applicant_bin(value)
         .map(|_| ())
         .map_err(|e| (e.message_key(), e.values()))
 }
@@ -271,9 +272,6 @@ pub static MEMBER_HOUSED: [Question; 11] = [
     .when(housed),
 ];
 
-/// Kazakhstan: its citizens need no visa invitation.
-pub const HOME_COUNTRY: &str = "KZ";
-
 /// "Given names Surname", as the list and the service show a member.
 pub fn member_name(m: &Answers) -> String {
     let get = |id: &str| m.get(id).map(|v| v.trim()).unwrap_or("");
@@ -284,7 +282,7 @@ pub fn member_name(m: &Answers) -> String {
 
 pub fn is_foreign(m: &Answers) -> bool {
     m.get("citizenship")
-        .is_some_and(|c| !c.is_empty() && c != HOME_COUNTRY)
+        .is_some_and(|c| countries::is_foreign(c))
 }
 
 /// The team, kept in the draft as one answer holding a JSON list.

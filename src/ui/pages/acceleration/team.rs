@@ -11,8 +11,7 @@ use super::{
     with_cohort,
 };
 use crate::{
-    domain::acceleration::{Cohort, HousingOutcome, Programme, check_housing},
-    i18n::Lang,
+    domain::acceleration::{Cohort, Programme},
     ui::{
         i18n::use_i18n,
         link,
@@ -36,40 +35,17 @@ const TEXTS: ListTexts = ListTexts {
     removed: "acc.member_removed",
 };
 
-/// Housing for one person, as the rules of Art. 8-1(5-8) see it: the nights must lie inside
-/// the cohort. The problem sits on the first date the rules refuse.
-fn housing_problems(
-    lang: Lang,
-    programme: &Programme,
-    cohort: &Cohort,
-    m: &Answers,
-) -> Vec<Problem> {
-    if !is_yes(m, "needs_housing") {
+/// Housing for one person: the last night must not come before the first. Whether the nights
+/// fall inside the cohort is an uncertain reading (Art. 8-1(5-8) leaves housing to the Fund's
+/// operating rules): check your answers warns about it, the form does not refuse.
+fn housing_problems(m: &Answers) -> Vec<Problem> {
+    if !is_yes(m, "needs_housing") || nights(m).is_some() {
         return Vec::new();
     }
-    let Some(nights) = nights(m) else {
-        return vec![Problem {
-            field: "last_night",
-            key: "acc.night_order",
-            values: Vec::new(),
-        }];
-    };
-    let decision = check_housing(programme, cohort, &nights);
-    if decision.outcome == HousingOutcome::Available {
-        return Vec::new();
-    }
-    let first_outside = nights.first().is_some_and(|n| *n < cohort.starts);
     vec![Problem {
-        field: if first_outside {
-            "first_night"
-        } else {
-            "last_night"
-        },
-        key: "acc.night_outside",
-        values: vec![
-            ("starts".into(), format_date(lang, cohort.starts)),
-            ("last".into(), format_date(lang, last_night(cohort))),
-        ],
+        field: "last_night",
+        key: "acc.night_order",
+        values: Vec::new(),
     }]
 }
 
@@ -115,8 +91,7 @@ fn TeamForm(answers: RwSignal<Answers>, programme: Programme, cohort: Cohort) ->
     let housing_note = programme
         .housing
         .then(|| view! { <p class="hint">{dates}</p> });
-    let check =
-        Callback::new(move |m: Answers| housing_problems(i18n.lang(), &programme, &cohort, &m));
+    let check = Callback::new(move |m: Answers| housing_problems(&m));
     let proceed = move |_| {
         let problem = |key| Problem {
             field: "team-add",

@@ -173,7 +173,7 @@ fn CheckAnswers() -> impl IntoView {
         .collect_view();
     let fee = move || {
         let year = use_today().year();
-        answers.with(|a| estimate(year, parse_money(a.get("income")?)?).ok())
+        answers.with(|a| estimate(year, parse_money(a.get("income")?)?, None).ok())
     };
     let submit = Callback::new(move |()| {
         let Some(body) = answers.with_untracked(|a| to_application(a, use_today())) else {

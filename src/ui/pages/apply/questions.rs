@@ -2,8 +2,8 @@
 //! the generic ones do not make.
 
 use crate::{
-    api::email_shaped,
-    domain::ids::parse_bin,
+    domain::contact::{email_shaped, kazakh_phone},
+    domain::ids::parse_applicant_bin,
     ui::{
         config::use_today,
         pages::{
@@ -16,7 +16,7 @@ use crate::{
 };
 
 pub fn bin(value: &str, _: &Answers) -> Outcome {
-    parse_bin(value)
+    parse_applicant_bin(value)
         .map(|_| ())
         .map_err(|e| (e.message_key(), e.values()))
 }
@@ -32,25 +32,6 @@ pub fn email(value: &str, _: &Answers) -> Outcome {
     email_shaped(value)
         .then_some(())
         .ok_or(("apply.email_invalid", Vec::new()))
-}
-
-/// A Kazakh number: +7 or 8, then 10 digits starting with 7 (mobile 70x–77x, landlines 7xx),
-/// written with any spaces, dashes or brackets.
-pub fn kazakh_phone(value: &str) -> bool {
-    let v = value.trim();
-    if v.chars()
-        .any(|c| !(c.is_ascii_digit() || " -()+".contains(c)))
-        || v.get(1..).unwrap_or("").contains('+')
-    {
-        return false;
-    }
-    let digits: String = v.chars().filter(char::is_ascii_digit).collect();
-    let national = match (v.starts_with('+'), digits.len()) {
-        (true, 11) => digits.strip_prefix('7'),
-        (false, 11) => digits.strip_prefix('8'),
-        _ => None,
-    };
-    national.is_some_and(|n| n.starts_with('7'))
 }
 
 fn phone(value: &str, _: &Answers) -> Outcome {

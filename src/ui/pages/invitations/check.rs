@@ -13,7 +13,7 @@ use crate::{
     api::{Invitation, refused_field},
     backend::Backend,
     domain::{
-        decision::Reason,
+        decision::{Decision, Reason},
         visa::{InvitationOutcome, check_invitation},
     },
     ui::{
@@ -23,7 +23,7 @@ use crate::{
         page::Page,
         pages::acceleration::member_answer,
         pages::form::{
-            Answers, BackLink, Draft, FailurePanel, ItemSummary, Sending, Why, dyn_text,
+            Answers, BackLink, Draft, FailurePanel, ItemSummary, Sending, Warnings, Why, dyn_text,
             reason_words, saved_answers, text,
         },
     },
@@ -89,7 +89,7 @@ pub fn CheckAnswers() -> impl IntoView {
         });
         match decision {
             Ok(d) if d.outcome == InvitationOutcome::CanFile => {
-                view! { <Answered answers body /> }.into_any()
+                view! { <Answered answers body decision=d /> }.into_any()
             }
             Ok(d) => view! { <Refused reasons=d.reasons trainee=is_trainee(&a) /> }.into_any(),
             Err(code) => view! {
@@ -112,7 +112,8 @@ fn Refused(reasons: Vec<Reason>, trainee: bool) -> impl IntoView {
     let i18n = use_i18n();
     let items = reasons
         .iter()
-        .filter_map(|r| Some((r.clone(), refused_field(r)?)))
+        .filter(|r| r.refuses())
+        .map(|r| (r.clone(), refused_field(r)))
         .map(|(r, path)| {
             let citation = r.citation.to_string();
             view! {
@@ -134,7 +135,12 @@ fn Refused(reasons: Vec<Reason>, trainee: bool) -> impl IntoView {
 }
 
 #[component]
-fn Answered(answers: RwSignal<Answers>, body: Invitation) -> impl IntoView {
+fn Answered(
+    answers: RwSignal<Answers>,
+    body: Invitation,
+    decision: Decision<InvitationOutcome>,
+) -> impl IntoView {
+    let warnings = decision.warnings().cloned().collect();
     let i18n = use_i18n();
     let backend = use_backend();
     let navigate = use_navigate();
@@ -209,6 +215,7 @@ fn Answered(answers: RwSignal<Answers>, body: Invitation) -> impl IntoView {
     view! {
         <FailurePanel sending=request kept="inv.failure_kept" locate=refused_step resend=submit />
         <Page title="inv.check_title">
+            <Warnings reasons=warnings />
             <h2 class="heading-m">{text("inv.route_question")}</h2>
             <p>
                 {dyn_text(format!("inv.route.{route}"))} " "
@@ -219,6 +226,7 @@ fn Answered(answers: RwSignal<Answers>, body: Invitation) -> impl IntoView {
             </p>
             {sections}
             {family}
+            <Why reasons=decision.reasons indicative=decision.indicative />
             <h2 class="heading-m">{text("inv.submit_title")}</h2>
             <p>{text("inv.submit_note")}</p>
             <button class="button" type="button" on:click=move |_| submit.run(()) disabled=move || sending.get()>

@@ -70,6 +70,8 @@ pub fn InvitationConfirmation() -> impl IntoView {
             <ul class="list list--bullet">{people}</ul>
             <h2 class="heading-m">{text("acc.next_title")}</h2>
             <p>{text("inv.next_body")}</p>
+            // What the Law asks of the employer and the Fund once a worker is recruited.
+            {(record.route != "trainee").then(|| view! { <p>{text("inv.next_employer")}</p> })}
             <Milestones timeline=receipt.timeline.clone() decision="inv.milestone_decision" />
             <p>{text(track)}</p>
             <button class="button button--secondary no-print" type="button" on:click=|_| {

@@ -4,14 +4,13 @@
 use chrono::NaiveDate;
 
 use crate::{
-    api::{
-        Collection, Engagement, Invitation, InvitationRoute, Person, Relationship, Sex,
-        email_shaped,
-    },
+    api::{Collection, Engagement, Invitation, InvitationRoute, Person, Relationship, Sex},
     domain::{
         acceleration::{catalogue, catalogue_data},
+        contact::email_shaped,
+        countries::HOME_COUNTRY,
         ids::parse_bin,
-        visa::{HOME_COUNTRY, name_problem, passport_number_fits},
+        visa::{name_problem, passport_number_fits},
     },
     i18n::Lang,
     ui::{

@@ -1,4 +1,4 @@
-//! The durable store: one SQLite file in WAL mode, written by one thread.
+//! SQLite: one file in WAL mode, written by one thread.
 //!
 //! Every request goes to that thread through a channel. It takes what is waiting (up to
 //! [`BATCH`] jobs), runs them in one transaction, commits with a full sync, and only then
@@ -10,64 +10,17 @@ use std::path::Path;
 use std::sync::mpsc;
 use std::thread;
 
-use astana_hub_portal::api::{FieldError, Kind, Reference, Replay, replay};
-use chrono::{Datelike, NaiveDate};
+use astana_hub_portal::api::{Kind, Reference, Replay, replay};
+use chrono::Datelike;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use tokio::sync::oneshot;
 
+use super::{NewSubmission, Outcome, Record, StoreError, kind_name, record};
+
 /// The most jobs decided in one transaction.
 const BATCH: usize = 256;
-/// The layout of the database file (`PRAGMA user_version`).
-const LAYOUT_VERSION: i64 = 1;
-
-const SCHEMA: &str = "
-CREATE TABLE submissions (
-    reference       TEXT PRIMARY KEY,
-    kind            TEXT NOT NULL,
-    submitted_on    TEXT NOT NULL,
-    second_factor   TEXT NOT NULL,
-    idempotency_key TEXT NOT NULL UNIQUE,
-    fingerprint     TEXT NOT NULL,
-    body            TEXT NOT NULL
-) STRICT;
-";
-
-/// A submission as the store keeps it, without its body.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Record {
-    pub reference: Reference,
-    pub kind: Kind,
-    pub submitted_on: NaiveDate,
-    /// Normalised BIN or email.
-    pub second_factor: String,
-}
-
-/// A submission to decide: the checks already made, the store applies the idempotency rule.
-#[derive(Clone, Debug)]
-pub struct NewSubmission {
-    pub kind: Kind,
-    pub idempotency_key: String,
-    pub fingerprint: String,
-    /// The fields the checks refused; refused only when the key is new.
-    pub refused: Vec<FieldError>,
-    pub second_factor: String,
-    /// The canonical JSON of the submission's data.
-    pub body: String,
-    pub today: NaiveDate,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub enum Outcome {
-    Created(Record),
-    Replayed(Record),
-    /// The key made this record, with another body or for another kind.
-    Conflict(Reference),
-    Refused(Vec<FieldError>),
-}
-
-/// The store failed; the details stay in the server's log.
-#[derive(Debug)]
-pub struct StoreError(pub String);
+/// The migrations in order; the file's `PRAGMA user_version` counts those applied.
+const MIGRATIONS: [&str; 1] = [include_str!("../../migrations/sqlite/0001_submissions.sql")];
 
 impl From<rusqlite::Error> for StoreError {
     fn from(e: rusqlite::Error) -> StoreError {
@@ -81,24 +34,25 @@ enum Job {
         Reference,
         oneshot::Sender<Result<Option<Record>, StoreError>>,
     ),
+    Ready(oneshot::Sender<Result<(), StoreError>>),
 }
 
 /// A handle on the writer thread; cheap to clone.
 #[derive(Clone)]
-pub struct Store {
+pub struct Sqlite {
     jobs: mpsc::Sender<Job>,
 }
 
-impl Store {
+impl Sqlite {
     /// Opens (or creates) the database and starts the writer thread.
-    pub fn open(path: &Path) -> Result<Store, StoreError> {
+    pub fn open(path: &Path) -> Result<Sqlite, StoreError> {
         let conn = open_connection(path)?;
         let (jobs, queue) = mpsc::channel();
         thread::Builder::new()
             .name("store-writer".into())
             .spawn(move || run(conn, queue))
             .map_err(|e| StoreError(e.to_string()))?;
-        Ok(Store { jobs })
+        Ok(Sqlite { jobs })
     }
 
     pub async fn submit(&self, submission: NewSubmission) -> Result<Outcome, StoreError> {
@@ -110,6 +64,13 @@ impl Store {
     pub async fn find(&self, reference: Reference) -> Result<Option<Record>, StoreError> {
         let (reply, answer) = oneshot::channel();
         self.send(Job::Find(reference, reply))?;
+        answer.await.map_err(|_| stopped())?
+    }
+
+    /// The writer commits a transaction: the file is writable.
+    pub async fn ready(&self) -> Result<(), StoreError> {
+        let (reply, answer) = oneshot::channel();
+        self.send(Job::Ready(reply))?;
         answer.await.map_err(|_| stopped())?
     }
 
@@ -130,21 +91,21 @@ fn open_connection(path: &Path) -> Result<Connection, StoreError> {
     }
     // FULL: a commit is synced before it is acknowledged, so it survives a power cut too.
     conn.execute_batch("PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000;")?;
-    let layout: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    match layout {
-        0 => conn.execute_batch(&format!(
-            "BEGIN; {SCHEMA} PRAGMA user_version = {LAYOUT_VERSION}; COMMIT;"
-        ))?,
-        LAYOUT_VERSION => {}
-        other => {
-            return Err(StoreError(format!(
-                "database layout {other} is not known to this server (expects {LAYOUT_VERSION})"
-            )));
-        }
+    let applied: usize = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if applied > MIGRATIONS.len() {
+        return Err(StoreError(format!(
+            "database layout {applied} is not known to this server (expects {})",
+            MIGRATIONS.len()
+        )));
+    }
+    for (done, migration) in MIGRATIONS.iter().enumerate().skip(applied) {
+        conn.execute_batch(&format!(
+            "BEGIN; {migration} PRAGMA user_version = {}; COMMIT;",
+            done + 1
+        ))?;
     }
     Ok(conn)
 }
-
 fn run(mut conn: Connection, queue: mpsc::Receiver<Job>) {
     while let Ok(first) = queue.recv() {
         let mut batch = vec![first];
@@ -172,6 +133,7 @@ fn decide_batch(conn: &mut Connection, batch: Vec<Job>) {
                 answers.push(Answer::Submit(outcome, reply));
             }
             Job::Find(r, reply) => answers.push(Answer::Find(find(&tx, &r), reply)),
+            Job::Ready(reply) => answers.push(Answer::Ready(reply)),
         }
     }
     if let Err(e) = tx.commit() {
@@ -195,6 +157,7 @@ enum Answer {
         Result<Option<Record>, StoreError>,
         oneshot::Sender<Result<Option<Record>, StoreError>>,
     ),
+    Ready(oneshot::Sender<Result<(), StoreError>>),
 }
 
 impl Answer {
@@ -203,6 +166,7 @@ impl Answer {
         match self {
             Answer::Submit(result, reply) => drop(reply.send(result)),
             Answer::Find(result, reply) => drop(reply.send(result)),
+            Answer::Ready(reply) => drop(reply.send(Ok(()))),
         }
     }
 
@@ -210,6 +174,7 @@ impl Answer {
         match self {
             Answer::Submit(_, reply) => drop(reply.send(Err(StoreError(message.into())))),
             Answer::Find(_, reply) => drop(reply.send(Err(StoreError(message.into())))),
+            Answer::Ready(reply) => drop(reply.send(Err(StoreError(message.into())))),
         }
     }
 }
@@ -219,6 +184,7 @@ fn fail_all(batch: Vec<Job>, message: &str) {
         match job {
             Job::Submit(_, reply) => drop(reply.send(Err(StoreError(message.into())))),
             Job::Find(_, reply) => drop(reply.send(Err(StoreError(message.into())))),
+            Job::Ready(reply) => drop(reply.send(Err(StoreError(message.into())))),
         }
     }
 }
@@ -300,31 +266,4 @@ fn find(tx: &Transaction, reference: &Reference) -> Result<Option<Record>, Store
         record(reference.as_str(), &kind, &submitted_on, second_factor)
     })
     .transpose()
-}
-
-fn record(
-    reference: &str,
-    kind: &str,
-    submitted_on: &str,
-    second_factor: String,
-) -> Result<Record, StoreError> {
-    let unreadable = || StoreError("a stored row is unreadable".into());
-    Ok(Record {
-        reference: Reference::parse(reference).map_err(|_| unreadable())?,
-        kind: Kind::ALL
-            .into_iter()
-            .find(|k| kind_name(*k) == kind)
-            .ok_or_else(unreadable)?,
-        submitted_on: submitted_on.parse().map_err(|_| unreadable())?,
-        second_factor,
-    })
-}
-
-fn kind_name(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Application => "application",
-        Kind::Enrolment => "enrolment",
-        Kind::Invitation => "invitation",
-        Kind::ListRequest => "list_request",
-    }
 }
