@@ -22,8 +22,11 @@ if (lang === "kk" || lang === "ru") preload(`texts/${lang}.json`);
 
 // A journey's page opened directly: its code and texts, which the portal would otherwise ask
 // for only once it has started (journey-files.js, written by the build). A journey's first
-// path segment names its files.
-const journey = location.pathname.slice(new URL(document.baseURI).pathname.length).split("/")[0];
+// path segment names its files, with "_" for "-" ("list-request" is the chunk list_request).
+const journey = location.pathname
+  .slice(new URL(document.baseURI).pathname.length)
+  .split("/")[0]
+  .replaceAll("-", "_");
 if (Object.hasOwn(journeyFiles, journey)) {
   journeyFiles[journey].forEach(preload);
   preload("texts/journeys/en.json");

@@ -7,10 +7,10 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use astana_hub_portal::api::{
-    Catalogue, Enrolment, FieldError, IDEMPOTENCY_HEADER, Invitation, Kind, PROBLEM_JSON,
-    ParticipantApplication, Problem, ProblemKind, Reference, SCHEMA_VERSION, Status, StatusQuery,
-    Submission, Versioned, canonical_json, fingerprint, milestones, second_factor_matches,
-    stage_on,
+    Catalogue, Enrolment, FieldError, IDEMPOTENCY_HEADER, Invitation, Kind, ListRequest,
+    PROBLEM_JSON, ParticipantApplication, Problem, ProblemKind, Reference, SCHEMA_VERSION, Status,
+    StatusQuery, Submission, Versioned, canonical_json, fingerprint, second_factor_matches,
+    stage_on, timeline_of,
 };
 use astana_hub_portal::domain::acceleration::catalogue;
 
@@ -86,6 +86,7 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/applications", post(post_application))
         .route("/v1/enrolments", post(post_enrolment))
         .route("/v1/invitations", post(post_invitation))
+        .route("/v1/list-requests", post(post_list_request))
         .route("/v1/status", post(post_status))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
@@ -327,6 +328,21 @@ async fn post_invitation(
     .await
 }
 
+async fn post_list_request(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
+    submit(
+        &state,
+        &headers,
+        body,
+        Kind::ListRequest,
+        |r: &ListRequest, today| (r.check(today), r.second_factor()),
+    )
+    .await
+}
+
 /// One submission of any kind: `checks` gives the refused fields and the second factor.
 async fn submit<T: DeserializeOwned + Serialize>(
     state: &AppState,
@@ -373,7 +389,7 @@ async fn submit<T: DeserializeOwned + Serialize>(
 }
 
 fn submission(status: StatusCode, record: &Record) -> Response {
-    match milestones(record.submitted_on) {
+    match timeline_of(record.kind, record.submitted_on) {
         Ok(timeline) => json(
             status,
             &Versioned::new(Submission {
@@ -415,7 +431,7 @@ async fn post_status(
         Err(e) => return server_failure(e),
     };
     let today = state.clock.today();
-    let Ok(timeline) = milestones(record.submitted_on) else {
+    let Ok(timeline) = timeline_of(record.kind, record.submitted_on) else {
         return server_failure(StoreError("no calendar for the submission date".into()));
     };
     json(

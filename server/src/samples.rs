@@ -7,7 +7,8 @@ use serde_json::Value;
 
 /// The day the samples are valid on (a Monday); run the server with `--today` set to it.
 pub const TODAY: &str = "2026-03-02";
-/// The BIN of the sample application and of the sample invitation's employer.
+/// The BIN of the sample application, of the sample invitation's employer and of the sample
+/// list request.
 pub const BIN: &str = "970740000838";
 /// The IIN of the individual who enrols in the sample individual's enrolment.
 pub const IIN: &str = "900515300018";
@@ -37,6 +38,11 @@ pub fn invitation() -> Value {
     samples()["invitation"].clone()
 }
 
+/// A university asking to be included in the Fund's list.
+pub fn list_request() -> Value {
+    samples()["list_request"].clone()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -51,6 +57,7 @@ mod tests {
             "enrolment",
             "individual_enrolment",
             "invitation",
+            "list_request",
         ] {
             assert!(samples()[kind].is_object(), "{kind}");
         }

@@ -4,24 +4,29 @@
 //!
 //! Endpoints (all under the configured base URL, JSON bodies wrapped in [`Versioned`]):
 //! - `GET  /v1/catalogue`: the programme catalogue ([`Catalogue`]);
-//! - `POST /v1/applications`, `/v1/enrolments`, `/v1/invitations`: a submission, with an
-//!   `Idempotency-Key` header, answering [`Submission`] (201, or 200 on a replay);
+//! - `POST /v1/applications`, `/v1/enrolments`, `/v1/invitations`, `/v1/list-requests`: a
+//!   submission, with an `Idempotency-Key` header, answering [`Submission`] (201, or 200 on a
+//!   replay);
 //! - `POST /v1/status`: a [`StatusQuery`] (reference and second factor, in the body so that
 //!   no personal data appears in a URL), answering [`Status`].
 //!
 //! Errors are `application/problem+json` ([`Problem`]).
 
 mod idempotency;
+mod list_request;
 mod payload;
 mod problem;
 mod reference;
 mod status;
 
 pub use idempotency::{Fingerprint, Replay, canonical_json, fingerprint, replay};
+pub use list_request::ListRequest;
 pub use payload::*;
 pub use problem::{FieldError, PROBLEM_JSON, Problem, ProblemKind};
 pub use reference::{Kind, Reference, ReferenceError};
-pub use status::{Milestone, Stage, Status, StatusQuery, Submission, milestones, stage_on};
+pub use status::{
+    Milestone, Stage, Status, StatusQuery, Submission, milestones, stage_on, timeline_of,
+};
 
 use serde::{Deserialize, Serialize};
 
@@ -54,5 +59,6 @@ pub mod path {
     pub const APPLICATIONS: &str = "v1/applications";
     pub const ENROLMENTS: &str = "v1/enrolments";
     pub const INVITATIONS: &str = "v1/invitations";
+    pub const LIST_REQUESTS: &str = "v1/list-requests";
     pub const STATUS: &str = "v1/status";
 }

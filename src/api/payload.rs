@@ -1,4 +1,5 @@
-//! The bodies of the three submissions, and the checks the service makes on them.
+//! The bodies of the submissions, and the checks the service makes on them (a request for
+//! inclusion in the Fund's list has its own module, `list_request.rs`).
 //!
 //! The interface validates before it submits; the service checks again, because any client may
 //! call it. [`ParticipantApplication::check`] and the others are those service-side checks,
@@ -244,13 +245,13 @@ pub fn normalise_bin(bin: &str) -> String {
     bin.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
-fn require(errors: &mut Vec<FieldError>, path: &str, text: &str) {
+pub(super) fn require(errors: &mut Vec<FieldError>, path: &str, text: &str) {
     if text.trim().is_empty() {
         errors.push(FieldError::new(path, "api.field.required"));
     }
 }
 
-fn check_email(errors: &mut Vec<FieldError>, path: &str, email: &str) {
+pub(super) fn check_email(errors: &mut Vec<FieldError>, path: &str, email: &str) {
     if !email_shaped(email) {
         errors.push(FieldError::new(path, "api.field.email"));
     }
@@ -263,7 +264,7 @@ fn check_phone(errors: &mut Vec<FieldError>, path: &str, phone: &str) {
 }
 
 /// An identification number as its parser sees it (`parse_bin`, `parse_applicant_bin`).
-fn check_id<T>(errors: &mut Vec<FieldError>, path: &str, parsed: Result<T, IdError>) {
+pub(super) fn check_id<T>(errors: &mut Vec<FieldError>, path: &str, parsed: Result<T, IdError>) {
     if let Err(e) = parsed {
         errors.push(FieldError::new(path, e.message_key()));
     }

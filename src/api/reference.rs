@@ -1,7 +1,8 @@
 //! Reference numbers: `AH-2026-P-7K3M9Q-X`.
 //!
 //! - `AH`, then the year of submission (4 digits);
-//! - the kind: `P` participant application, `E` acceleration enrolment, `V` visa invitation;
+//! - the kind: `P` participant application, `E` acceleration enrolment, `V` visa invitation,
+//!   `F` request for inclusion in the Fund's list (`L` is not in the alphabet);
 //! - six serial characters from [`ALPHABET`], 31 characters without the look-alikes
 //!   0/O, 1/I/L, so a reference read over the phone or copied by hand survives;
 //! - one check character from the same alphabet.
@@ -26,16 +27,23 @@ pub enum Kind {
     Application,
     Enrolment,
     Invitation,
+    ListRequest,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 3] = [Kind::Application, Kind::Enrolment, Kind::Invitation];
+    pub const ALL: [Kind; 4] = [
+        Kind::Application,
+        Kind::Enrolment,
+        Kind::Invitation,
+        Kind::ListRequest,
+    ];
 
     pub fn letter(self) -> char {
         match self {
             Kind::Application => 'P',
             Kind::Enrolment => 'E',
             Kind::Invitation => 'V',
+            Kind::ListRequest => 'F',
         }
     }
 

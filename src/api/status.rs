@@ -5,6 +5,10 @@
 //! On the submission day it is `submitted`; from the next day until the moderation's due date
 //! (included) `moderation`; then until the commission's due date (included) `commission`; after
 //! that `decision` (the Fund writes to the applicant with the outcome).
+//!
+//! A request for inclusion in the Fund's list is the exception ([`timeline_of`]): the Fund
+//! decides it under its inclusion rules (Art. 9(4)(5)), which publish no timeline, so it has
+//! only its receipt and stays `submitted` until the Fund writes.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -38,7 +42,8 @@ pub struct Submission {
     pub timeline: Vec<Milestone>,
 }
 
-/// `POST /v1/status`. The second factor is the BIN for an application, and for an enrolment or
+/// `POST /v1/status`. The second factor is the BIN for an application and a list request, and
+/// for an enrolment or
 /// an invitation that has one (the participant's, the employer's); otherwise the contact
 /// email given with the submission.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -81,7 +86,20 @@ pub fn milestones(submitted: NaiveDate) -> Result<Vec<Milestone>, CalendarError>
     Ok(out)
 }
 
-/// The stage on `as_of`, from the milestones of [`milestones`].
+/// The expected dates of a submission of `kind` made on `submitted`: [`milestones`], or for a
+/// request for inclusion in the Fund's list its receipt alone.
+pub fn timeline_of(kind: Kind, submitted: NaiveDate) -> Result<Vec<Milestone>, CalendarError> {
+    match kind {
+        Kind::ListRequest => Ok(vec![Milestone {
+            stage: Stage::Submitted,
+            due: submitted,
+        }]),
+        Kind::Application | Kind::Enrolment | Kind::Invitation => milestones(submitted),
+    }
+}
+
+/// The stage on `as_of`, from the milestones of [`timeline_of`]. With no review stage after
+/// the receipt, it stays `submitted`.
 pub fn stage_on(timeline: &[Milestone], as_of: NaiveDate) -> Stage {
     let due = |stage: Stage| timeline.iter().find(|m| m.stage == stage).map(|m| m.due);
     match (
@@ -92,6 +110,7 @@ pub fn stage_on(timeline: &[Milestone], as_of: NaiveDate) -> Stage {
         (Some(s), _, _) if as_of <= s => Stage::Submitted,
         (_, Some(m), _) if as_of <= m => Stage::Moderation,
         (_, _, Some(c)) if as_of <= c => Stage::Commission,
+        (_, None, None) => Stage::Submitted,
         _ => Stage::Decision,
     }
 }

@@ -12,8 +12,9 @@ use wasm_bindgen::{JsCast, closure::Closure};
 
 use super::{Backend, BackendError, Config, IdempotencyKey, sleep};
 use crate::api::{
-    Catalogue, Enrolment, IDEMPOTENCY_HEADER, Invitation, PROBLEM_JSON, ParticipantApplication,
-    Problem, SCHEMA_VERSION, Status, StatusQuery, Submission, Versioned, path,
+    Catalogue, Enrolment, IDEMPOTENCY_HEADER, Invitation, ListRequest, PROBLEM_JSON,
+    ParticipantApplication, Problem, SCHEMA_VERSION, Status, StatusQuery, Submission, Versioned,
+    path,
 };
 
 #[derive(Clone, Debug)]
@@ -213,6 +214,14 @@ impl Backend for HttpBackend {
         body: &Invitation,
     ) -> Result<Submission, BackendError> {
         self.call(path::INVITATIONS, Some(body), Some(key)).await
+    }
+
+    async fn submit_list_request(
+        &self,
+        key: &IdempotencyKey,
+        body: &ListRequest,
+    ) -> Result<Submission, BackendError> {
+        self.call(path::LIST_REQUESTS, Some(body), Some(key)).await
     }
 
     async fn status(&self, query: &StatusQuery) -> Result<Status, BackendError> {

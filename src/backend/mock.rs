@@ -12,9 +12,9 @@ use serde_json::Value;
 
 use super::{Backend, BackendError, Config, IdempotencyKey, MockConfig, sleep};
 use crate::api::{
-    Catalogue, Enrolment, FieldError, Invitation, Kind, ParticipantApplication, Reference, Replay,
-    Status, StatusQuery, Submission, fingerprint, milestones, replay, second_factor_matches,
-    stage_on,
+    Catalogue, Enrolment, FieldError, Invitation, Kind, ListRequest, ParticipantApplication,
+    Reference, Replay, Status, StatusQuery, Submission, fingerprint, replay, second_factor_matches,
+    stage_on, timeline_of,
 };
 use crate::domain::acceleration::catalogue;
 
@@ -136,7 +136,8 @@ impl MockBackend {
             reference: record.reference.clone(),
             kind: record.kind,
             submitted_on: record.submitted_on,
-            timeline: milestones(record.submitted_on).map_err(|_| BackendError::Server)?,
+            timeline: timeline_of(record.kind, record.submitted_on)
+                .map_err(|_| BackendError::Server)?,
         })
     }
 
@@ -230,6 +231,16 @@ impl Backend for MockBackend {
             .await
     }
 
+    async fn submit_list_request(
+        &self,
+        key: &IdempotencyKey,
+        body: &ListRequest,
+    ) -> Result<Submission, BackendError> {
+        let refused = body.check(self.today);
+        self.submit(Kind::ListRequest, key, body, refused, body.second_factor())
+            .await
+    }
+
     async fn status(&self, query: &StatusQuery) -> Result<Status, BackendError> {
         self.answer_after_delay().await?;
         let reference = Reference::parse(&query.reference).map_err(|e| {
@@ -244,7 +255,8 @@ impl Backend for MockBackend {
                     && second_factor_matches(&r.second_factor, &query.second_factor)
             })
             .ok_or(BackendError::NotFound)?;
-        let timeline = milestones(record.submitted_on).map_err(|_| BackendError::Server)?;
+        let timeline =
+            timeline_of(record.kind, record.submitted_on).map_err(|_| BackendError::Server)?;
         Ok(Status {
             reference,
             kind: record.kind,

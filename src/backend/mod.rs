@@ -16,8 +16,8 @@ use std::future::Future;
 use serde::{Deserialize, Serialize};
 
 use crate::api::{
-    Catalogue, Enrolment, FieldError, Invitation, ParticipantApplication, Status, StatusQuery,
-    Submission,
+    Catalogue, Enrolment, FieldError, Invitation, ListRequest, ParticipantApplication, Status,
+    StatusQuery, Submission,
 };
 
 /// Why a call failed, in the terms the interface explains to people.
@@ -130,6 +130,11 @@ pub trait Backend {
         key: &IdempotencyKey,
         body: &Invitation,
     ) -> impl Future<Output = Result<Submission, BackendError>>;
+    fn submit_list_request(
+        &self,
+        key: &IdempotencyKey,
+        body: &ListRequest,
+    ) -> impl Future<Output = Result<Submission, BackendError>>;
     fn status(&self, query: &StatusQuery) -> impl Future<Output = Result<Status, BackendError>>;
 }
 
@@ -186,6 +191,13 @@ impl Backend for AnyBackend {
         body: &Invitation,
     ) -> Result<Submission, BackendError> {
         delegate!(self, b => b.submit_invitation(key, body))
+    }
+    async fn submit_list_request(
+        &self,
+        key: &IdempotencyKey,
+        body: &ListRequest,
+    ) -> Result<Submission, BackendError> {
+        delegate!(self, b => b.submit_list_request(key, body))
     }
     async fn status(&self, query: &StatusQuery) -> Result<Status, BackendError> {
         delegate!(self, b => b.status(query))

@@ -17,7 +17,8 @@ use leptos_meta::Title;
 use super::i18n::{LanguageSwitcher, use_i18n};
 use super::site::fetch_site_file;
 use crate::api::{
-    Catalogue, Enrolment, Invitation, ParticipantApplication, Status, StatusQuery, Submission,
+    Catalogue, Enrolment, Invitation, ListRequest, ParticipantApplication, Status, StatusQuery,
+    Submission,
 };
 use crate::backend::{AnyBackend, Backend, BackendError, Config, ConfigError, IdempotencyKey};
 
@@ -100,6 +101,13 @@ impl Backend for PortalBackend {
         body: &Invitation,
     ) -> Result<Submission, BackendError> {
         self.ready().await?.submit_invitation(key, body).await
+    }
+    async fn submit_list_request(
+        &self,
+        key: &IdempotencyKey,
+        body: &ListRequest,
+    ) -> Result<Submission, BackendError> {
+        self.ready().await?.submit_list_request(key, body).await
     }
     async fn status(&self, query: &StatusQuery) -> Result<Status, BackendError> {
         self.ready().await?.status(query).await

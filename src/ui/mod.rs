@@ -86,6 +86,9 @@ fn Portal() -> impl IntoView {
                         <Route path=path!("/invitations") view={Lazy::<pages::InvitationsRoute>::new()} />
                         <Route path=path!("/invitations/:step") view={Lazy::<pages::InvitationStepRoute>::new()} />
                         <Route path=path!("/invitations/confirmation/:reference") view={Lazy::<pages::InvitationConfirmationRoute>::new()} />
+                        <Route path=path!("/list-request") view={Lazy::<pages::ListRequestRoute>::new()} />
+                        <Route path=path!("/list-request/:step") view={Lazy::<pages::ListRequestStepRoute>::new()} />
+                        <Route path=path!("/list-request/confirmation/:reference") view={Lazy::<pages::ListRequestConfirmationRoute>::new()} />
                         <Route path=path!("/status") view={Lazy::<pages::StatusRoute>::new()} />
                     </Routes>
                 </main>

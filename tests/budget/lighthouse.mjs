@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 const base = process.argv[2] ?? "http://127.0.0.1:8480";
-const routes = ["/", "/eligibility", "/fees", "/apply", "/acceleration", "/invitations", "/status", "/no-such-page"];
+const routes = ["/", "/eligibility", "/fees", "/apply", "/acceleration", "/invitations", "/list-request", "/status", "/no-such-page"];
 const categories = ["performance", "accessibility", "best-practices", "seo"];
 const flags = "--headless=new --no-sandbox --disable-gpu --no-first-run --disable-background-networking --disable-component-update --disable-sync";
 

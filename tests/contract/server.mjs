@@ -18,8 +18,13 @@ import { createServer } from "node:http";
 
 const port = Number(process.argv[process.argv.indexOf("--port") + 1] || 8299);
 const ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
-const KIND_LETTER = { applications: "P", enrolments: "E", invitations: "V" };
-const KIND_NAME = { applications: "application", enrolments: "enrolment", invitations: "invitation" };
+const KIND_LETTER = { applications: "P", enrolments: "E", invitations: "V", "list-requests": "F" };
+const KIND_NAME = {
+  applications: "application",
+  enrolments: "enrolment",
+  invitations: "invitation",
+  "list-requests": "list_request",
+};
 const byKey = new Map(); // idempotency key -> { body, answer }
 const counts = new Map(); // idempotency key -> submissions made
 const seen = new Set(); // keys that had their first request (modes lost, busy)
@@ -63,6 +68,9 @@ const timeline = [
   { stage: "decision", due: "2026-04-13" },
 ];
 
+// A request for inclusion in the Fund's list has its receipt alone: no timeline is published.
+const listTimeline = [{ stage: "submitted", due: "2026-03-18" }];
+
 function submit(res, kind, key, body, mode) {
   const stored = byKey.get(key);
   // The conflict names the submission made under the key (mode conflict, an older service's
@@ -74,7 +82,12 @@ function submit(res, kind, key, body, mode) {
     seen.add(key);
     return problem(res, 503, "server");
   }
-  const answer = { reference: reference(KIND_LETTER[kind]), kind: KIND_NAME[kind], submitted_on: "2026-03-18", timeline };
+  const answer = {
+    reference: reference(KIND_LETTER[kind]),
+    kind: KIND_NAME[kind],
+    submitted_on: "2026-03-18",
+    timeline: kind === "list-requests" ? listTimeline : timeline,
+  };
   byKey.set(key, { body, answer });
   counts.set(key, (counts.get(key) ?? 0) + 1);
   if (mode === "lost" && !seen.has(key)) {

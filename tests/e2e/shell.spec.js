@@ -11,6 +11,7 @@ const ROUTES = [
   ["/apply", "Apply for participant status"],
   ["/acceleration", "Acceleration programmes"],
   ["/invitations", "Request a visa invitation"],
+  ["/list-request", "Ask to be included in the Fund's list of innovation cluster actors"],
   ["/status", "Track an application, enrolment or visa invitation"],
   ["/no-such-page", "Page not found"],
 ];

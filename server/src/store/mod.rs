@@ -116,5 +116,6 @@ fn kind_name(kind: Kind) -> &'static str {
         Kind::Application => "application",
         Kind::Enrolment => "enrolment",
         Kind::Invitation => "invitation",
+        Kind::ListRequest => "list_request",
     }
 }

@@ -75,6 +75,7 @@ ANOTHER_VALUE = {
     "enrolment": ("project_summary", "Another summary"),
     "individual_enrolment": ("project_summary", "Another summary"),
     "invitation": ("stay_days", 91),
+    "list_request": ("contact_name", "Another Person"),
 }
 
 
@@ -102,6 +103,7 @@ def main():
         ("enrolment", "/v1/enrolments"),
         ("individual_enrolment", "/v1/enrolments"),
         ("invitation", "/v1/invitations"),
+        ("list_request", "/v1/list-requests"),
     ]:
         key = {"Idempotency-Key": f"contract-{kind}-0000000"}
         body = wrap(samples[kind])
@@ -120,6 +122,14 @@ def main():
     refused["organisation"]["bin"] = "970740000839"
     run("application refused", "POST", "/v1/applications", 422, body=wrap(refused),
         headers={"Idempotency-Key": "contract-refused-00000"})
+
+    refused = copy.deepcopy(samples["list_request"])
+    refused["entity_type"] = "bank"
+    run("list request refused", "POST", "/v1/list-requests", 422, body=wrap(refused),
+        headers={"Idempotency-Key": "contract-list-refused-0"})
+    run("list request status found", "POST", "/v1/status", 200,
+        body=wrap({"reference": references.get("list_request", "AH-2026-F-7K3M9Q-A"),
+                   "second_factor": samples["bin"]}))
 
     reference = references.get("application", "AH-2026-P-7K3M9Q-A")
     run("status found", "POST", "/v1/status", 200,

@@ -63,7 +63,8 @@ const REGIMES: Choices = Choices {
     label: None,
 };
 
-const ENTITY_TYPES: Choices = Choices {
+/// The kinds of organisation Art. 7(2)(2) lists; the list request asks which one too.
+pub const ENTITY_TYPES: Choices = Choices {
     values: || latest(&eligibility_data().entity_types),
     prefix: "eligibility.entity.",
     label: None,
@@ -305,8 +306,17 @@ fn result_view(today: NaiveDate) -> AnyView {
                 Route::FundList => ("elig.route.fund_list", "elig.route.fund_list_means"),
                 Route::AstanaHubActor => ("elig.route.actor", "elig.route.actor_means"),
             };
-            let apply = (!already_participant)
-                .then(|| view! { <ApplyNext answers=answers.clone() today /> });
+            // Organisations of a listed kind are included by the Fund in its list: no actor
+            // application, fee estimate or actor review timeline applies to them.
+            let apply = match (already_participant, route) {
+                (true, _) => None,
+                (false, Route::FundList) => {
+                    Some(view! { <ListRequestNext answers=answers.clone() /> }.into_any())
+                }
+                (false, _) => {
+                    Some(view! { <ApplyNext answers=answers.clone() today /> }.into_any())
+                }
+            };
             view! {
                 <Page title=title>
                     <div class="panel panel--success">
@@ -425,6 +435,40 @@ fn ApplyNext(answers: Answers, today: NaiveDate) -> impl IntoView {
         <ul class="list list--bullet">{prepare}</ul>
         <button class="button" type="button" on:click=start>
             {text("elig.start_application")}
+        </button>
+    }
+}
+
+/// For an organisation of a listed kind not yet in the Fund's list: what the procedure is,
+/// what it asks, and the way into the request with the organisation's kind carried over.
+#[component]
+fn ListRequestNext(answers: Answers) -> impl IntoView {
+    let navigate = use_navigate();
+    let start = move |_| {
+        let mut draft = Draft::restore(super::list_request::DRAFT);
+        if let Some(kind) = answers.get("entity_type").filter(|v| !v.is_empty()) {
+            draft
+                .answers
+                .entry("entity_type".to_owned())
+                .or_insert_with(|| kind.clone());
+        }
+        draft.persist();
+        navigate(&link("/list-request"), Default::default());
+    };
+    let prepare = [
+        "elig.list.prepare_bin",
+        "elig.list.prepare_status",
+        "elig.list.prepare_contact",
+    ]
+    .map(|key| view! { <li>{text(key)}</li> });
+    view! {
+        <h2 class="heading-m">{text("elig.list.title")}</h2>
+        <p>{text("elig.list.body")}</p>
+        <p>{text("elig.list.no_estimate")}</p>
+        <h2 class="heading-m">{text("elig.prepare.title")}</h2>
+        <ul class="list list--bullet">{prepare}</ul>
+        <button class="button" type="button" on:click=start>
+            {text("elig.list.start")}
         </button>
     }
 }

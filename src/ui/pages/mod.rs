@@ -9,6 +9,7 @@ mod fees;
 pub mod form;
 mod home;
 mod invitations;
+mod list_request;
 mod not_found;
 mod status;
 
@@ -52,5 +53,20 @@ lazy_page!(
     InvitationConfirmationRoute,
     invitations,
     invitations::InvitationConfirmation
+);
+lazy_page!(
+    ListRequestRoute,
+    list_request,
+    list_request::ListRequestStart
+);
+lazy_page!(
+    ListRequestStepRoute,
+    list_request,
+    list_request::ListRequestStep
+);
+lazy_page!(
+    ListRequestConfirmationRoute,
+    list_request,
+    list_request::ListRequestConfirmation
 );
 lazy_page!(StatusRoute, status, status::StatusPage);

@@ -1,7 +1,7 @@
-//! Track an application, an enrolment or a visa invitation: reference number and second factor
-//! in, where it stands and when each stage is due out. A reference the service does not know
-//! gets a plain message on the same page. A confirmation links here with its reference filled
-//! in.
+//! Track an application, an enrolment, a visa invitation or a request for inclusion in the
+//! Fund's list: reference number and second factor in, where it stands and when each stage is
+//! due out. A reference the service does not know gets a plain message on the same page. A
+//! confirmation links here with its reference filled in.
 
 use leptos::{html, prelude::*};
 use leptos_router::hooks::use_query_map;
@@ -22,9 +22,10 @@ fn reference(value: &str, _: &Answers) -> Outcome {
         .map_err(|e| (e.message_key(), Vec::new()))
 }
 
-/// A BIN, an IIN or an email, as the reference's kind allows: an application has only its BIN,
-/// an enrolment the company's BIN, the person's IIN or a team's contact email, an invitation the
-/// employer's BIN or, for a trainee, the request's contact email. BIN and IIN look alike here.
+/// A BIN, an IIN or an email, as the reference's kind allows: an application and a list request
+/// have only their BIN, an enrolment the company's BIN, the person's IIN or a team's contact
+/// email, an invitation the employer's BIN or, for a trainee, the request's contact email. BIN
+/// and IIN look alike here.
 fn second_factor(value: &str, answers: &Answers) -> Outcome {
     let kind = answers
         .get("reference")
@@ -32,8 +33,12 @@ fn second_factor(value: &str, answers: &Answers) -> Outcome {
         .map(|r| r.kind());
     let bin = normalise_bin(value);
     if value.contains('@') {
-        if kind == Some(api::Kind::Application) {
-            return Err(("track.bin_for_application", Vec::new()));
+        match kind {
+            Some(api::Kind::Application) => return Err(("track.bin_for_application", Vec::new())),
+            Some(api::Kind::ListRequest) => {
+                return Err(("track.bin_for_list_request", Vec::new()));
+            }
+            _ => {}
         }
         if email_shaped(value) {
             return Ok(());
@@ -136,6 +141,9 @@ pub fn StatusPage() -> impl IntoView {
                 let stage_key = format!("track.stage.{:?}", current).to_lowercase();
                 let reference = status.reference.as_str().to_owned();
                 let kind = format!("track.kind.{:?}", status.kind).to_lowercase();
+                // No published timeline: say so instead of leaving the reader to wonder.
+                let no_timeline = (status.kind == api::Kind::ListRequest)
+                    .then(|| view! { <p>{text("list.track_note")}</p> });
                 view! {
                     <h2 class="heading-l" tabindex="-1" node_ref=heading>
                         {reference}
@@ -145,6 +153,7 @@ pub fn StatusPage() -> impl IntoView {
                         {text("track.now")} ": " <strong>{move || tr(i18n.lang(), &stage_key)}</strong>
                     </p>
                     <ol class="timeline">{items}</ol>
+                    {no_timeline}
                 }
                 .into_any()
             }

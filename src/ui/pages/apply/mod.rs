@@ -1,7 +1,8 @@
 //! Apply for participant status: a start page with the draft tools, the steps, "check your
 //! answers", submission through the backend, and a confirmation that survives a reload.
 
-mod questions;
+// Its BIN and email checks serve the list request too.
+pub(super) mod questions;
 mod upload;
 
 use chrono::{Datelike, NaiveDate};

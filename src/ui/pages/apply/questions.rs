@@ -15,7 +15,7 @@ use crate::{
     },
 };
 
-fn bin(value: &str, _: &Answers) -> Outcome {
+pub fn bin(value: &str, _: &Answers) -> Outcome {
     parse_applicant_bin(value)
         .map(|_| ())
         .map_err(|e| (e.message_key(), e.values()))
@@ -28,7 +28,7 @@ fn not_in_future(value: &str, _: &Answers) -> Outcome {
     }
 }
 
-fn email(value: &str, _: &Answers) -> Outcome {
+pub fn email(value: &str, _: &Answers) -> Outcome {
     email_shaped(value)
         .then_some(())
         .ok_or(("apply.email_invalid", Vec::new()))

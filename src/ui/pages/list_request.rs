@@ -1,0 +1,323 @@
+//! Ask the Fund to include an organisation in its list of innovation cluster actors (Law
+//! No. 207-V, Art. 7(2)(2); the Fund approves the list, Art. 8-1(5-11)): a start page saying
+//! what this procedure is, the questions, "check your answers", submission through the backend,
+//! and a confirmation that survives a reload. The Fund's rules for inclusion (Art. 9(4)(5)) are
+//! not published, so the request asks only what identifies the organisation, the status of a
+//! listed kind it holds, and a contact: no fee, no timeline, no priority activity.
+
+use leptos::prelude::*;
+use leptos_router::{
+    components::A,
+    hooks::{use_navigate, use_params_map},
+};
+
+use super::{
+    apply::questions::{bin, email},
+    eligibility::ENTITY_TYPES,
+    form::{
+        Answers, BackLink, Choices, Draft, DraftStep, DraftTools, FailurePanel, Journey, Kind,
+        NoRecord, Question, Sending, Step, SummaryList, chosen_of, fill, format_date, kept_record,
+        saved_answers, status_link, text,
+    },
+};
+use crate::{
+    api::{ListRequest, Submission},
+    backend::Backend,
+    ui::{config::use_backend, i18n::use_i18n, link, page::Page},
+};
+
+/// The name of this journey's draft in the browser; the eligibility result starts it with the
+/// organisation's kind.
+pub const DRAFT: &str = "list-request";
+
+/// The name a receipt is kept under, with its reference.
+const RECEIPT: &str = "list-receipt";
+
+const fn text_input(input: &'static str, autocomplete: &'static str, max: usize) -> Kind {
+    Kind::Text {
+        input,
+        autocomplete,
+        max,
+    }
+}
+
+const DECLARATION: Choices = Choices {
+    values: || vec!["information_true"],
+    prefix: "list.declaration.",
+    label: None,
+};
+
+// Question ids are the request's field names, so a field the service refuses leads back to
+// its question (`Journey::locate`).
+static ORGANISATION: [Question; 2] = [
+    Question::new(
+        "organisation_name",
+        "apply.org_name",
+        "apply.org_name_empty",
+        text_input("text", "organization", 200),
+    ),
+    Question::new(
+        "bin",
+        "apply.bin",
+        "ids.empty",
+        text_input("text", "off", 20),
+    )
+    .hint("apply.bin_hint")
+    .check(bin),
+];
+
+static STATUS: [Question; 2] = [
+    Question::new(
+        "entity_type",
+        "list.entity_type",
+        "list.entity_type_empty",
+        Kind::Radios(ENTITY_TYPES),
+    )
+    .hint("list.entity_type_hint"),
+    Question::new(
+        "status_document",
+        "list.status_document",
+        "",
+        text_input("text", "off", 200),
+    )
+    .hint("list.status_document_hint")
+    .optional(),
+];
+
+static CONTACT: [Question; 2] = [
+    Question::new(
+        "contact_name",
+        "apply.contact_name",
+        "apply.contact_name_empty",
+        text_input("text", "name", 200),
+    ),
+    Question::new(
+        "contact_email",
+        "apply.email",
+        "apply.email_empty",
+        text_input("email", "email", 200),
+    )
+    .hint("list.contact_email_hint")
+    .check(email),
+];
+
+static DECLARATIONS: [Question; 1] = [Question::new(
+    "information_true",
+    "list.declarations",
+    "list.declarations_empty",
+    Kind::Checks {
+        choices: DECLARATION,
+        search: false,
+    },
+)];
+
+const fn step(slug: &'static str, title: &'static str, questions: &'static [Question]) -> Step {
+    Step {
+        slug,
+        title,
+        lead: None,
+        questions,
+        when: None,
+    }
+}
+
+static STEPS: [Step; 4] = [
+    step("organisation", "apply.organisation_title", &ORGANISATION),
+    step("status", "list.status_title", &STATUS),
+    step("contact", "apply.contact_title", &CONTACT),
+    step("declaration", "apply.declarations_title", &DECLARATIONS),
+];
+
+static JOURNEY: Journey = Journey {
+    base: "/list-request",
+    steps: &STEPS,
+    end: "check",
+};
+
+/// The start page: what this procedure is, what it asks, the way in and the draft tools.
+#[component]
+pub fn ListRequestStart() -> impl IntoView {
+    let i18n = use_i18n();
+    let has_draft = || !Draft::restore(DRAFT).answers.is_empty();
+    let started = RwSignal::new(has_draft());
+    let button = move || {
+        if started.get() {
+            "list.continue_draft"
+        } else {
+            "list.start"
+        }
+    };
+    view! {
+        <Page title="list.title">
+            <p class="lead">{text("list.lead")}</p>
+            <p>{text("list.rules")}</p>
+            <h2 class="heading-m">{text("list.asked_title")}</h2>
+            <ol class="list list--number">
+                {JOURNEY
+                    .steps
+                    .iter()
+                    .map(|s| view! { <li>{text(s.title)}</li> })
+                    .collect_view()}
+            </ol>
+            <p>{text("apply.saved_note")}</p>
+            <A href=link(&JOURNEY.path("organisation")) attr:class="button">
+                {move || i18n.t(button())}
+            </A>
+            <DraftTools
+                journey=DRAFT
+                file_name="astana-hub-list-request.json"
+                resume="/list-request/check"
+                changed=Callback::new(move |()| started.set(has_draft()))
+            />
+        </Page>
+    }
+}
+
+/// A step or "check your answers", by the last part of the address.
+#[component]
+pub fn ListRequestStep() -> impl IntoView {
+    let params = use_params_map();
+    move || {
+        let slug = params.with(|p| p.get("step").unwrap_or_default());
+        match JOURNEY.step(&slug) {
+            Some(step) => view! { <DraftStep journey=&JOURNEY draft=DRAFT step /> }.into_any(),
+            None => view! { <CheckAnswers /> }.into_any(),
+        }
+    }
+}
+
+/// The request as the service takes it.
+fn to_request(a: &Answers) -> ListRequest {
+    let get = |id: &str| a.get(id).map(|v| v.trim().to_owned()).unwrap_or_default();
+    ListRequest {
+        organisation_name: get("organisation_name"),
+        bin: get("bin"),
+        entity_type: get("entity_type"),
+        status_document: Some(get("status_document")).filter(|d| !d.is_empty()),
+        contact_name: get("contact_name"),
+        contact_email: get("contact_email"),
+        information_true: chosen_of(a, "information_true")
+            .iter()
+            .any(|d| d == "information_true"),
+    }
+}
+
+/// The question asked as `id`, which is also its field's path in the request.
+fn question(id: &str) -> Option<&'static Question> {
+    JOURNEY
+        .steps
+        .iter()
+        .flat_map(|s| s.questions)
+        .find(|q| q.id == id)
+}
+
+/// The address of a question's step, coming back to "check your answers" after Continue.
+fn change_link(q: &Question) -> String {
+    let slug = JOURNEY
+        .steps
+        .iter()
+        .find(|s| s.questions.iter().any(|asked| asked.id == q.id))
+        .map_or("organisation", |s| s.slug);
+    link(&format!("{}?change={}", JOURNEY.path(slug), q.id))
+}
+
+/// A refused field's question, to link to it from the failure panel.
+fn refused_question(path: &str) -> Option<(&'static str, String)> {
+    JOURNEY.locate(path)
+}
+
+/// Every answer with a Change link, then Send. A failed submission keeps the draft and its
+/// idempotency key, so sending again can never make a second request.
+#[component]
+fn CheckAnswers() -> impl IntoView {
+    let i18n = use_i18n();
+    let answers = saved_answers(DRAFT);
+    let navigate = use_navigate();
+    let backend = use_backend();
+    let request = Sending::new(DRAFT);
+    let sending = request.busy;
+    // A draft loaded from a file or cut short: to the first step with a problem.
+    if let Some((step, _)) = answers.with_untracked(|a| JOURNEY.problems(a)).first() {
+        let to = link(&JOURNEY.path(step.slug));
+        request_animation_frame(move || use_navigate()(&to, Default::default()));
+    }
+    // What the service refused, by question, to show in each question's row.
+    let refused = Signal::derive(move || {
+        request.failure.with(|f| {
+            f.iter()
+                .flat_map(|e| e.field_errors())
+                .filter_map(|e| Some((question(&e.path)?.id, e.code.clone())))
+                .collect()
+        })
+    });
+    let sections = JOURNEY
+        .steps
+        .iter()
+        .map(|s| {
+            view! {
+                <h2 class="heading-m">{text(s.title)}</h2>
+                <SummaryList questions=s.questions.iter().collect() answers change=change_link refused />
+            }
+        })
+        .collect_view();
+    let submit = Callback::new(move |()| {
+        let body = answers.with_untracked(to_request);
+        request.send_then_confirm(
+            (RECEIPT, JOURNEY.base),
+            move |key| async move { backend.submit_list_request(&key, &body).await },
+            |submission| submission,
+            navigate.clone(),
+        );
+    });
+    view! {
+        <BackLink href=link(&JOURNEY.back("check", &answers.get_untracked())) />
+        <FailurePanel sending=request kept="list.failure_kept" locate=refused_question resend=submit />
+        <Page title="list.check_title">
+            {sections}
+            <h2 class="heading-m">{text("list.submit_title")}</h2>
+            <p>{text("list.submit_note")}</p>
+            <button class="button" type="button" on:click=move |_| submit.run(()) disabled=move || sending.get()>
+                {move || i18n.t(if sending.get() { "apply.sending" } else { "list.submit" })}
+            </button>
+        </Page>
+    }
+}
+
+/// The confirmation, read from the receipt kept in this browser under its reference, so a
+/// reload or a bookmark shows it again without personal data in the address.
+#[component]
+pub fn ListRequestConfirmation() -> impl IntoView {
+    let i18n = use_i18n();
+    let reference = use_params_map().with_untracked(|p| p.get("reference").unwrap_or_default());
+    let receipt: Option<Submission> = kept_record(RECEIPT, &reference);
+    let Some(receipt) = receipt else {
+        return view! {
+            <NoRecord title="apply.confirmation_missing" body="list.confirmation_missing_body" />
+        }
+        .into_any();
+    };
+    let submitted = receipt.submitted_on;
+    let reference = receipt.reference.as_str().to_owned();
+    view! {
+        <Page title="list.confirmation_title">
+            <div class="panel panel--confirmation">
+                <p>{text("apply.reference")}</p>
+                <p class="reference">{reference.clone()}</p>
+            </div>
+            <p>
+                {move || fill(i18n.t("list.submitted_on"), &[("date".into(), format_date(i18n.lang(), submitted))])}
+            </p>
+            <h2 class="heading-m">{text("list.next_title")}</h2>
+            <p>{text("list.next_body")}</p>
+            <p>{text("list.next_listed")}</p>
+            <p>{text("list.keep_reference")}</p>
+            <button class="button button--secondary no-print" type="button" on:click=|_| {
+                let _ = window().print();
+            }>{text("form.print")}</button>
+            <p class="no-print">
+                <A href=status_link(&reference)>{text("status.title")}</A>
+            </p>
+        </Page>
+    }
+    .into_any()
+}
