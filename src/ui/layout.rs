@@ -38,6 +38,8 @@ pub fn Header() -> impl IntoView {
                 </A>
                 <LanguageSwitcher />
             </div>
+            // In the banner, not the page's content: a journey's code on its way.
+            <super::lazy::FetchIndicator />
         </header>
     }
 }

@@ -87,7 +87,7 @@ pub fn FetchIndicator() -> impl IntoView {
     });
     let i18n = use_i18n();
     view! {
-        <div class="fetching" role="status">
+        <div class="fetching page-width" role="status">
             {move || {
                 shown
                     .get()

@@ -71,7 +71,6 @@ fn Portal() -> impl IntoView {
                 <Header />
                 <main id="main-content" class="page-width" tabindex="-1">
                     <pages::form::StorageNotices />
-                    <lazy::FetchIndicator />
                     <Routes fallback=NotFound>
                         <Route path=path!("/") view=Home />
                         <Route path=path!("/eligibility") view={Lazy::<pages::EligibilityRoute>::new()} />
