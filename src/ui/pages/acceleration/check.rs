@@ -47,7 +47,10 @@ pub fn CheckAnswers() -> impl IntoView {
 fn Review(answers: RwSignal<Answers>, programme: Programme, cohort: Cohort) -> impl IntoView {
     let today = use_today();
     // A draft loaded from a file or cut short: back to the first step with a problem.
-    if let Some((step, _)) = answers.with_untracked(|a| JOURNEY.problems(a)).first() {
+    if let Some((step, _)) = answers
+        .with_untracked(|a| JOURNEY.problems(a, use_i18n().lang()))
+        .first()
+    {
         let (to, navigate) = (link(&JOURNEY.path(step.slug)), use_navigate());
         request_animation_frame(move || navigate(&to, Default::default()));
         return ().into_any();
