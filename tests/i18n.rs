@@ -146,8 +146,9 @@ fn every_key_named_by_the_interface_exists() {
 /// The sources of what the first load draws: the layout, home, "not found", the settings error
 /// and the notices about stored answers. Every other page's code is fetched with the journeys'
 /// texts (src/ui/lazy.rs).
-const SHELL_SOURCES: [&str; 11] = [
+const SHELL_SOURCES: [&str; 12] = [
     "src/ui/mod.rs",
+    "src/ui/crash.rs",
     "src/ui/layout.rs",
     "src/ui/demo_banner.rs",
     "src/ui/config.rs",

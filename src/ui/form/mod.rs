@@ -31,7 +31,9 @@ pub use format::{dyn_text, fill, format_date, format_money, message, text, tr};
 pub use notice::StorageNotices;
 pub use receipt::{Milestones, NoRecord, keep_record, kept_record, status_link};
 pub use step::{DraftStep, step_links};
-pub use store::{Draft, KEPT_DAYS, StoreState, Unreadable, clear_all, load, save, saved_answers};
+pub use store::{
+    Draft, KEPT_DAYS, StoreState, Unreadable, all_saved, clear_all, load, save, saved_answers,
+};
 pub use submit::{FailurePanel, Sending};
 pub use summary::SummaryList;
 pub use why::{Warnings, Why, reason_text, reason_words};
