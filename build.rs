@@ -5,8 +5,9 @@
 //!   `src/i18n/mod.rs`): the shell's, which every page needs, as the English table `MESSAGES`,
 //!   sorted by key, and `OUT_DIR/texts/kk.json` and `ru.json`; the journeys', as
 //!   `OUT_DIR/texts/journeys/en.json`, `kk.json` and `ru.json`, which also hold the country
-//!   names of `countries.toml` under `country.<code>`. All in the format of
-//!   `src/i18n/file.rs`; `src/bin/texts.rs` copies them into the site.
+//!   names of `countries.toml` under `country.<code>`, and under `country.order` the codes in
+//!   the order of that language's alphabet (sorted here, so the browser sorts nothing). All in
+//!   the format of `src/i18n/file.rs`; `src/bin/texts.rs` copies them into the site.
 use std::{collections::BTreeMap, env, fs, path::Path};
 
 // Only the writer is needed here; the crate reads the files with the same module.
@@ -14,16 +15,22 @@ use std::{collections::BTreeMap, env, fs, path::Path};
 #[path = "src/i18n/file.rs"]
 mod file;
 
+// The forms each language needs and how a plural text is written, as the crate reads them.
+#[allow(dead_code)]
+#[path = "src/i18n/plural.rs"]
+mod plural;
+
 fn main() {
     let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).to_owned();
-    let country_names = convert_rule_data(Path::new("src/domain/data"), &out.join("data"));
-    generate_messages(Path::new("src/i18n"), &out, country_names);
+    let countries = convert_rule_data(Path::new("src/domain/data"), &out.join("data"));
+    generate_messages(Path::new("src/i18n"), &out, countries);
 }
 
-/// Converts each rule file, and returns the Kazakh and Russian country names it took out of
-/// `countries.toml` (keyed `country.<code>`): they travel with the other texts of their language.
-fn convert_rule_data(from: &Path, to: &Path) -> [file::Texts; 2] {
-    let mut names = [file::Texts::new(), file::Texts::new()];
+/// Converts each rule file, and returns what of `countries.toml` travels with the journeys'
+/// texts of each language (en, kk, ru): the Kazakh and Russian names, taken out of the data
+/// (keyed `country.<code>`), and every language's order of the countries (`country.order`).
+fn convert_rule_data(from: &Path, to: &Path) -> [file::Texts; 3] {
+    let mut names = [file::Texts::new(), file::Texts::new(), file::Texts::new()];
     println!("cargo:rerun-if-changed={}", from.display());
     fs::create_dir_all(to).expect("create data output folder");
     let Ok(entries) = fs::read_dir(from) else {
@@ -48,31 +55,110 @@ fn convert_rule_data(from: &Path, to: &Path) -> [file::Texts; 2] {
     names
 }
 
-fn take_country_names(countries_file: &mut toml::Value) -> [file::Texts; 2] {
-    let mut names = [file::Texts::new(), file::Texts::new()];
+fn take_country_names(countries_file: &mut toml::Value) -> [file::Texts; 3] {
+    let mut texts = [file::Texts::new(), file::Texts::new(), file::Texts::new()];
     let countries = countries_file
         .get_mut("countries")
         .and_then(toml::Value::as_array_mut)
         .expect("countries.toml has a `countries` list");
+    // Each language's (name, code) pairs, to sort.
+    let mut named: [Vec<(String, String)>; 3] = Default::default();
     for country in countries {
         let table = country.as_table_mut().expect("each country is a table");
         let code = table.get("code").and_then(toml::Value::as_str);
-        let key = format!("country.{}", code.expect("each country has a code"));
-        for (lang, into) in ["kk", "ru"].into_iter().zip(&mut names) {
-            if let Some(toml::Value::String(name)) = table.remove(lang) {
-                into.insert(key.clone(), name);
+        let code = code.expect("each country has a code").to_owned();
+        let key = format!("country.{code}");
+        for (i, lang) in LANGS.into_iter().enumerate() {
+            let name = match (lang, table.get(lang)) {
+                (_, Some(toml::Value::String(name))) => name.clone(),
+                _ => panic!("countries.toml: {code} has no {lang} name"),
+            };
+            if lang != "en" {
+                table.remove(lang);
+                texts[i].insert(key.clone(), name.clone());
             }
+            named[i].push((name, code.clone()));
         }
     }
-    names
+    for (i, (lang, alphabet)) in ALPHABETS.into_iter().enumerate() {
+        let list = &mut named[i];
+        list.sort_by_cached_key(|(name, code)| {
+            (
+                collation_key(name, alphabet, lang),
+                name.clone(),
+                code.clone(),
+            )
+        });
+        let order: Vec<&str> = list.iter().map(|(_, code)| code.as_str()).collect();
+        texts[i].insert("country.order".to_owned(), order.join(" "));
+    }
+    texts
+}
+
+/// Each language's letters in its alphabet's order, lower case. Names are compared letter by
+/// letter in this order, whatever their case; Latin letters with diacritics count as their
+/// base letter ([`without_accent`]).
+const ALPHABETS: [(&str, &str); 3] = [
+    ("en", "abcdefghijklmnopqrstuvwxyz"),
+    ("kk", "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя"),
+    ("ru", "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"),
+];
+
+/// What a name is sorted by: per character, spaces first, then punctuation, digits, and
+/// letters in the alphabet's order. A letter the alphabet lacks stops the build, naming it, so
+/// that no name is sorted by an accident of its code point.
+fn collation_key(name: &str, alphabet: &str, lang: &str) -> Vec<u32> {
+    let weight = |c: char| {
+        let c = without_accent(c);
+        if let Some(i) = alphabet.chars().position(|letter| letter == c) {
+            return 100 + i as u32;
+        }
+        if c.is_alphabetic() {
+            panic!(
+                "countries.toml: \"{name}\" has \"{c}\", not a letter of the {lang} alphabet in build.rs"
+            );
+        }
+        match c.to_digit(10) {
+            Some(d) => 10 + d,
+            None if c.is_whitespace() => 1,
+            None => 2,
+        }
+    };
+    name.chars()
+        .flat_map(char::to_lowercase)
+        .map(weight)
+        .collect()
+}
+
+/// A lower-case Latin letter with a diacritic as its base letter, for sorting.
+fn without_accent(c: char) -> char {
+    match c {
+        'à'..='å' => 'a',
+        'ç' => 'c',
+        'è'..='ë' => 'e',
+        'ì'..='ï' => 'i',
+        'ñ' => 'n',
+        'ò'..='ö' | 'ø' => 'o',
+        'ù'..='ü' => 'u',
+        'ý' | 'ÿ' => 'y',
+        other => other,
+    }
 }
 
 const LANGS: [&str; 3] = ["en", "kk", "ru"];
 
 /// messages.toml nests keys as TOML tables: `[nav.home]` with `en`, `kk`, `ru` inside is the
 /// message `nav.home`. A table holding a text under any of the three language keys is a message;
-/// `[acc.language.en]` is a table under the key `en`, so `acc.language` is not.
+/// `[acc.language.en]` is a table under the key `en`, so `acc.language` is not. A table with a
+/// `count` is a plural text (`src/i18n/plural.rs`).
 fn collect_messages(prefix: &str, table: &toml::Table, into: &mut BTreeMap<String, [String; 3]>) {
+    if let Some(count) = table.get("count").and_then(toml::Value::as_str) {
+        into.insert(
+            prefix.to_owned(),
+            LANGS.map(|l| plural_text(prefix, count, l, table.get(l))),
+        );
+        return;
+    }
     if LANGS
         .iter()
         .any(|l| table.get(*l).is_some_and(toml::Value::is_str))
@@ -102,6 +188,34 @@ fn collect_messages(prefix: &str, table: &toml::Table, into: &mut BTreeMap<Strin
     }
 }
 
+/// A plural text in one language, written as the texts files hold it; "" when the language is
+/// missing, so that the completeness test names the key. Stops the build when the language does
+/// not have exactly its forms, or a form lacks the count.
+fn plural_text(key: &str, count: &str, lang: &str, forms: Option<&toml::Value>) -> String {
+    let Some(forms) = forms else {
+        return String::new();
+    };
+    let table = forms.as_table().unwrap_or_else(|| {
+        panic!("`{key}`: {lang} must be a table of plural forms, as it names a count")
+    });
+    let needed = plural::forms(lang);
+    let names: Vec<&str> = needed.iter().map(|f| f.name()).collect();
+    if table.len() != needed.len() || names.iter().any(|n| !table.contains_key(*n)) {
+        panic!("`{key}`: {lang} needs exactly the plural forms {names:?}");
+    }
+    let texts: Vec<&str> = names
+        .iter()
+        .map(|n| table[*n].as_str().unwrap_or_default())
+        .collect();
+    let placeholder = format!("{{{count}}}");
+    for (name, text) in names.iter().zip(&texts) {
+        if !text.contains(&placeholder) || text.contains(plural::MARK) {
+            panic!("`{key}`: the {lang} form `{name}` must hold {placeholder}");
+        }
+    }
+    plural::encode(count, &texts)
+}
+
 /// The files of the shell's texts, which the first load carries: the layout, home, "not found",
 /// the settings error and what is said about stored answers. Every other file's texts serve the
 /// journeys, whose code is fetched on first visit, and are fetched with it.
@@ -109,7 +223,7 @@ const SHELL_FILES: [&str; 2] = ["messages.toml", "storage.toml"];
 
 type Messages = BTreeMap<String, [String; 3]>;
 
-fn generate_messages(from: &Path, out: &Path, country_names: [file::Texts; 2]) {
+fn generate_messages(from: &Path, out: &Path, countries: [file::Texts; 3]) {
     println!("cargo:rerun-if-changed={}", from.display());
     let (mut shell, mut journeys) = (Messages::new(), Messages::new());
     let mut files: Vec<_> = fs::read_dir(from)
@@ -150,14 +264,15 @@ fn generate_messages(from: &Path, out: &Path, country_names: [file::Texts; 2]) {
 
     let journeys_dir = out.join("texts").join("journeys");
     fs::create_dir_all(&journeys_dir).expect("create texts output folder");
+    let [mut english_countries, kazakh, russian] = countries;
     // English keeps a missing text as "", so that the completeness test names its key.
-    let english = journeys.iter().map(|(key, t)| (key.clone(), t[0].clone()));
+    english_countries.extend(journeys.iter().map(|(key, t)| (key.clone(), t[0].clone())));
     fs::write(
         journeys_dir.join("en.json"),
-        file::write(&english.collect()),
+        file::write(&english_countries),
     )
     .expect("write a texts file");
-    for (i, (lang, mut names)) in ["kk", "ru"].into_iter().zip(country_names).enumerate() {
+    for (i, (lang, mut names)) in ["kk", "ru"].into_iter().zip([kazakh, russian]).enumerate() {
         let file_name = format!("{lang}.json");
         fs::write(
             out.join("texts").join(&file_name),

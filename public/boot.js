@@ -33,11 +33,19 @@ if (Object.hasOwn(journeyFiles, journey)) {
   if (lang === "kk" || lang === "ru") preload(`texts/journeys/${lang}.json`);
 }
 
+// What to say when the portal cannot start, in the remembered language; all three for a first
+// visit, whose language is not known yet.
+const cannotStart = {
+  en: "The portal could not start in this browser. Please reload the page or try an up-to-date browser.",
+  kk: "Портал бұл браузерде іске қосылмады. Бетті қайта жүктеңіз немесе заманауи браузерді қолданыңыз.",
+  ru: "Портал не удалось запустить в этом браузере. Обновите страницу или используйте современный браузер.",
+};
+
 init({ module_or_path: new URL("astana-hub-portal_bg.wasm", document.baseURI) }).catch(() => {
   const app = document.getElementById("app");
   if (app) {
-    app.textContent =
-      "The portal could not start in this browser. Please reload the page or try an up-to-date browser. " +
-      "Портал не удалось запустить. Обновите страницу или используйте современный браузер.";
+    app.textContent = Object.hasOwn(cannotStart, lang) && lang !== "en"
+      ? cannotStart[lang]
+      : Object.values(cannotStart).join(" ");
   }
 });

@@ -162,7 +162,7 @@ async fn typed_values_are_kept_through_errors_and_corrections() {
     assert!(root.query_selector("#org_name-error").unwrap().is_none());
     assert_eq!(
         text_of(&root, "#bin-error"),
-        "Error: The number must have 12 digits. You entered 3."
+        "Error: The number must have 12 digits. You entered 3 digits."
     );
     assert_eq!(
         text_of(&root, "#reg_date-error"),

@@ -1,8 +1,8 @@
 //! The shell in a real browser: mount the app, click, read the DOM.
 #![cfg(target_arch = "wasm32")]
 
-use astana_hub_portal::i18n::{Lang, Part, install};
-use astana_hub_portal::ui::App;
+use astana_hub_portal::i18n::{Lang, Part, install, lookup};
+use astana_hub_portal::ui::{App, show_crash_notice};
 use leptos::prelude::*;
 use wasm_bindgen_test::*;
 
@@ -87,4 +87,36 @@ async fn remembered_language_is_used_on_the_next_visit() {
     next_tick().await;
     assert_eq!(text_of(&root, "button[aria-pressed=true]"), "Қазақша");
     storage.clear().unwrap();
+}
+
+/// After a panic the page says so in the language shown (`<html lang>`), says the answers are
+/// saved, and offers a reload that the router leaves to the browser; a second panic adds
+/// nothing. The hook itself (src/main.rs) only calls this.
+#[wasm_bindgen_test]
+async fn a_panic_says_what_happened_in_the_language_shown() {
+    install_texts();
+    window().local_storage().unwrap().unwrap().clear().unwrap();
+    let html = document().document_element().unwrap();
+    html.set_attribute("lang", "kk").unwrap();
+    show_crash_notice();
+    show_crash_notice();
+
+    let notices = document().query_selector_all("#crash-notice").unwrap();
+    assert_eq!(notices.length(), 1, "shown once");
+    let notice = document().get_element_by_id("crash-notice").unwrap();
+    assert_eq!(notice.get_attribute("role").as_deref(), Some("alert"));
+    let said = notice.text_content().unwrap();
+    for key in ["crash.title", "crash.saved", "crash.reload"] {
+        let kazakh = lookup(Lang::Kk, key).unwrap();
+        assert!(said.contains(kazakh), "{key} in Kazakh: {said}");
+    }
+    let reload = notice.query_selector("a").unwrap().unwrap();
+    assert_eq!(reload.get_attribute("rel").as_deref(), Some("external"));
+    assert_eq!(
+        reload.get_attribute("href"),
+        window().location().href().ok(),
+        "the same address, loaded afresh"
+    );
+    notice.remove();
+    html.set_attribute("lang", "en").unwrap();
 }

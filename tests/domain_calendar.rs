@@ -1,7 +1,7 @@
 //! Working days in Kazakhstan (rules `calendar.holidays`, `calendar.weekend_transfer`) and the
 //! review timeline (rule `timeline.review`).
 use astana_hub_portal::domain::calendar::{
-    CalendarError, add_working_days, covered_years, holiday_data, is_working_day,
+    CalendarError, add_working_days, astana_date, covered_years, holiday_data, is_working_day,
 };
 use astana_hub_portal::domain::timeline::{Stage, review_timeline};
 use chrono::{Datelike, Days, NaiveDate};
@@ -9,6 +9,40 @@ use proptest::prelude::*;
 
 mod fixtures;
 use fixtures::d;
+
+/// "Today" is the date in Astana (UTC+5, no summer time), wherever the clock is read.
+#[test]
+fn today_is_the_date_in_astana() {
+    let cases = [
+        (
+            "2026-03-05T23:30:00",
+            "2026-03-06",
+            "late evening in UTC is the next day",
+        ),
+        (
+            "2026-03-05T18:59:59",
+            "2026-03-05",
+            "a second before midnight in Astana",
+        ),
+        ("2026-03-05T19:00:00", "2026-03-06", "midnight in Astana"),
+        (
+            "2026-03-05T00:00:00",
+            "2026-03-05",
+            "early morning in Astana",
+        ),
+        (
+            "2026-12-31T19:30:00",
+            "2027-01-01",
+            "a new year in Astana first",
+        ),
+        ("2028-02-28T20:00:00", "2028-02-29", "a leap day"),
+        ("2026-07-01T23:30:00", "2026-07-02", "no summer time"),
+    ];
+    for (utc, date, why) in cases {
+        let utc: chrono::NaiveDateTime = utc.parse().unwrap();
+        assert_eq!(astana_date(utc), d(date), "{why}");
+    }
+}
 
 #[test]
 fn calendar_known_days() {

@@ -5,7 +5,9 @@ use std::{fs, path::Path};
 use astana_hub_portal::i18n::{
     Lang,
     file::{Texts, parse, write},
-    keys, lookup, text,
+    keys, lookup, message, plural,
+    plural::{Form, decode, form, forms},
+    text,
 };
 use proptest::prelude::*;
 
@@ -144,8 +146,9 @@ fn every_key_named_by_the_interface_exists() {
 /// The sources of what the first load draws: the layout, home, "not found", the settings error
 /// and the notices about stored answers. Every other page's code is fetched with the journeys'
 /// texts (src/ui/lazy.rs).
-const SHELL_SOURCES: [&str; 11] = [
+const SHELL_SOURCES: [&str; 12] = [
     "src/ui/mod.rs",
+    "src/ui/crash.rs",
     "src/ui/layout.rs",
     "src/ui/demo_banner.rs",
     "src/ui/config.rs",
@@ -179,4 +182,158 @@ fn the_shell_names_only_texts_of_the_first_load() {
         "keys the first load needs but does not carry (move them to a file of build.rs's \
          SHELL_FILES): {fetched_later:?}"
     );
+}
+
+/// Placeholders that stand for a count of something. A text holding one has plural forms in
+/// every language, chosen by that count or by another in the same text (`acc.seats_left`
+/// inflects for the seats, not for those left). Amounts in tenge, MRP and percentages are
+/// written with words that do not inflect, so their placeholders are not here.
+const COUNTS: [&str; 16] = [
+    "count",
+    "n",
+    "seats",
+    "left",
+    "shown",
+    "all",
+    "minimum",
+    "size",
+    "length",
+    "decimals",
+    "days",
+    "days_in_year",
+    "years",
+    "months",
+    "nights",
+    "age",
+];
+
+#[test]
+fn every_text_with_a_count_has_plural_forms() {
+    let mut plain = Vec::new();
+    for key in keys() {
+        for lang in Lang::ALL {
+            let Some(text) = lookup(lang, key) else {
+                continue;
+            };
+            let has_count = COUNTS.iter().any(|c| text.contains(&format!("{{{c}}}")));
+            if has_count && decode(text).is_none() {
+                plain.push(format!("{key} ({})", lang.code()));
+            }
+        }
+    }
+    assert!(
+        plain.is_empty(),
+        "texts with a count but no plural forms: {plain:?}"
+    );
+}
+
+/// Each plural text has the forms its language needs (English and Kazakh one and other,
+/// Russian one, few and many), the same count in every language, and that count in each form.
+#[test]
+fn every_plural_text_has_the_forms_its_language_needs() {
+    let mut plurals = 0;
+    for key in keys() {
+        let Some((count, _)) = lookup(Lang::En, key).and_then(decode) else {
+            continue;
+        };
+        plurals += 1;
+        for lang in Lang::ALL {
+            let (name, texts) = lookup(lang, key)
+                .and_then(decode)
+                .unwrap_or_else(|| panic!("{key} has no plural forms in {lang:?}"));
+            assert_eq!(name, count, "{key} in {lang:?} counts another value");
+            assert_eq!(texts.len(), forms(lang.code()).len(), "{key} in {lang:?}");
+            for t in texts {
+                assert!(
+                    t.contains(&format!("{{{count}}}")),
+                    "{key} in {lang:?}: {t}"
+                );
+            }
+        }
+    }
+    assert!(plurals >= 20, "only {plurals} plural texts were found");
+}
+
+/// CLDR's cardinal rules for whole numbers.
+#[test]
+fn plural_categories_follow_cldr() {
+    use Form::{Few, Many, One, Other};
+    let russian = [
+        (0, Many),
+        (1, One),
+        (2, Few),
+        (4, Few),
+        (5, Many),
+        (11, Many),
+        (12, Many),
+        (14, Many),
+        (19, Many),
+        (20, Many),
+        (21, One),
+        (22, Few),
+        (25, Many),
+        (101, One),
+        (111, Many),
+        (112, Many),
+        (1_000, Many),
+        (1_001, One),
+    ];
+    for (n, f) in russian {
+        assert_eq!(form("ru", n), f, "ru {n}");
+    }
+    for lang in ["en", "kk"] {
+        for (n, f) in [
+            (0, Other),
+            (1, One),
+            (2, Other),
+            (11, Other),
+            (21, Other),
+            (101, Other),
+        ] {
+            assert_eq!(form(lang, n), f, "{lang} {n}");
+        }
+    }
+}
+
+#[test]
+fn messages_take_the_form_of_their_count() {
+    let chars = |lang, n: u64| message(lang, "form.chars_left", &[("count".into(), n.to_string())]);
+    let cases = [
+        (Lang::En, 1, "You have 1 character remaining"),
+        (Lang::En, 2, "You have 2 characters remaining"),
+        (Lang::En, 0, "You have 0 characters remaining"),
+        (Lang::Ru, 1, "Остался 1 символ"),
+        (Lang::Ru, 3, "Осталось 3 символа"),
+        (Lang::Ru, 11, "Осталось 11 символов"),
+        (Lang::Ru, 21, "Остался 21 символ"),
+        (Lang::Ru, 25, "Осталось 25 символов"),
+        (Lang::Kk, 1, "Тағы 1 таңба жазуға болады"),
+        (Lang::Kk, 5, "Тағы 5 таңба жазуға болады"),
+    ];
+    for (lang, n, expected) in cases {
+        assert_eq!(chars(lang, n), expected, "{lang:?} {n}");
+    }
+    let instalments = |n: &str| {
+        message(
+            Lang::Ru,
+            "fees.reason.instalments",
+            &[("count".into(), n.into())],
+        )
+    };
+    assert_eq!(instalments("4"), "Годовой взнос платится в 4 платежа.");
+    assert_eq!(
+        instalments("1\u{a0}000"),
+        "Годовой взнос платится в 1\u{a0}000 платежей.",
+        "a count written in groups"
+    );
+    assert_eq!(
+        plural(Lang::En, "fees.reason.instalments", 1),
+        "The annual fee is paid in {count} instalment."
+    );
+    assert_eq!(
+        text(Lang::Ru, "form.chars_left"),
+        "Осталось {count} символов",
+        "without a count, the form for most counts"
+    );
+    assert_eq!(plural(Lang::Ru, "no.such.key", 3), "no.such.key");
 }

@@ -1,10 +1,8 @@
 //! "Today", read from the clock here and nowhere else (the domain never reads it).
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use astana_hub_portal::domain::calendar::astana_date;
+use chrono::{DateTime, NaiveDate};
 use std::time::{SystemTime, UNIX_EPOCH};
-
-/// Astana's offset from UTC: the Fund's working days are counted in its time.
-const ASTANA_OFFSET_SECONDS: i32 = 5 * 3600;
 
 #[derive(Clone, Copy, Debug)]
 pub struct Clock {
@@ -22,14 +20,15 @@ impl Clock {
     }
 }
 
+/// Today in Astana, the same day the browser takes (`astana_date`).
 fn astana_today() -> NaiveDate {
     let seconds = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map(|d| d.as_secs() as i64)
         .unwrap_or(0);
-    let offset = FixedOffset::east_opt(ASTANA_OFFSET_SECONDS).expect("a valid offset");
-    DateTime::from_timestamp(seconds, 0)
-        .unwrap_or_default()
-        .with_timezone(&offset)
-        .date_naive()
+    astana_date(
+        DateTime::from_timestamp(seconds, 0)
+            .unwrap_or_default()
+            .naive_utc(),
+    )
 }

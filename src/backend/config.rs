@@ -49,7 +49,7 @@ pub struct Config {
     /// The wait before the first retry; it doubles for each next one.
     #[serde(default)]
     pub retry_backoff_ms: u32,
-    /// The app's "today", fixed for tests and demonstrations; the browser's date when absent.
+    /// The app's "today", fixed for tests and demonstrations; Astana's date when absent.
     #[serde(default)]
     pub today: Option<NaiveDate>,
     #[serde(default = "no_mock_settings")]
@@ -100,19 +100,17 @@ impl Config {
         Ok(())
     }
 
-    /// The configured "today", or the browser's local date.
+    /// The configured "today", or Astana's by the browser's clock.
     pub fn today(&self) -> NaiveDate {
         self.today.unwrap_or_else(browser_today)
     }
 }
 
-/// The browser's local date.
+/// Today in Astana by the browser's clock, whatever the device's own time zone: the service
+/// counts in Astana's days, so a date check passes in the browser only when it passes there.
 pub fn browser_today() -> NaiveDate {
-    let now = js_sys::Date::new_0();
-    NaiveDate::from_ymd_opt(
-        now.get_full_year() as i32,
-        now.get_month() + 1,
-        now.get_date(),
-    )
-    .unwrap_or_default()
+    let now = chrono::DateTime::from_timestamp_millis(js_sys::Date::now() as i64)
+        .unwrap_or_default()
+        .naive_utc();
+    crate::domain::calendar::astana_date(now)
 }

@@ -8,10 +8,22 @@
 
 use crate::domain::decision::{Citation, Confidence};
 use crate::domain::params::parse;
-use chrono::{Datelike, Days, NaiveDate, Weekday};
+use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, TimeDelta, Weekday};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
+
+/// Astana's offset from UTC, in hours: the whole country keeps it since 1 March 2024, with no
+/// summer time.
+pub const ASTANA_UTC_OFFSET_HOURS: i64 = 5;
+
+/// The date in Astana at the moment `utc`. Every "today" is Astana's, in the browser as at the
+/// service: an applicant abroad near midnight must not pass a date check the service refuses.
+pub fn astana_date(utc: NaiveDateTime) -> NaiveDate {
+    utc.checked_add_signed(TimeDelta::hours(ASTANA_UTC_OFFSET_HOURS))
+        .unwrap_or(utc)
+        .date()
+}
 
 /// The holiday table as written in the data file.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

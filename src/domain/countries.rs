@@ -1,7 +1,9 @@
 //! Countries and territories of ISO 3166-1 (alpha-2), named in the three languages, for
 //! citizenship questions. The list is data: `data/countries.toml`; the build moves the Kazakh
 //! and Russian names into the texts of those languages (`country.<code>`), so the browser
-//! fetches them with the rest of the language instead of carrying them in the first load.
+//! fetches them with the rest of the language instead of carrying them in the first load. It
+//! also sorts the names by each language's alphabet and writes the codes in that order into
+//! the language's texts (`country.order`): Қытай comes after Куба in Kazakh, not after Япония.
 
 use crate::domain::params::parse;
 use crate::i18n::{Lang, lookup};
@@ -61,12 +63,27 @@ pub fn country(code: &str) -> Option<&'static Country> {
         .map(|i| &countries()[i])
 }
 
-/// Countries whose name in `lang` or whose code contains `query`, ignoring letter case;
-/// all of them for an empty query. For the searchable citizenship list.
+/// Every country, by its name in `lang` in the order of that language's alphabet, as the build
+/// sorted them. A country the order lacks (texts cached from an older build) comes last; while
+/// the language's texts are not here, the countries are in English order, as their names are.
+pub fn sorted(lang: Lang) -> Vec<&'static Country> {
+    let order = lookup(lang, "country.order").or_else(|| lookup(Lang::En, "country.order"));
+    let mut list: Vec<&Country> = order
+        .unwrap_or_default()
+        .split(' ')
+        .filter_map(country)
+        .collect();
+    let missing: Vec<_> = countries().iter().filter(|c| !list.contains(c)).collect();
+    list.extend(missing);
+    list
+}
+
+/// Countries whose name in `lang` or whose code contains `query`, ignoring letter case, in the
+/// order of [`sorted`]; all of them for an empty query. For the searchable citizenship list.
 pub fn search(query: &str, lang: Lang) -> Vec<&'static Country> {
     let query = query.trim().to_lowercase();
-    countries()
-        .iter()
+    sorted(lang)
+        .into_iter()
         .filter(|c| {
             query.is_empty()
                 || c.name(lang).to_lowercase().contains(&query)

@@ -1,13 +1,20 @@
 //! Money in tenge, held as an integer number of tiyn (1 tenge = 100 tiyn). No floating point.
 //!
-//! Input accepted by [`parse_tenge`]: digits, spaces of any kind between them as thousands
-//! separators (ordinary, no-break, narrow no-break, thin; their positions are not checked), one
-//! decimal separator (comma or point) followed by one or two digits, and an optional trailing
-//! "₸". So "1 234 567", "1234567", "1 234 567,50" and "1234567.5" are all accepted. Rejected,
-//! each with its own message key: empty input, a minus sign, a second separator (as in the
-//! English "1,234,567": use spaces for thousands), more than two decimals, any other character,
-//! and amounts above [`MAX_TENGE`].
+//! Input accepted by [`parse_tenge`], in every language: digits; spaces of any kind between
+//! them as thousands separators (ordinary, no-break, narrow no-break, thin; their positions are
+//! not checked); commas or points as thousands separators, before groups of exactly three
+//! digits; one decimal mark (comma or point) followed by one or two digits; an optional
+//! trailing "₸". So "1 234 567", "1234567", "1 234 567,50", "1234567.5", "1,234,567.50" and
+//! "1.234.567,50" are all accepted. When both marks appear, the last is the decimal mark.
+//!
+//! One form depends on the language: a single comma before exactly three digits ("1,234") is a
+//! thousands separator in English and a decimal comma in Kazakh and Russian, where it is then
+//! refused for its three decimals. No input reads as two different amounts in two languages,
+//! so an answer typed in one language is never silently read as another amount in another.
+//! Rejected, each with its own message key: empty input, a minus sign, separators out of place,
+//! more than two decimals, any other character, and amounts above [`MAX_TENGE`].
 
+use crate::i18n::Lang;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -58,7 +65,8 @@ pub enum MoneyError {
     InvalidCharacter {
         character: char,
     },
-    /// More than one decimal separator, or one with no digits on a side.
+    /// A separator with no digits on a side, a thousands separator not followed by three
+    /// digits, or a decimal mark before another separator.
     MisplacedSeparator,
     TooManyDecimals {
         decimals: usize,
@@ -94,8 +102,9 @@ impl MoneyError {
     }
 }
 
-/// Parses an amount of tenge typed by a user (see the module documentation for the format).
-pub fn parse_tenge(input: &str) -> Result<Tiyn, MoneyError> {
+/// Parses an amount of tenge typed by a user writing in `lang` (see the module documentation
+/// for the format).
+pub fn parse_tenge(input: &str, lang: Lang) -> Result<Tiyn, MoneyError> {
     let text = input.trim();
     let text = text.strip_suffix('₸').unwrap_or(text).trim_end();
     if text.is_empty() {
@@ -104,21 +113,31 @@ pub fn parse_tenge(input: &str) -> Result<Tiyn, MoneyError> {
     if text.starts_with(['-', '−']) {
         return Err(MoneyError::Negative);
     }
-    let mut whole = String::new();
-    let mut fraction: Option<String> = None;
+    let mut digits = String::new();
+    // Each comma or point, with the number of digits before it.
+    let mut marks: Vec<(usize, char)> = Vec::new();
     for c in text.chars() {
         match c {
             ' ' | '\u{00A0}' | '\u{202F}' | '\u{2009}' => {}
-            '0'..='9' => fraction.as_mut().unwrap_or(&mut whole).push(c),
-            ',' | '.' if fraction.is_none() => fraction = Some(String::new()),
-            ',' | '.' => return Err(MoneyError::MisplacedSeparator),
+            '0'..='9' => digits.push(c),
+            ',' | '.' => marks.push((digits.len(), c)),
             _ => return Err(MoneyError::InvalidCharacter { character: c }),
         }
     }
-    if whole.is_empty() || fraction.as_ref().is_some_and(String::is_empty) {
+    let decimal_at = decimal_mark(&marks, digits.len(), lang)?;
+    let (whole, fraction) = match decimal_at {
+        Some(i) => digits.split_at(marks[i].0),
+        None => (digits.as_str(), ""),
+    };
+    let groups = &marks[..decimal_at.unwrap_or(marks.len())];
+    let thousands_in_place = groups.iter().enumerate().all(|(i, &(at, _))| {
+        let next = groups.get(i + 1).map_or(whole.len(), |g| g.0);
+        let first_ok = i > 0 || (1..=3).contains(&at);
+        first_ok && next - at == 3
+    });
+    if whole.is_empty() || (decimal_at.is_some() && fraction.is_empty()) || !thousands_in_place {
         return Err(MoneyError::MisplacedSeparator);
     }
-    let fraction = fraction.unwrap_or_default();
     if fraction.len() > 2 {
         return Err(MoneyError::TooManyDecimals {
             decimals: fraction.len(),
@@ -135,4 +154,28 @@ pub fn parse_tenge(input: &str) -> Result<Tiyn, MoneyError> {
     }
     let tiyn: i64 = format!("{fraction:0<2}").parse().unwrap_or(0);
     Ok(Tiyn(tenge * 100 + tiyn))
+}
+
+/// Which of the commas and points (`marks`, with the digits before each, out of `digits`) is
+/// the decimal mark: the last, when both kinds appear or there is one alone; none when one kind
+/// repeats (thousands). A single comma before exactly three digits is English thousands.
+fn decimal_mark(
+    marks: &[(usize, char)],
+    digits: usize,
+    lang: Lang,
+) -> Result<Option<usize>, MoneyError> {
+    let Some(&(at, mark)) = marks.last() else {
+        return Ok(None);
+    };
+    let last = marks.len() - 1;
+    if marks.iter().any(|&(_, c)| c != mark) {
+        // Both kinds: the thousands marks first, all alike, then the one decimal mark.
+        return if marks[..last].iter().all(|&(_, c)| c != mark) {
+            Ok(Some(last))
+        } else {
+            Err(MoneyError::MisplacedSeparator)
+        };
+    }
+    let english_thousands = lang == Lang::En && mark == ',' && digits - at == 3;
+    Ok((marks.len() == 1 && !english_thousands).then_some(0))
 }

@@ -17,9 +17,11 @@
 //! Names: ICAO Doc 9303 writes names in the machine readable zone with the letters A–Z only;
 //! spaces and hyphens become the filler `<` and apostrophes are dropped. Here a name is
 //! accepted when it has only A–Z and spaces (lower case is accepted and upper-cased); any other
-//! character is refused with a suggestion: hyphens become spaces, apostrophes are dropped, and
-//! Kazakh and Russian Cyrillic letters are transliterated by [`to_mrz_latin`]. The passport
-//! itself is authoritative: the suggestion is only a hint.
+//! character is refused with a suggestion: hyphens become spaces, apostrophes are dropped,
+//! Kazakh and Russian Cyrillic letters are transliterated and Latin letters with diacritics
+//! written as Doc 9303 Part 3's table of multinational Latin characters does (Ä → AE, Ø → OE,
+//! ß → SS, accents dropped), by [`to_mrz_latin`]. The passport itself is authoritative: the
+//! suggestion is only a hint.
 
 use crate::domain::calendar::{CalendarError, add_working_days};
 use crate::domain::countries::is_foreign;
@@ -165,10 +167,11 @@ pub fn age_on(birth: NaiveDate, on: NaiveDate) -> i32 {
     age
 }
 
-/// Kazakh and Russian Cyrillic to the Latin letters of a machine readable zone, upper case,
-/// following ICAO Doc 9303 for Russian and the nearest Latin letter for Kazakh letters.
-/// Hyphens become spaces; apostrophes and soft and hard signs are dropped; Latin letters are
-/// upper-cased; anything else is kept so that the caller can report it.
+/// A name in the Latin letters of a machine readable zone, upper case: Kazakh and Russian
+/// Cyrillic following ICAO Doc 9303 for Russian and the nearest Latin letter for Kazakh
+/// letters; Latin letters with diacritics following Doc 9303 Part 3's table of multinational
+/// Latin characters ([`latin_in_mrz`]). Hyphens become spaces; apostrophes and soft and hard
+/// signs are dropped; anything else is kept so that the caller can report it.
 pub fn to_mrz_latin(name: &str) -> String {
     let mut out = String::new();
     for c in name.chars() {
@@ -206,11 +209,46 @@ pub fn to_mrz_latin(name: &str) -> String {
             "Ю" => "IU",
             "Я" => "IA",
             "-" | "‐" | "–" => " ",
-            other => other,
+            other => other.chars().next().and_then(latin_in_mrz).unwrap_or(other),
         };
         out.push_str(mapped);
     }
     out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// An upper-case Latin letter with a diacritic (Latin-1 and Latin Extended-A) as Doc 9303
+/// Part 3 writes it in the machine readable zone: the letter without its accent, except the
+/// few the table spells out.
+fn latin_in_mrz(upper: char) -> Option<&'static str> {
+    Some(match upper {
+        'Ä' | 'Æ' => "AE",
+        'Å' => "AA",
+        'Ö' | 'Ø' | 'Œ' => "OE",
+        'Ü' => "UE",
+        'ẞ' => "SS",
+        'Þ' => "TH",
+        'Ĳ' => "IJ",
+        'À' | 'Á' | 'Â' | 'Ã' | 'Ā' | 'Ă' | 'Ą' => "A",
+        'Ç' | 'Ć' | 'Ĉ' | 'Ċ' | 'Č' => "C",
+        'Ð' | 'Ď' | 'Đ' => "D",
+        'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ĕ' | 'Ė' | 'Ę' | 'Ě' => "E",
+        'Ĝ' | 'Ğ' | 'Ġ' | 'Ģ' => "G",
+        'Ĥ' | 'Ħ' => "H",
+        'Ì' | 'Í' | 'Î' | 'Ï' | 'Ĩ' | 'Ī' | 'Ĭ' | 'Į' | 'İ' => "I",
+        'Ĵ' => "J",
+        'Ķ' => "K",
+        'Ĺ' | 'Ļ' | 'Ľ' | 'Ŀ' | 'Ł' => "L",
+        'Ñ' | 'Ń' | 'Ņ' | 'Ň' | 'Ŋ' => "N",
+        'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ō' | 'Ŏ' | 'Ő' => "O",
+        'Ŕ' | 'Ŗ' | 'Ř' => "R",
+        'Ś' | 'Ŝ' | 'Ş' | 'Š' => "S",
+        'Ţ' | 'Ť' | 'Ŧ' => "T",
+        'Ù' | 'Ú' | 'Û' | 'Ũ' | 'Ū' | 'Ŭ' | 'Ů' | 'Ű' | 'Ų' => "U",
+        'Ŵ' => "W",
+        'Ý' | 'Ŷ' | 'Ÿ' => "Y",
+        'Ź' | 'Ż' | 'Ž' => "Z",
+        _ => return None,
+    })
 }
 
 /// `None` when the name is fit for the machine readable zone; otherwise a suggestion (empty

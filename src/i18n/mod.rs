@@ -5,9 +5,11 @@
 //! by key; Kazakh and Russian as one [`file`] each. The journeys', as one file per language,
 //! which the browser fetches with a journey's code (`src/ui/lazy.rs`). Native builds compile
 //! every file in; the browser fetches what it needs and hands it to [`install`], so the first
-//! load carries the shell's English only.
+//! load carries the shell's English only. A text holding a count has plural forms
+//! ([`plural`]): [`message`] fills in its values and picks the form its count needs.
 
 pub mod file;
+pub mod plural;
 
 use std::sync::OnceLock;
 
@@ -150,12 +152,67 @@ pub fn lookup(lang: Lang, key: &str) -> Option<&'static str> {
     (!text.is_empty()).then_some(text)
 }
 
-/// The text to show for `key`: in `lang`, else in English (a file cached from an older build
-/// may lack a newer key), else the key itself, so a gap shows instead of breaking the page.
-pub fn text(lang: Lang, key: &str) -> &str {
+/// The text of `key` in `lang`, else in English (a file cached from an older build may lack a
+/// newer key), with the language it is in.
+fn found(lang: Lang, key: &str) -> Option<(Lang, &'static str)> {
     lookup(lang, key)
-        .or_else(|| lookup(Lang::En, key))
-        .unwrap_or(key)
+        .map(|text| (lang, text))
+        .or_else(|| Some((Lang::En, lookup(Lang::En, key)?)))
+}
+
+/// The text to show for `key`: in `lang`, else in English, else the key itself, so a gap shows
+/// instead of breaking the page. A plural text shows its last form, the one for most counts:
+/// texts with a count are shown through [`message`] or [`plural`].
+pub fn text(lang: Lang, key: &str) -> &str {
+    match found(lang, key) {
+        Some((lang, text)) => form_for(lang, text, None),
+        None => key,
+    }
+}
+
+/// The form of `key` for a count of `n`, found as [`text`] finds it.
+pub fn plural(lang: Lang, key: &str, n: u64) -> &str {
+    match found(lang, key) {
+        Some((lang, text)) => form_for(lang, text, Some(n)),
+        None => key,
+    }
+}
+
+/// The form of `text` (in `lang`) for a count of `n`; the last form when the count is unknown
+/// or the text has fewer forms than its language needs (a file from an older build).
+fn form_for(lang: Lang, text: &str, n: Option<u64>) -> &str {
+    let Some((_, forms)) = plural::decode(text) else {
+        return text;
+    };
+    let wanted = n.map(|n| plural::form(lang.code(), n));
+    let at = plural::forms(lang.code())
+        .iter()
+        .position(|f| Some(*f) == wanted);
+    at.and_then(|i| forms.get(i))
+        .or(forms.last())
+        .copied()
+        .unwrap_or_default()
+}
+
+/// The text of `key` with each `{name}` replaced by its value; a plural text first takes the
+/// form its count's value asks for.
+pub fn message(lang: Lang, key: &str, values: &[(String, String)]) -> String {
+    let Some((lang, text)) = found(lang, key) else {
+        return key.to_owned();
+    };
+    let count = plural::decode(text).and_then(|(name, _)| {
+        let (_, value) = values.iter().find(|(n, _)| n == name)?;
+        let digits: String = value.chars().filter(|c| !c.is_whitespace()).collect();
+        digits.parse().ok()
+    });
+    fill(form_for(lang, text, count), values)
+}
+
+/// Replaces each `{name}` in `text` with its value.
+pub fn fill(text: &str, values: &[(String, String)]) -> String {
+    values.iter().fold(text.to_owned(), |t, (name, value)| {
+        t.replace(&format!("{{{name}}}"), value)
+    })
 }
 
 /// Every key of the English texts, both parts, for completeness checks.

@@ -7,7 +7,7 @@
 //!
 //! For the interface:
 //! - [`use_backend`]: the backend the configuration chose; its calls wait for the file;
-//! - [`use_today`]: the app's one "today" (the configured date, else the browser's); read it
+//! - [`use_today`]: the app's one "today" (the configured date, else Astana's); read it
 //!   inside a closure so a view follows the configured date once the file has arrived.
 
 use chrono::NaiveDate;
@@ -43,7 +43,7 @@ pub fn use_backend() -> PortalBackend {
     PortalBackend(expect_context::<ConfigState>().0)
 }
 
-/// Today: the configured date when there is one, else the browser's.
+/// Today: the configured date when there is one, else Astana's by the browser's clock.
 pub fn use_today() -> NaiveDate {
     let ConfigState(state) = expect_context();
     state.with(|s| match s {

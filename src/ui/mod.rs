@@ -2,6 +2,7 @@
 //! what the domain decided.
 
 pub mod config;
+mod crash;
 mod demo_banner;
 pub mod i18n;
 mod layout;
@@ -29,6 +30,8 @@ use pages::{Home, NotFound};
 
 // The parsers of what a user types or loads, for the fuzz targets (tests/fuzz).
 pub use pages::form::{Draft, KEPT_DAYS, Unreadable, parse_date};
+
+pub use crash::show_crash_notice;
 
 /// The whole portal: language, configuration, layout and routes.
 #[component]

@@ -247,6 +247,17 @@ test("names in Cyrillic are refused with their Latin spelling, Kazakh letters in
   await expect(page.locator("#citizenship-error")).toContainText("Citizens of Kazakhstan need no visa invitation");
 });
 
+test("Latin names with diacritics are refused with their machine readable spelling", async ({ page }) => {
+  await openPage(page, "/invitations");
+  await page.locator("#route").check();
+  await next(page);
+  await passport(page, { surname: "Müller", given: "Zoë", born: "1998-07-14", sex: "female" });
+  await next(page);
+  await expect(page.locator("#surname-error")).toContainText("for example MUELLER");
+  await expect(page.locator("#given_names-error")).toContainText("for example ZOE");
+  await expect(page.locator("#surname")).toHaveValue("Müller");
+});
+
 /// An employee's request that the rules accept, as a saved draft; `change` alters it.
 const EMPLOYEE = {
   route: "employee", surname: "SMITH", given_names: "JOHN", date_of_birth: "12/4/1985", sex: "male",

@@ -248,7 +248,7 @@ const FIELD_ERRORS = [
     },
     messages: {
       org_name: "Enter 200 characters or fewer.",
-      bin: "The number must have 12 digits. You entered 3.",
+      bin: "The number must have 12 digits. You entered 3 digits.",
       reg_date: "The date of registration must be today or in the past.",
       website: "Enter a website address like www.example.kz.",
     },
@@ -280,7 +280,7 @@ const FIELD_ERRORS = [
     ],
     wrong: { income: "12x", headcount: "2.5", foreign: "-1" },
     messages: {
-      income: 'Use only digits, spaces and one decimal comma. "x" is not allowed.',
+      income: 'Use only digits, spaces or commas between thousands, and one decimal point. "x" is not allowed.',
       headcount: "Enter a whole number, using digits only, like 12.",
       foreign: "Enter a number from 0 to 1000000.",
     },

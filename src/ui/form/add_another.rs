@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 use super::{
     Answers, Problem, Question,
     fields::{ErrorSummary, Field},
-    fill,
+    message,
     summary::answer_text,
     text,
 };
@@ -106,7 +106,7 @@ pub fn AddAnother(
     let first_field =
         move || current.with_untracked(|a| questions.iter().find(|q| q.asked(a)).map(|q| q.id));
     let say = move |key: &'static str, item: &Answers| {
-        announcement.set(fill(i18n.t(key), &[("name".into(), name(item))]));
+        announcement.set(message(i18n.lang(), key, &[("name".into(), name(item))]));
     };
 
     let start = move |at: Editing| {
@@ -138,7 +138,7 @@ pub fn AddAnother(
         let mut found: Vec<Problem> = questions
             .iter()
             .filter(|q| q.asked(&item))
-            .filter_map(|q| q.validate(&item))
+            .filter_map(|q| q.validate(&item, i18n.lang()))
             .collect();
         if found.is_empty()
             && let Some(check) = check

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use super::{Draft, clear_all, fill, store::KEPT_DAYS, text};
+use super::{Draft, clear_all, store::KEPT_DAYS, text};
 use crate::ui::{config::is_demo, i18n::use_i18n, link};
 
 /// Offers `json` as a file named `name`, through a link the page never shows.
@@ -88,7 +88,7 @@ pub fn DraftTools(
     view! {
         <h2 class="heading-m">{text("form.draft_title")}</h2>
         <p>{text("form.draft_body")}</p>
-        <p>{move || fill(i18n.t("form.draft_kept"), &[("days".into(), KEPT_DAYS.to_string())])}</p>
+        <p>{move || crate::i18n::message(i18n.lang(), "form.draft_kept", &[("days".into(), KEPT_DAYS.to_string())])}</p>
         <div aria-live="polite">{shown}</div>
         <button class="button button--secondary" type="button" on:click=save_file>
             {text("form.draft_download")}

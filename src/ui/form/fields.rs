@@ -7,7 +7,7 @@ use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 
 use super::{
-    Answers, Kind, Problem, Question, Step, add_another::FieldView, chosen, fill, text, tr,
+    Answers, Kind, Problem, Question, Step, add_another::FieldView, chosen, message, text, tr,
 };
 use crate::{
     i18n::Lang,
@@ -68,7 +68,7 @@ pub fn ErrorSummary(errors: RwSignal<Vec<Problem>>) -> impl IntoView {
                                 focus_field(field);
                             }
                         >
-                            {fill(&tr(lang, p.key), &p.values)}
+                            {message(lang, p.key, &p.values)}
                         </a>
                     </li>
                 }
@@ -144,7 +144,7 @@ pub fn Field(
             view! {
                 <p class="error-message" id=format!("{id}-error")>
                     <span class="visually-hidden">{i18n.t("form.error_prefix")}</span>
-                    {fill(&tr(i18n.lang(), p.key), &p.values)}
+                    {message(i18n.lang(), p.key, &p.values)}
                 </p>
             }
         })
@@ -213,7 +213,7 @@ pub fn Field(
                 } else {
                     ("form.chars_over", n - max)
                 };
-                fill(i18n.t(key), &[("count".into(), left.to_string())])
+                message(i18n.lang(), key, &[("count".into(), left.to_string())])
             };
             single(
                 view! {
@@ -488,13 +488,14 @@ pub fn StepForm(
     #[prop(optional, into)]
     busy: Signal<bool>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let errors = RwSignal::new(Vec::<Problem>::new());
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         if busy.get_untracked() {
             return;
         }
-        let found = answers.with_untracked(|a| step.validate(a));
+        let found = answers.with_untracked(|a| step.validate(a, i18n.lang()));
         let ok = found.is_empty();
         errors.set(found);
         if ok {

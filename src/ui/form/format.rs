@@ -12,12 +12,7 @@ pub fn tr(lang: Lang, key: &str) -> String {
     i18n::text(lang, key).to_owned()
 }
 
-/// Replaces each `{name}` in `text` with its value.
-pub fn fill(text: &str, values: &[(String, String)]) -> String {
-    values.iter().fold(text.to_owned(), |t, (name, value)| {
-        t.replace(&format!("{{{name}}}"), value)
-    })
-}
+pub use crate::i18n::{fill, message};
 
 /// "1 234 567 ₸", "1 234 567,50 ₸": groups and the sign kept on one line by no-break spaces.
 pub fn format_money(amount: Tiyn) -> String {

@@ -27,11 +27,13 @@ use crate::{
 pub use add_another::{AddAnother, ItemSummary, ListTexts, items_of, list_answer};
 pub use draft_file::{DraftTools, chosen_file};
 pub use fields::{BackLink, StepForm};
-pub use format::{dyn_text, fill, format_date, format_money, text, tr};
+pub use format::{dyn_text, fill, format_date, format_money, message, text, tr};
 pub use notice::StorageNotices;
 pub use receipt::{Milestones, NoRecord, keep_record, kept_record, status_link};
 pub use step::{DraftStep, step_links};
-pub use store::{Draft, KEPT_DAYS, StoreState, Unreadable, clear_all, load, save, saved_answers};
+pub use store::{
+    Draft, KEPT_DAYS, StoreState, Unreadable, all_saved, clear_all, load, save, saved_answers,
+};
 pub use submit::{FailurePanel, Sending};
 pub use summary::SummaryList;
 pub use why::{ReasonList, Warnings, Why, reason_text, reason_words};
@@ -178,8 +180,9 @@ impl Question {
         self.when.is_none_or(|w| w(answers))
     }
 
-    /// The problem with this question's answer, if any. Runs when Continue is pressed.
-    pub fn validate(&self, answers: &Answers) -> Option<Problem> {
+    /// The problem with this question's answer, if any, read as typed in `lang` (an amount's
+    /// separators). Runs when Continue is pressed.
+    pub fn validate(&self, answers: &Answers, lang: Lang) -> Option<Problem> {
         let value = answers.get(self.id).map(String::as_str).unwrap_or("");
         let problem = |key: &'static str, values: Vec<(String, String)>| Problem {
             field: self.id,
@@ -197,7 +200,7 @@ impl Question {
             Kind::Text { max, .. } | Kind::Long { max } if value.chars().count() > max => {
                 Err(("form.too_long", vec![("max".into(), max.to_string())]))
             }
-            Kind::Money => parse_tenge(value)
+            Kind::Money => parse_tenge(value, lang)
                 .map(|_| ())
                 .map_err(|e| (e.message_key(), e.values())),
             Kind::Number { min, max } => match parse_number(value) {
@@ -242,11 +245,11 @@ impl Step {
         self.when.is_none_or(|w| w(answers))
     }
 
-    pub fn validate(&self, answers: &Answers) -> Vec<Problem> {
+    pub fn validate(&self, answers: &Answers, lang: Lang) -> Vec<Problem> {
         self.questions
             .iter()
             .filter(|q| q.asked(answers))
-            .filter_map(|q| q.validate(answers))
+            .filter_map(|q| q.validate(answers, lang))
             .collect()
     }
 }
@@ -312,11 +315,11 @@ impl Journey {
     }
 
     /// Every problem in every step asked, for a last check before submitting.
-    pub fn problems(&self, answers: &Answers) -> Vec<(&'static Step, Problem)> {
+    pub fn problems(&self, answers: &Answers, lang: Lang) -> Vec<(&'static Step, Problem)> {
         self.steps
             .iter()
             .filter(|s| s.asked(answers))
-            .flat_map(|s| s.validate(answers).into_iter().map(move |p| (s, p)))
+            .flat_map(|s| s.validate(answers, lang).into_iter().map(move |p| (s, p)))
             .collect()
     }
 }
@@ -327,8 +330,18 @@ pub fn parse_number(value: &str) -> Option<i64> {
     digits.parse().ok()
 }
 
-pub fn parse_money(value: &str) -> Option<Tiyn> {
-    parse_tenge(value).ok()
+/// An amount as typed in `lang`: "1,234" is 1 234 tenge in English only.
+pub fn parse_money(value: &str, lang: Lang) -> Option<Tiyn> {
+    parse_tenge(value, lang).ok()
+}
+
+/// An amount a question has accepted, for a [`Check`], which is not told the language: no
+/// input reads as two different amounts in two languages (`tests/domain_money.rs`), so any
+/// language that reads it reads the amount the user meant.
+pub fn accepted_money(value: &str) -> Option<Tiyn> {
+    Lang::ALL
+        .into_iter()
+        .find_map(|lang| parse_tenge(value, lang).ok())
 }
 
 /// "day/month/year" as kept in [`Answers`] into a date.

@@ -6,7 +6,6 @@ use leptos::prelude::*;
 
 use super::{
     draft_file::download,
-    fill,
     store::{Draft, KEPT_DAYS, StoreState},
     text,
 };
@@ -25,7 +24,9 @@ fn Banner(
             <h2 class="notification-banner__title" id=id>{text("form.storage.title")}</h2>
             <div class="notification-banner__content">
                 <p class="notification-banner__heading">
-                    {move || fill(i18n.t(message), &[("days".into(), KEPT_DAYS.to_string())])}
+                    {move || {
+                        crate::i18n::message(i18n.lang(), message, &[("days".into(), KEPT_DAYS.to_string())])
+                    }}
                 </p>
                 {children.map(|c| c())}
             </div>

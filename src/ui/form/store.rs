@@ -38,6 +38,13 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
+/// Whether everything written so far is in storage, nothing only in memory. Never panics: it
+/// is asked after a panic, when the memory may be held mid-change.
+pub fn all_saved() -> bool {
+    let in_memory = MEMORY.try_with(|m| m.try_borrow().map_or(true, |m| !m.is_empty()));
+    storage().is_some() && in_memory == Ok(false)
+}
+
 pub fn load(key: &str) -> Option<String> {
     MEMORY
         .with_borrow(|m| m.get(key).cloned())

@@ -11,7 +11,7 @@ use leptos_router::NavigateOptions;
 use serde::Serialize;
 
 use super::{
-    fill, keep_record,
+    keep_record, message,
     receipt::status_link,
     store::{Draft, remove},
     text, tr,
@@ -151,7 +151,7 @@ pub fn FailurePanel(
                 _ => None,
             };
             let values = [("reference".to_owned(), conflict.clone().flatten().unwrap_or_default())];
-            let message = move || fill(&tr(i18n.lang(), e.message_key()), &values);
+            let said = move || message(i18n.lang(), e.message_key(), &values);
             let next = match conflict {
                 None => view! { <p>{text(kept)}</p> }.into_any(),
                 Some(named) => view! {
@@ -169,7 +169,7 @@ pub fn FailurePanel(
             view! {
                 <div class="error-summary" role="alert" tabindex="-1" node_ref=panel>
                     <h2 class="error-summary__title">{text("form.problem")}</h2>
-                    <p>{message}</p>
+                    <p>{said}</p>
                     <ul class="list">{fields}</ul>
                     {next}
                 </div>

@@ -13,7 +13,7 @@ pub fn answer_text(lang: Lang, q: &Question, answers: &Answers) -> String {
     let value = answers.get(q.id).map(String::as_str).unwrap_or("").trim();
     let label = |key: String| tr(lang, &key);
     match q.kind {
-        Kind::Money => parse_money(value).map_or_else(|| value.to_owned(), format_money),
+        Kind::Money => parse_money(value, lang).map_or_else(|| value.to_owned(), format_money),
         Kind::Date => parse_date(value).map_or_else(|_| String::new(), |d| format_date(lang, d)),
         Kind::YesNo if !value.is_empty() => label(format!("form.{value}")),
         Kind::Radios(c) | Kind::Select(c) if !value.is_empty() => c.label(lang, value),

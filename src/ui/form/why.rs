@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::{fill, text, tr};
+use super::{message, text};
 use crate::{
     domain::decision::{CheckKind, Effect, Reason},
     ui::i18n::use_i18n,
@@ -10,7 +10,7 @@ use crate::{
 
 /// A reason in plain words, with its values filled in.
 pub fn reason_text(lang: crate::i18n::Lang, reason: &Reason) -> String {
-    fill(&tr(lang, &reason.message_key), &reason.values)
+    message(lang, &reason.message_key, &reason.values)
 }
 
 /// A reason in plain words, its dates written for the reader ("2031-04-14" as "14 April 2031").
@@ -23,7 +23,7 @@ pub fn reason_words(lang: crate::i18n::Lang, r: &Reason) -> String {
             Err(_) => (k.clone(), v.clone()),
         })
         .collect();
-    fill(&tr(lang, &r.message_key), &values)
+    message(lang, &r.message_key, &values)
 }
 
 /// The kind of check a reason is, as every "why?" names it.

@@ -9,7 +9,8 @@ use super::{
     fees::{FeeEstimate, estimate},
     form::{
         Answers, Choices, Draft, DraftStep, Journey, Kind, Question, Step, Warnings, Why,
-        chosen_of, dyn_text, format_date, is_yes, parse_money, parse_number, reason_text, text,
+        chosen_of, dyn_text, format_date, is_yes, message, parse_money, parse_number, reason_text,
+        text,
     },
 };
 use crate::{
@@ -389,7 +390,7 @@ fn ApplyNext(answers: Answers, today: NaiveDate) -> impl IntoView {
     // Priority-activity income, where the schedule's base needs it, from the share given.
     let fee = answers
         .get("income")
-        .and_then(|i| parse_money(i))
+        .and_then(|i| parse_money(i, use_i18n().lang()))
         .and_then(|income| {
             let share = answers.get("priority_share").and_then(|s| parse_number(s));
             let priority = share.map(|p| Tiyn(income.0 / 100 * p + income.0 % 100 * p / 100));
@@ -478,13 +479,19 @@ fn ListRequestNext(answers: Answers) -> impl IntoView {
 #[component]
 pub fn ReviewTimeline(from: NaiveDate) -> impl IntoView {
     let i18n = use_i18n();
-    let days = |p: &'static Param<u32>| p.at(from).copied().unwrap_or(0).to_string();
     let data = timeline_data();
-    let values = vec![
-        ("moderation".to_owned(), days(&data.moderation_working_days)),
-        ("commission".to_owned(), days(&data.commission_working_days)),
-    ];
-    let lead = move || super::form::fill(i18n.t("elig.time.lead"), &values);
+    let lead = move || {
+        let lang = i18n.lang();
+        let days = |p: &'static Param<u32>| {
+            let n = p.at(from).copied().unwrap_or(0).to_string();
+            message(lang, "elig.time.working_days", &[("count".into(), n)])
+        };
+        let values = [
+            ("moderation".to_owned(), days(&data.moderation_working_days)),
+            ("commission".to_owned(), days(&data.commission_working_days)),
+        ];
+        message(lang, "elig.time.lead", &values)
+    };
     match review_timeline(from) {
         Ok(stages) => {
             let items = stages
@@ -512,7 +519,8 @@ pub fn ReviewTimeline(from: NaiveDate) -> impl IntoView {
         }
         Err(e) => {
             let v = e.values();
-            view! { <p>{move || super::form::fill(i18n.t(e.message_key()), &v)}</p> }.into_any()
+            view! { <p>{move || super::form::message(i18n.lang(), e.message_key(), &v)}</p> }
+                .into_any()
         }
     }
 }

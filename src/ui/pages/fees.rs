@@ -13,8 +13,8 @@ use crate::{
         config::use_today,
         link,
         pages::form::{
-            Answers, Kind, Outcome, Question, Step, StepForm, Why, dyn_text, format_money,
-            parse_money, parse_number, text,
+            Answers, Kind, Outcome, Question, Step, StepForm, Why, accepted_money, dyn_text,
+            format_money, parse_number, text,
         },
     },
 };
@@ -43,9 +43,10 @@ fn year_covered(value: &str, _: &Answers) -> Outcome {
 }
 
 /// The income answers as the calculator reads them: total, and priority when it is asked.
+/// Read once each question has accepted its answer.
 fn incomes(a: &Answers) -> Option<(Tiyn, Option<Tiyn>)> {
-    let total = parse_money(a.get("income")?)?;
-    let priority = a.get("priority_income").and_then(|p| parse_money(p));
+    let total = accepted_money(a.get("income")?)?;
+    let priority = a.get("priority_income").and_then(|p| accepted_money(p));
     Some((total, priority))
 }
 

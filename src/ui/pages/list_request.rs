@@ -237,7 +237,10 @@ fn CheckAnswers() -> impl IntoView {
     let request = Sending::new(DRAFT);
     let sending = request.busy;
     // A draft loaded from a file or cut short: to the first step with a problem.
-    if let Some((step, _)) = answers.with_untracked(|a| JOURNEY.problems(a)).first() {
+    if let Some((step, _)) = answers
+        .with_untracked(|a| JOURNEY.problems(a, i18n.lang()))
+        .first()
+    {
         let to = link(&JOURNEY.path(step.slug));
         request_animation_frame(move || use_navigate()(&to, Default::default()));
     }

@@ -7,7 +7,7 @@ use leptos::{html, prelude::*};
 use leptos_router::hooks::use_query_map;
 
 use super::form::{
-    Answers, Kind, Outcome, Question, Step, StepForm, dyn_text, fill, format_date, text, tr,
+    Answers, Kind, Outcome, Question, Step, StepForm, dyn_text, format_date, message, text, tr,
 };
 use crate::{
     api::{self, Reference, Status, StatusQuery, normalise_bin},
@@ -162,12 +162,12 @@ pub fn StatusPage() -> impl IntoView {
                     BackendError::TooManyRequests(_) => "backend.error.too_many_title",
                     _ => "track.not_found_title",
                 };
-                let message = move || fill(&tr(i18n.lang(), e.message_key()), &e.values());
+                let said = move || message(i18n.lang(), e.message_key(), &e.values());
                 view! {
                     <h2 class="heading-m" tabindex="-1" node_ref=heading>
                         {text(title)}
                     </h2>
-                    <p class="panel" role="alert">{message}</p>
+                    <p class="panel" role="alert">{said}</p>
                 }
                 .into_any()
             }

@@ -22,7 +22,7 @@ use crate::{
         i18n::use_i18n,
         link,
         page::Page,
-        pages::form::{Draft, DraftTools, dyn_text, fill, format_date, text, tr},
+        pages::form::{Draft, DraftTools, dyn_text, fill, format_date, message, text, tr},
     },
 };
 
@@ -98,8 +98,9 @@ pub fn Acceleration() -> impl IntoView {
                 .into_iter()
                 .filter(|p| kind.with(|k| stage.with(|s| fits(p, k, s, today))))
                 .collect();
-            let count = fill(
-                i18n.t("acc.showing"),
+            let count = message(
+                i18n.lang(),
+                "acc.showing",
                 &[
                     ("shown".into(), shown.len().to_string()),
                     ("all".into(), catalogue_len(&catalogue)),
@@ -184,7 +185,13 @@ fn ProgrammeCard(programme: Programme) -> impl IntoView {
         .map(|l| format!("acc.language.{l}"))
         .collect();
     let min = p.min_team_size.to_string();
-    let team = move || fill(i18n.t("acc.team_min"), &[("minimum".into(), min.clone())]);
+    let team = move || {
+        message(
+            i18n.lang(),
+            "acc.team_min",
+            &[("minimum".into(), min.clone())],
+        )
+    };
     let roles = p
         .required_roles
         .iter()
@@ -253,8 +260,9 @@ fn CohortItem(programme: Programme, cohort: Cohort) -> impl IntoView {
     };
     let seats_left = c.seats.saturating_sub(c.seats_taken);
     let seats = move || {
-        fill(
-            i18n.t("acc.seats_left"),
+        message(
+            i18n.lang(),
+            "acc.seats_left",
             &[
                 ("left".into(), seats_left.to_string()),
                 ("seats".into(), c.seats.to_string()),

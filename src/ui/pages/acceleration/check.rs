@@ -48,14 +48,22 @@ pub fn CheckAnswers() -> impl IntoView {
 fn Review(answers: RwSignal<Answers>, programme: Programme, cohort: Cohort) -> impl IntoView {
     let today = use_today();
     // A draft loaded from a file or cut short: back to the first step with a problem.
-    if let Some((step, _)) = answers.with_untracked(|a| JOURNEY.problems(a)).first() {
+    if let Some((step, _)) = answers
+        .with_untracked(|a| JOURNEY.problems(a, use_i18n().lang()))
+        .first()
+    {
         let (to, navigate) = (link(&JOURNEY.path(step.slug)), use_navigate());
         request_animation_frame(move || navigate(&to, Default::default()));
         return ().into_any();
     }
     // A member the team page would not save now: back to the list, which says who.
     let team_incomplete = answers.with_untracked(|a| {
-        incomplete_member(member_questions(programme.housing, a), &team_of(a)).is_some()
+        incomplete_member(
+            member_questions(programme.housing, a),
+            &team_of(a),
+            use_i18n().lang(),
+        )
+        .is_some()
     });
     if team_incomplete {
         let (to, navigate) = (link(&JOURNEY.path("team")), use_navigate());

@@ -4,11 +4,11 @@
 use leptos::prelude::*;
 
 use crate::{
-    domain::countries::{countries, country},
+    domain::countries::{country, sorted},
     i18n::Lang,
     ui::{
         i18n::use_i18n,
-        pages::form::{Answers, Problem, Question, fill, text, tr},
+        pages::form::{Answers, Problem, Question, message, text},
     },
 };
 
@@ -46,9 +46,8 @@ pub fn member_field(
         let lang = i18n.lang();
         // Read again when the language changes, so the choice survives the new option list.
         let selected = answers.with_untracked(|a| a.get(id).cloned().unwrap_or_default());
-        let mut list: Vec<_> = countries().iter().collect();
-        list.sort_by_key(|c| c.name(lang).to_lowercase());
-        list.into_iter()
+        sorted(lang)
+            .into_iter()
             .map(|c| {
                 let code = c.code.clone();
                 view! {
@@ -72,7 +71,7 @@ pub fn member_field(
                         view! {
                             <p class="error-message" id=format!("{id}-error")>
                                 <span class="visually-hidden">{i18n.t("form.error_prefix")}</span>
-                                {fill(&tr(i18n.lang(), p.key), &p.values)}
+                                {message(i18n.lang(), p.key, &p.values)}
                             </p>
                         }
                     })

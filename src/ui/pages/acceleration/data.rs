@@ -13,6 +13,7 @@ use crate::{
         eligibility::ApplicantKind,
         ids::{parse_applicant_bin, parse_iin},
     },
+    i18n::Lang,
     ui::pages::form::{
         Answers, Choices, Journey, Kind, Question, Step, chosen, is_yes, items_of, parse_date,
     },
@@ -411,11 +412,15 @@ pub fn member_questions(programme_houses: bool, a: &Answers) -> &'static [Questi
 
 /// The first member whose answers `questions` refuse: one from Kazakhstan saved before the
 /// applicant became a team has no IIN yet.
-pub fn incomplete_member<'a>(questions: &[Question], team: &'a [Answers]) -> Option<&'a Answers> {
+pub fn incomplete_member<'a>(
+    questions: &[Question],
+    team: &'a [Answers],
+    lang: Lang,
+) -> Option<&'a Answers> {
     team.iter().find(|m| {
         questions
             .iter()
-            .any(|q| q.asked(m) && q.validate(m).is_some())
+            .any(|q| q.asked(m) && q.validate(m, lang).is_some())
     })
 }
 

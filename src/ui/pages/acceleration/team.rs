@@ -105,8 +105,8 @@ fn TeamForm(answers: RwSignal<Answers>, programme: Programme, cohort: Cohort) ->
             errors.set(vec![problem("acc.members_empty")]);
             return;
         }
-        if let Some(name) =
-            items.with_untracked(|list| incomplete_member(questions, list).map(member_name))
+        if let Some(name) = items
+            .with_untracked(|list| incomplete_member(questions, list, i18n.lang()).map(member_name))
         {
             errors.set(vec![Problem {
                 field: "team-heading",

@@ -16,7 +16,7 @@ use super::{
     fees::{FeeEstimate, estimate},
     form::{
         Answers, BackLink, Draft, DraftStep, DraftTools, FailurePanel, NoRecord, Question, Sending,
-        Step, SummaryList, chosen_of, fill, format_date, kept_record, parse_date, parse_money,
+        Step, SummaryList, chosen_of, format_date, kept_record, message, parse_date, parse_money,
         parse_number, saved_answers, status_link, text, tr,
     },
 };
@@ -24,6 +24,7 @@ use crate::{
     api::{Contact, Declarations, Organisation, ParticipantApplication, Project, Submission},
     backend::{Backend, BackendError},
     domain::eligibility::Route,
+    i18n::Lang,
     ui::{
         config::{use_backend, use_today},
         i18n::use_i18n,
@@ -98,7 +99,7 @@ fn file_check(step: &'static Step, answers: RwSignal<Answers>) -> Option<AnyView
 
 /// The application as the service takes it, sent on `today`; `None` while an answer is missing
 /// or wrong.
-fn to_application(a: &Answers, today: NaiveDate) -> Option<ParticipantApplication> {
+fn to_application(a: &Answers, today: NaiveDate, lang: Lang) -> Option<ParticipantApplication> {
     let get = |id: &str| a.get(id).map(|v| v.trim().to_owned()).unwrap_or_default();
     let declared = chosen_of(a, "declarations");
     let declaration = |id: &str| declared.iter().any(|d| d == id);
@@ -119,7 +120,7 @@ fn to_application(a: &Answers, today: NaiveDate) -> Option<ParticipantApplicatio
             phone: get("phone"),
         },
         activities: chosen_of(a, "activities"),
-        income_tiyn: parse_money(&get("income"))?.0,
+        income_tiyn: parse_money(&get("income"), lang)?.0,
         income_year: today.year() - 1,
         headcount: number("headcount")?,
         foreign_specialists: number("foreign")?,
@@ -148,7 +149,10 @@ fn CheckAnswers() -> impl IntoView {
     let request = Sending::new(DRAFT);
     let (sending, failure) = (request.busy, request.failure);
     // A draft loaded from a file or cut short: send the user to the first step with a problem.
-    if let Some((step, _)) = answers.with_untracked(|a| JOURNEY.problems(a)).first() {
+    if let Some((step, _)) = answers
+        .with_untracked(|a| JOURNEY.problems(a, i18n.lang()))
+        .first()
+    {
         let to = link(&JOURNEY.path(step.slug));
         request_animation_frame(move || use_navigate()(&to, Default::default()));
     }
@@ -173,10 +177,11 @@ fn CheckAnswers() -> impl IntoView {
         .collect_view();
     let fee = move || {
         let year = use_today().year();
-        answers.with(|a| estimate(year, parse_money(a.get("income")?)?, None).ok())
+        answers.with(|a| estimate(year, parse_money(a.get("income")?, i18n.lang())?, None).ok())
     };
     let submit = Callback::new(move |()| {
-        let Some(body) = answers.with_untracked(|a| to_application(a, use_today())) else {
+        let Some(body) = answers.with_untracked(|a| to_application(a, use_today(), i18n.lang()))
+        else {
             return;
         };
         request.send_then_confirm(
@@ -289,7 +294,7 @@ pub fn Confirmation() -> impl IntoView {
                 <p class="reference">{reference}</p>
             </div>
             <p>
-                {move || fill(i18n.t("apply.submitted_on"), &[("date".into(), format_date(i18n.lang(), submitted))])}
+                {move || message(i18n.lang(), "apply.submitted_on", &[("date".into(), format_date(i18n.lang(), submitted))])}
             </p>
             <h2 class="heading-m">{text("apply.next_title")}</h2>
             <p>{text("apply.next_body")}</p>

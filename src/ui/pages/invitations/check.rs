@@ -71,7 +71,7 @@ pub fn CheckAnswers() -> impl IntoView {
             Some("/invitations".to_owned())
         } else {
             JOURNEY
-                .problems(&a)
+                .problems(&a, use_i18n().lang())
                 .first()
                 .map(|(step, _)| JOURNEY.path(step.slug))
                 .or_else(|| invitation(&a).is_none().then(|| JOURNEY.path("person")))
