@@ -6,36 +6,16 @@ use astana_hub_portal::domain::acceleration::{
 };
 use astana_hub_portal::domain::decision::Reason;
 use astana_hub_portal::domain::eligibility::ApplicantKind;
-use astana_hub_portal::i18n::{Lang, lookup};
-use chrono::{Days, NaiveDate};
+use chrono::Days;
 
-fn d(s: &str) -> NaiveDate {
-    s.parse().unwrap()
-}
-
-const AS_OF: &str = "2026-03-02";
+mod fixtures;
+use fixtures::{AS_OF, d, explained};
 
 fn programme(id: &str) -> Programme {
     catalogue(d(AS_OF))
         .into_iter()
         .find(|p| p.id == id)
         .unwrap()
-}
-
-fn explained(reasons: &[Reason]) {
-    for r in reasons {
-        for lang in Lang::ALL {
-            let t = lookup(lang, &r.message_key)
-                .unwrap_or_else(|| panic!("{} has no {lang:?} text", r.message_key));
-            for (name, _) in &r.values {
-                assert!(
-                    t.contains(&format!("{{{name}}}")),
-                    "{} lacks {name}",
-                    r.message_key
-                );
-            }
-        }
-    }
 }
 
 fn member(role: Role, full_time: bool) -> TeamMember {
