@@ -4,14 +4,10 @@
 use astana_hub_portal::api::FieldError;
 use serde_json::Value;
 
+use astana_hub_portal::api::limits::{MAX_ITEMS, MAX_LONG_TEXT, MAX_TEXT};
+
 /// The largest request body, in bytes.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
-/// The longest text of a free-text field, in characters.
-pub const MAX_LONG_TEXT: usize = 4000;
-/// The longest text of any other field, in characters.
-pub const MAX_TEXT: usize = 200;
-/// The most items in a list (people, team members, activities, documents).
-pub const MAX_ITEMS: usize = 50;
 /// The shortest and the longest idempotency key (`public/openapi.yaml`): long enough to be
 /// unique when made at random.
 pub const MIN_KEY: usize = 16;

@@ -13,6 +13,7 @@
 //! Errors are `application/problem+json` ([`Problem`]).
 
 mod idempotency;
+pub mod limits;
 mod list_request;
 mod payload;
 mod problem;

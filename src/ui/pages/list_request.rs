@@ -21,6 +21,7 @@ use super::{
     },
 };
 use crate::{
+    api::limits::MAX_TEXT,
     api::{ListRequest, Submission},
     backend::Backend,
     ui::{config::use_backend, i18n::use_i18n, link, page::Page},
@@ -54,7 +55,7 @@ static ORGANISATION: [Question; 2] = [
         "organisation_name",
         "apply.org_name",
         "apply.org_name_empty",
-        text_input("text", "organization", 200),
+        text_input("text", "organization", MAX_TEXT),
     ),
     Question::new(
         "bin",
@@ -78,7 +79,7 @@ static STATUS: [Question; 2] = [
         "status_document",
         "list.status_document",
         "",
-        text_input("text", "off", 200),
+        text_input("text", "off", MAX_TEXT),
     )
     .hint("list.status_document_hint")
     .optional(),
@@ -89,13 +90,13 @@ static CONTACT: [Question; 2] = [
         "contact_name",
         "apply.contact_name",
         "apply.contact_name_empty",
-        text_input("text", "name", 200),
+        text_input("text", "name", MAX_TEXT),
     ),
     Question::new(
         "contact_email",
         "apply.email",
         "apply.email_empty",
-        text_input("email", "email", 200),
+        text_input("email", "email", MAX_TEXT),
     )
     .hint("list.contact_email_hint")
     .check(email),

@@ -10,6 +10,7 @@ use super::form::{
     Answers, Kind, Outcome, Question, Step, StepForm, dyn_text, format_date, message, text, tr,
 };
 use crate::{
+    api::limits::MAX_TEXT,
     api::{self, Reference, Status, StatusQuery, normalise_bin},
     backend::{Backend, BackendError},
     domain::contact::email_shaped,
@@ -69,7 +70,7 @@ static QUESTIONS: [Question; 2] = [
         Kind::Text {
             input: "text",
             autocomplete: "off",
-            max: 254,
+            max: MAX_TEXT,
         },
     )
     .hint("track.second_factor_hint")

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 
 use super::{from_id, id_of};
 use crate::{
+    api::limits::MAX_TEXT,
     api::{Applicant, Enrolment, Nights, TeamMember},
     domain::{
         acceleration::{self, EnrolmentApplication, ProjectStage, Role},
@@ -136,7 +137,7 @@ const CONTACT_EMAIL: Question = Question::new(
     Kind::Text {
         input: "email",
         autocomplete: "email",
-        max: 254,
+        max: MAX_TEXT,
     },
 )
 .check(email);
@@ -183,7 +184,7 @@ static APPLICANT: [Question; 7] = [
         Kind::Text {
             input: "text",
             autocomplete: "name",
-            max: 200,
+            max: MAX_TEXT,
         },
     )
     .hint("acc.full_name_hint")
@@ -197,7 +198,7 @@ static APPLICANT: [Question; 7] = [
         Kind::Text {
             input: "text",
             autocomplete: "off",
-            max: 200,
+            max: MAX_TEXT,
         },
     )
     .when(is_team),
@@ -279,7 +280,7 @@ const EMAIL: Question = Question::new(
     Kind::Text {
         input: "email",
         autocomplete: "off",
-        max: 254,
+        max: MAX_TEXT,
     },
 )
 .check(email);

@@ -2,6 +2,7 @@
 //! the generic ones do not make.
 
 use crate::{
+    api::limits::MAX_TEXT,
     domain::contact::{email_shaped, kazakh_phone},
     domain::ids::parse_applicant_bin,
     ui::{
@@ -114,7 +115,7 @@ static ORGANISATION: [Question; 6] = [
         "org_name",
         "apply.org_name",
         "apply.org_name_empty",
-        text("text", "organization", 200),
+        text("text", "organization", MAX_TEXT),
     ),
     Question::new("bin", "apply.bin", "ids.empty", text("text", "off", 20))
         .hint("apply.bin_hint")
@@ -137,9 +138,9 @@ static ORGANISATION: [Question; 6] = [
         "address",
         "apply.address",
         "apply.address_empty",
-        text("text", "street-address", 300),
+        text("text", "street-address", MAX_TEXT),
     ),
-    Question::new("website", "apply.website", "", text("url", "url", 200))
+    Question::new("website", "apply.website", "", text("url", "url", MAX_TEXT))
         .hint("apply.website_hint")
         .optional()
         .check(website),
@@ -150,19 +151,19 @@ static CONTACT: [Question; 4] = [
         "contact_name",
         "apply.contact_name",
         "apply.contact_name_empty",
-        text("text", "name", 200),
+        text("text", "name", MAX_TEXT),
     ),
     Question::new(
         "position",
         "apply.position",
         "apply.position_empty",
-        text("text", "organization-title", 200),
+        text("text", "organization-title", MAX_TEXT),
     ),
     Question::new(
         "email",
         "apply.email",
         "apply.email_empty",
-        text("email", "email", 254),
+        text("email", "email", MAX_TEXT),
     )
     .hint("apply.email_hint")
     .check(email),

@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 
 use crate::{
+    api::limits::MAX_TEXT,
     api::{Collection, Engagement, Invitation, InvitationRoute, Person, Relationship, Sex},
     domain::{
         acceleration::{catalogue, catalogue_data},
@@ -388,7 +389,7 @@ static VISA: [Question; 8] = [
         Kind::Text {
             input: "email",
             autocomplete: "email",
-            max: 254,
+            max: MAX_TEXT,
         },
     )
     .hint("inv.contact_email_hint")
