@@ -2,6 +2,8 @@
 //!
 //! - [`domain`]: the rules, pure Rust, no browser types; compiles and tests natively.
 //! - [`i18n`]: the texts in Kazakh, Russian and English, and locale formatting.
+//! - [`journeys`]: the four journeys' questions as data, with their checks, conditions and
+//!   order; pure, tested natively.
 //! - [`api`]: the contract with the Fund's service (pure, shared with a server).
 //! - `backend` (feature `web`): the mock and the HTTP client behind one trait.
 //! - `ui` (feature `web`): the Leptos interface.
@@ -10,5 +12,6 @@ pub mod api;
 pub mod backend;
 pub mod domain;
 pub mod i18n;
+pub mod journeys;
 #[cfg(feature = "web")]
 pub mod ui;

@@ -9,6 +9,7 @@
 //! ([`plural`]): [`message`] fills in its values and picks the form its count needs.
 
 pub mod file;
+pub mod format;
 pub mod plural;
 
 use std::sync::OnceLock;

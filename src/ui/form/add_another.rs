@@ -6,13 +6,10 @@ use leptos::{ev::SubmitEvent, prelude::*};
 use wasm_bindgen::JsCast;
 
 use super::{
-    Answers, Problem, Question,
-    fields::{ErrorSummary, Field},
-    message,
-    summary::answer_text,
-    text,
+    Answers, Problem, Question, answer_text, field::Field, items_of, message,
+    step_form::ErrorSummary, text,
 };
-use crate::{i18n::Lang, ui::i18n::use_i18n};
+use crate::ui::{config::use_today, i18n::use_i18n};
 
 /// The message keys of one list; `added`, `changed` and `removed` take the item's `{name}`.
 #[derive(Clone, Copy)]
@@ -30,22 +27,7 @@ pub struct ListTexts {
     pub removed: &'static str,
 }
 
-/// Renders a question the generic fields cannot (a list of countries); `None` for the others.
-pub type FieldView =
-    fn(&'static Question, RwSignal<Answers>, RwSignal<Vec<Problem>>) -> Option<AnyView>;
-
-/// Writes an answer the generic answer text cannot; `None` for the others.
-pub type AnswerText = fn(Lang, &'static Question, &Answers) -> Option<String>;
-
-/// The items of a list kept in a journey's answers as one answer, `id`, holding them as JSON.
-pub fn items_of(answers: &Answers, id: &str) -> Vec<Answers> {
-    answers
-        .get(id)
-        .and_then(|json| serde_json::from_str(json).ok())
-        .unwrap_or_default()
-}
-
-/// The items of the list kept under `id` (see [`items_of`]), for an [`AddAnother`]: every
+/// The items of the list kept under `id` (see [`super::items_of`]), for an [`AddAnother`]: every
 /// change is written back to the answers, and so to the draft.
 pub fn list_answer(answers: RwSignal<Answers>, id: &'static str) -> RwSignal<Vec<Answers>> {
     let items = RwSignal::new(answers.with_untracked(|a| items_of(a, id)));
@@ -92,8 +74,6 @@ pub fn AddAnother(
     /// Checks beyond each question's own, run on Save.
     #[prop(optional, into)]
     check: Option<Callback<Answers, Vec<Problem>>>,
-    #[prop(optional)] field: Option<FieldView>,
-    #[prop(optional)] answer: Option<AnswerText>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let open = RwSignal::new(items.with_untracked(Vec::is_empty).then_some(Editing::New));
@@ -138,7 +118,7 @@ pub fn AddAnother(
         let mut found: Vec<Problem> = questions
             .iter()
             .filter(|q| q.asked(&item))
-            .filter_map(|q| q.validate(&item, i18n.lang()))
+            .filter_map(|q| q.validate(&item, i18n.lang(), use_today()))
             .collect();
         if found.is_empty()
             && let Some(check) = check
@@ -198,7 +178,7 @@ pub fn AddAnother(
                 view! {
                     <li class="add-another__item">
                         <h3 class="heading-s" id=item_id(i) tabindex="-1">{label.clone()}</h3>
-                        <ItemSummary questions item=item.clone() answer />
+                        <ItemSummary questions item=item.clone() />
                         <div class="add-another__actions">
                             <button class="button button--secondary" type="button" on:click=move |_| start(Editing::At(i))>
                                 {i18n.t("form.change")}
@@ -220,14 +200,11 @@ pub fn AddAnother(
                 .iter()
                 .map(|q| {
                     let asked = Memo::new(move |_| current.with(|a| q.asked(a)));
-                    let control = move || {
-                        field
-                            .and_then(|f| f(q, current, errors))
-                            .unwrap_or_else(|| {
-                                view! { <Field question=q answers=current errors /> }.into_any()
-                            })
-                    };
-                    view! { <Show when=move || asked.get()>{control()}</Show> }
+                    view! {
+                        <Show when=move || asked.get()>
+                            <Field question=q answers=current errors />
+                        </Show>
+                    }
                 })
                 .collect_view();
             view! {
@@ -272,24 +249,14 @@ pub fn AddAnother(
 /// One item's answers to the questions asked of it, as the list shows them; also for a
 /// "check your answers" page.
 #[component]
-pub fn ItemSummary(
-    questions: &'static [Question],
-    item: Answers,
-    /// Writes the answers the generic answer text cannot.
-    answer: Option<AnswerText>,
-) -> impl IntoView {
+pub fn ItemSummary(questions: &'static [Question], item: Answers) -> impl IntoView {
     let i18n = use_i18n();
     let rows = questions
         .iter()
         .filter(|q| q.asked(&item))
         .map(|q| {
             let item = item.clone();
-            let value = move || {
-                let lang = i18n.lang();
-                answer
-                    .and_then(|f| f(lang, q, &item))
-                    .unwrap_or_else(|| answer_text(lang, q, &item))
-            };
+            let value = move || answer_text(i18n.lang(), use_today(), q, &item);
             view! {
                 <div class="summary-list__row">
                     <dt class="summary-list__key">{text(q.label)}</dt>

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
-use super::{Answers, Journey, Step, StepForm, add_another::FieldView, saved_answers};
+use super::{Answers, Journey, Step, StepForm, saved_answers};
 use crate::ui::link;
 
 /// What a step shows below its questions, from the step's answers.
@@ -29,15 +29,13 @@ pub fn step_links(
     }
 }
 
-/// `step` of `journey`, its answers in the draft named `draft`; `field` renders the questions
-/// the generic fields cannot (a list of countries).
+/// `step` of `journey`, its answers in the draft named `draft`.
 #[component]
 pub fn DraftStep(
     journey: &'static Journey,
     draft: &'static str,
     step: &'static Step,
     #[prop(optional)] extra: Option<Extra>,
-    #[prop(optional)] field: Option<FieldView>,
 ) -> impl IntoView {
     let answers = saved_answers(draft);
     let navigate = use_navigate();
@@ -46,7 +44,7 @@ pub fn DraftStep(
     let next = move |()| navigate(&to(true), Default::default());
     let extra = extra.and_then(|f| f(step, answers));
     view! {
-        <StepForm step answers back on_continue=next field>
+        <StepForm step answers back on_continue=next>
             {extra}
         </StepForm>
     }

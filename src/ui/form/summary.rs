@@ -3,27 +3,8 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::{
-    Answers, Kind, Question, chosen, format_date, format_money, parse_date, parse_money, text, tr,
-};
-use crate::{i18n::Lang, ui::i18n::use_i18n};
-
-/// An answer written for reading: option labels instead of ids, dates and money formatted.
-pub fn answer_text(lang: Lang, q: &Question, answers: &Answers) -> String {
-    let value = answers.get(q.id).map(String::as_str).unwrap_or("").trim();
-    let label = |key: String| tr(lang, &key);
-    match q.kind {
-        Kind::Money => parse_money(value, lang).map_or_else(|| value.to_owned(), format_money),
-        Kind::Date => parse_date(value).map_or_else(|_| String::new(), |d| format_date(lang, d)),
-        Kind::YesNo if !value.is_empty() => label(format!("form.{value}")),
-        Kind::Radios(c) | Kind::Select(c) if !value.is_empty() => c.label(lang, value),
-        Kind::Checks { choices, .. } => chosen(value)
-            .map(|v| choices.label(lang, v))
-            .collect::<Vec<_>>()
-            .join("\n"),
-        _ => value.to_owned(),
-    }
-}
+use super::{Answers, Question, answer_text, text, tr};
+use crate::ui::{config::use_today, i18n::use_i18n};
 
 /// One row per question asked; `change` gives the address that returns to a question.
 /// `refused` holds what the service refused, by question id and message key: each message
@@ -39,7 +20,7 @@ pub fn SummaryList(
     let rows = questions
         .into_iter()
         .map(|q| {
-            let value = move || answers.with(|a| answer_text(i18n.lang(), q, a));
+            let value = move || answers.with(|a| answer_text(i18n.lang(), use_today(), q, a));
             let refusal = move || {
                 let key = refused?
                     .with(|r| r.iter().find(|(id, _)| *id == q.id).cloned())?

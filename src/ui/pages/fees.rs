@@ -4,119 +4,13 @@ use chrono::Datelike;
 use leptos::{html, prelude::*};
 
 use crate::{
-    domain::{
-        decision::Decision,
-        fees::{FeeBreakdown, FeeError, FeeInput, calculate, schedule},
-        money::Tiyn,
-    },
+    domain::{decision::Decision, fees::FeeBreakdown},
+    journeys::fees::{STEP, fee_of},
     ui::{
         config::use_today,
         link,
-        pages::form::{
-            Answers, Kind, Outcome, Question, Step, StepForm, Why, accepted_money, dyn_text,
-            format_money, parse_number, text,
-        },
+        pages::form::{Answers, StepForm, Why, dyn_text, format_money, text},
     },
-};
-
-/// The fee for a whole year of participation on `income`, and on `priority` income where the
-/// schedule's base is priority-activity income.
-pub fn estimate(
-    year: i32,
-    income: Tiyn,
-    priority: Option<Tiyn>,
-) -> Result<Decision<FeeBreakdown>, FeeError> {
-    calculate(&FeeInput {
-        year,
-        total_income: income,
-        priority_income: priority,
-        participation_start: None,
-        participation_end: None,
-    })
-}
-
-fn year_covered(value: &str, _: &Answers) -> Outcome {
-    let year = parse_number(value).unwrap_or_default() as i32;
-    estimate(year, Tiyn::ZERO, Some(Tiyn::ZERO))
-        .map(|_| ())
-        .map_err(|e| (e.message_key(), e.values()))
-}
-
-/// The income answers as the calculator reads them: total, and priority when it is asked.
-/// Read once each question has accepted its answer.
-fn incomes(a: &Answers) -> Option<(Tiyn, Option<Tiyn>)> {
-    let total = accepted_money(a.get("income")?)?;
-    let priority = a.get("priority_income").and_then(|p| accepted_money(p));
-    Some((total, priority))
-}
-
-fn year_of(a: &Answers) -> i32 {
-    a.get("year").and_then(|y| parse_number(y)).unwrap_or(2026) as i32
-}
-
-/// Checked on the last income question asked, once both figures are in.
-fn incomes_in_range(_: &str, a: &Answers) -> Outcome {
-    match (incomes(a), year_covered(a.get("year").map_or("", |s| s), a)) {
-        (Some((total, priority)), Ok(())) => estimate(year_of(a), total, priority)
-            .map(|_| ())
-            .or_else(|e| match e {
-                // Said by the priority income question's own "empty" message.
-                FeeError::PriorityIncomeNeeded => Ok(()),
-                e => Err((e.message_key(), e.values())),
-            }),
-        _ => Ok(()),
-    }
-}
-
-fn priority_asked(_: &Answers) -> bool {
-    schedule().may_use_priority_income()
-}
-
-fn total_checked_here(value: &str, a: &Answers) -> Outcome {
-    if priority_asked(a) {
-        Ok(())
-    } else {
-        incomes_in_range(value, a)
-    }
-}
-
-static QUESTIONS: [Question; 3] = [
-    Question::new(
-        "year",
-        "feecalc.year",
-        "feecalc.year_empty",
-        Kind::Number {
-            min: 2000,
-            max: 2100,
-        },
-    )
-    .hint("feecalc.year_hint")
-    .check(year_covered),
-    Question::new(
-        "income",
-        "feecalc.income",
-        "feecalc.income_empty",
-        Kind::Money,
-    )
-    .hint("feecalc.income_hint")
-    .check(total_checked_here),
-    Question::new(
-        "priority_income",
-        "feecalc.priority_income",
-        "feecalc.priority_income_empty",
-        Kind::Money,
-    )
-    .hint("feecalc.priority_income_hint")
-    .when(priority_asked)
-    .check(incomes_in_range),
-];
-
-static STEP: Step = Step {
-    slug: "",
-    title: "fees.title",
-    lead: Some("feecalc.lead"),
-    questions: &QUESTIONS,
-    when: None,
 };
 
 /// The breakdown: each line with the rule it comes from, then "why?".
@@ -191,12 +85,7 @@ pub fn Fees() -> impl IntoView {
         }
     });
     let compute = move |()| {
-        let found = answers.with_untracked(|a| {
-            let year = a.get("year").and_then(|y| parse_number(y))? as i32;
-            let (total, priority) = incomes(a)?;
-            estimate(year, total, priority).ok()
-        });
-        result.set(found);
+        result.set(answers.with_untracked(fee_of));
     };
     let shown = move || {
         result.get().map(|d| {

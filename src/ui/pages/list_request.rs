@@ -11,20 +11,20 @@ use leptos_router::{
     hooks::{use_navigate, use_params_map},
 };
 
-use super::{
-    apply::questions::{bin, email},
-    eligibility::ENTITY_TYPES,
-    form::{
-        Answers, BackLink, Choices, Draft, DraftStep, DraftTools, FailurePanel, Journey, Kind,
-        NoRecord, Question, Sending, Step, SummaryList, chosen_of, fill, format_date, kept_record,
-        saved_answers, status_link, text,
-    },
+use super::form::{
+    BackLink, Draft, DraftStep, DraftTools, FailurePanel, NoRecord, Question, Sending, SummaryList,
+    fill, format_date, kept_record, saved_answers, status_link, text,
 };
 use crate::{
-    api::limits::MAX_TEXT,
-    api::{ListRequest, Submission},
+    api::Submission,
     backend::Backend,
-    ui::{config::use_backend, i18n::use_i18n, link, page::Page},
+    journeys::list_request::{JOURNEY, to_request},
+    ui::{
+        config::{use_backend, use_today},
+        i18n::use_i18n,
+        link,
+        page::Page,
+    },
 };
 
 /// The name of this journey's draft in the browser; the eligibility result starts it with the
@@ -33,107 +33,6 @@ pub const DRAFT: &str = "list-request";
 
 /// The name a receipt is kept under, with its reference.
 const RECEIPT: &str = "list-receipt";
-
-const fn text_input(input: &'static str, autocomplete: &'static str, max: usize) -> Kind {
-    Kind::Text {
-        input,
-        autocomplete,
-        max,
-    }
-}
-
-const DECLARATION: Choices = Choices {
-    values: || vec!["information_true"],
-    prefix: "list.declaration.",
-    label: None,
-};
-
-// Question ids are the request's field names, so a field the service refuses leads back to
-// its question (`Journey::locate`).
-static ORGANISATION: [Question; 2] = [
-    Question::new(
-        "organisation_name",
-        "apply.org_name",
-        "apply.org_name_empty",
-        text_input("text", "organization", MAX_TEXT),
-    ),
-    Question::new(
-        "bin",
-        "apply.bin",
-        "ids.empty",
-        text_input("text", "off", 20),
-    )
-    .hint("apply.bin_hint")
-    .check(bin),
-];
-
-static STATUS: [Question; 2] = [
-    Question::new(
-        "entity_type",
-        "list.entity_type",
-        "list.entity_type_empty",
-        Kind::Radios(ENTITY_TYPES),
-    )
-    .hint("list.entity_type_hint"),
-    Question::new(
-        "status_document",
-        "list.status_document",
-        "",
-        text_input("text", "off", MAX_TEXT),
-    )
-    .hint("list.status_document_hint")
-    .optional(),
-];
-
-static CONTACT: [Question; 2] = [
-    Question::new(
-        "contact_name",
-        "apply.contact_name",
-        "apply.contact_name_empty",
-        text_input("text", "name", MAX_TEXT),
-    ),
-    Question::new(
-        "contact_email",
-        "apply.email",
-        "apply.email_empty",
-        text_input("email", "email", MAX_TEXT),
-    )
-    .hint("list.contact_email_hint")
-    .check(email),
-];
-
-static DECLARATIONS: [Question; 1] = [Question::new(
-    "information_true",
-    "list.declarations",
-    "list.declarations_empty",
-    Kind::Checks {
-        choices: DECLARATION,
-        search: false,
-    },
-)];
-
-const fn step(slug: &'static str, title: &'static str, questions: &'static [Question]) -> Step {
-    Step {
-        slug,
-        title,
-        lead: None,
-        questions,
-        when: None,
-    }
-}
-
-static STEPS: [Step; 4] = [
-    step("organisation", "apply.organisation_title", &ORGANISATION),
-    step("status", "list.status_title", &STATUS),
-    step("contact", "apply.contact_title", &CONTACT),
-    step("declaration", "apply.declarations_title", &DECLARATIONS),
-];
-
-static JOURNEY: Journey = Journey {
-    base: "/list-request",
-    steps: &STEPS,
-    end: "check",
-};
 
 /// The start page: what this procedure is, what it asks, the way in and the draft tools.
 #[component]
@@ -187,44 +86,16 @@ pub fn ListRequestStep() -> impl IntoView {
     }
 }
 
-/// The request as the service takes it.
-fn to_request(a: &Answers) -> ListRequest {
-    let get = |id: &str| a.get(id).map(|v| v.trim().to_owned()).unwrap_or_default();
-    ListRequest {
-        organisation_name: get("organisation_name"),
-        bin: get("bin"),
-        entity_type: get("entity_type"),
-        status_document: Some(get("status_document")).filter(|d| !d.is_empty()),
-        contact_name: get("contact_name"),
-        contact_email: get("contact_email"),
-        information_true: chosen_of(a, "information_true")
-            .iter()
-            .any(|d| d == "information_true"),
-    }
-}
-
-/// The question asked as `id`, which is also its field's path in the request.
-fn question(id: &str) -> Option<&'static Question> {
-    JOURNEY
-        .steps
-        .iter()
-        .flat_map(|s| s.questions)
-        .find(|q| q.id == id)
-}
-
 /// The address of a question's step, coming back to "check your answers" after Continue.
 fn change_link(q: &Question) -> String {
-    let slug = JOURNEY
-        .steps
-        .iter()
-        .find(|s| s.questions.iter().any(|asked| asked.id == q.id))
-        .map_or("organisation", |s| s.slug);
-    link(&format!("{}?change={}", JOURNEY.path(slug), q.id))
+    link(&JOURNEY.change_path(q))
 }
 
 /// A refused field's question, to link to it from the failure panel.
 fn refused_question(path: &str) -> Option<(&'static str, String)> {
-    JOURNEY.locate(path)
+    JOURNEY
+        .locate(path)
+        .map(|(label, path)| (label, link(&path)))
 }
 
 /// Every answer with a Change link, then Send. A failed submission keeps the draft and its
@@ -239,7 +110,7 @@ fn CheckAnswers() -> impl IntoView {
     let sending = request.busy;
     // A draft loaded from a file or cut short: to the first step with a problem.
     if let Some((step, _)) = answers
-        .with_untracked(|a| JOURNEY.problems(a, i18n.lang()))
+        .with_untracked(|a| JOURNEY.problems(a, i18n.lang(), use_today()))
         .first()
     {
         let to = link(&JOURNEY.path(step.slug));
@@ -250,7 +121,7 @@ fn CheckAnswers() -> impl IntoView {
         request.failure.with(|f| {
             f.iter()
                 .flat_map(|e| e.field_errors())
-                .filter_map(|e| Some((question(&e.path)?.id, e.code.clone())))
+                .filter_map(|e| Some((JOURNEY.question_at(&e.path)?.1.id, e.code.clone())))
                 .collect()
         })
     });

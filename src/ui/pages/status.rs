@@ -3,6 +3,7 @@
 //! due out. A reference the service does not know gets a plain message on the same page. A
 //! confirmation links here with its reference filled in.
 
+use chrono::NaiveDate;
 use leptos::{html, prelude::*};
 use leptos_router::hooks::use_query_map;
 
@@ -17,7 +18,7 @@ use crate::{
     ui::{config::use_backend, i18n::use_i18n, link},
 };
 
-fn reference(value: &str, _: &Answers) -> Outcome {
+fn reference(value: &str, _: &Answers, _: NaiveDate) -> Outcome {
     Reference::parse(value)
         .map(|_| ())
         .map_err(|e| (e.message_key(), Vec::new()))
@@ -27,7 +28,7 @@ fn reference(value: &str, _: &Answers) -> Outcome {
 /// have only their BIN, an enrolment the company's BIN, the person's IIN or a team's contact
 /// email, an invitation the employer's BIN or, for a trainee, the request's contact email. BIN
 /// and IIN look alike here.
-fn second_factor(value: &str, answers: &Answers) -> Outcome {
+fn second_factor(value: &str, answers: &Answers, _: NaiveDate) -> Outcome {
     let kind = answers
         .get("reference")
         .and_then(|r| Reference::parse(r).ok())

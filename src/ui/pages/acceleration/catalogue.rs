@@ -6,11 +6,7 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use super::{
-    DRAFT,
-    data::{KINDS, STAGES, role_key},
-    from_id, id_of, use_catalogue, waiting,
-};
+use super::{DRAFT, use_catalogue, waiting};
 use crate::{
     domain::{
         acceleration::{
@@ -18,6 +14,7 @@ use crate::{
         },
         eligibility::ApplicantKind,
     },
+    journeys::acceleration::{KINDS, STAGES, from_id, id_of, role_key},
     ui::{
         i18n::use_i18n,
         link,

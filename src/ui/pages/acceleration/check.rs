@@ -7,11 +7,6 @@ use leptos_router::hooks::use_navigate;
 use super::{
     DRAFT, JOURNEY,
     confirmation::{Invitee, RECORD, Record},
-    country::{country_name, member_answer},
-    data::{
-        application, enrolment, incomplete_member, is_foreign, member_name, member_questions,
-        nights, team_of,
-    },
     with_cohort,
 };
 use crate::{
@@ -19,6 +14,13 @@ use crate::{
     domain::{
         acceleration::{Cohort, EnrolmentOutcome, Programme, check_enrolment, check_housing},
         decision::Reason,
+    },
+    journeys::{
+        acceleration::{
+            application, enrolment, incomplete_member, is_foreign, member_name, member_questions,
+            nights, team_of,
+        },
+        country_name,
     },
     ui::{
         config::{use_backend, use_today},
@@ -49,7 +51,7 @@ fn Review(answers: RwSignal<Answers>, programme: Programme, cohort: Cohort) -> i
     let today = use_today();
     // A draft loaded from a file or cut short: back to the first step with a problem.
     if let Some((step, _)) = answers
-        .with_untracked(|a| JOURNEY.problems(a, use_i18n().lang()))
+        .with_untracked(|a| JOURNEY.problems(a, use_i18n().lang(), use_today()))
         .first()
     {
         let (to, navigate) = (link(&JOURNEY.path(step.slug)), use_navigate());
@@ -62,6 +64,7 @@ fn Review(answers: RwSignal<Answers>, programme: Programme, cohort: Cohort) -> i
             member_questions(programme.housing, a),
             &team_of(a),
             use_i18n().lang(),
+            use_today(),
         )
         .is_some()
     });
@@ -166,7 +169,7 @@ fn Answered(
         .map(|m| {
             view! {
                 <h3 class="heading-s">{member_name(m)}</h3>
-                <ItemSummary questions item=m.clone() answer=Some(member_answer) />
+                <ItemSummary questions item=m.clone() />
             }
         })
         .collect_view();

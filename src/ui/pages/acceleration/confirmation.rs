@@ -6,9 +6,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use serde::{Deserialize, Serialize};
 
-use super::{country::country_name, data::member_name};
 use crate::{
     api::Submission,
+    journeys::{acceleration::member_name, country_name},
     ui::{
         i18n::use_i18n,
         link,

@@ -5,42 +5,25 @@
 mod catalogue;
 mod check;
 mod confirmation;
-mod country;
-mod data;
 mod team;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
-use serde::{Serialize, de::DeserializeOwned};
 
 pub use catalogue::Acceleration;
 pub use confirmation::AccelerationConfirmation;
-pub use country::{member_answer, member_field};
 
 use super::form::{Answers, DraftStep, text, tr};
 use crate::{
     api::Catalogue,
     backend::{Backend, BackendError},
     domain::acceleration::{Cohort, Programme},
+    journeys::acceleration::JOURNEY,
     ui::{config::use_backend, i18n::use_i18n, link},
 };
-use data::JOURNEY;
 
 /// The name of this journey's draft in the browser and in a downloaded file.
 const DRAFT: &str = "acceleration";
-
-/// The id the contract uses for a value of the domain ("project_manager").
-fn id_of<T: Serialize>(value: &T) -> String {
-    serde_json::to_value(value)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
-}
-
-/// A value of the domain from its id.
-fn from_id<T: DeserializeOwned>(id: &str) -> Option<T> {
-    serde_json::from_value(serde_json::Value::String(id.to_owned())).ok()
-}
 
 /// The catalogue as the backend serves it today.
 fn use_catalogue() -> LocalResource<Result<Catalogue, BackendError>> {

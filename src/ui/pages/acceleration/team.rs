@@ -4,15 +4,12 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use super::{
-    DRAFT, JOURNEY,
-    country::{member_answer, member_field},
-    data::{incomplete_member, member_name, member_questions, nights},
-    with_cohort,
-};
+use super::{DRAFT, JOURNEY, with_cohort};
 use crate::{
     domain::acceleration::{Cohort, Programme},
+    journeys::acceleration::{incomplete_member, member_name, member_questions, nights},
     ui::{
+        config::use_today,
         i18n::use_i18n,
         link,
         page::Page,
@@ -105,9 +102,9 @@ fn TeamForm(answers: RwSignal<Answers>, programme: Programme, cohort: Cohort) ->
             errors.set(vec![problem("acc.members_empty")]);
             return;
         }
-        if let Some(name) = items
-            .with_untracked(|list| incomplete_member(questions, list, i18n.lang()).map(member_name))
-        {
+        if let Some(name) = items.with_untracked(|list| {
+            incomplete_member(questions, list, i18n.lang(), use_today()).map(member_name)
+        }) {
             errors.set(vec![Problem {
                 field: "team-heading",
                 values: vec![("name".into(), name)],
@@ -132,8 +129,6 @@ fn TeamForm(answers: RwSignal<Answers>, programme: Programme, cohort: Cohort) ->
                 errors
                 editing
                 check
-                field=member_field
-                answer=member_answer
             />
             <button class="button" type="button" on:click=proceed>
                 {text("form.continue")}

@@ -1,11 +1,9 @@
 //! Apply for participant status: a start page with the draft tools, the steps, "check your
 //! answers", submission through the backend, and a confirmation that survives a reload.
 
-// Its BIN and email checks serve the list request too.
-pub(super) mod questions;
 mod upload;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::Datelike;
 use leptos::prelude::*;
 use leptos_router::{
     components::A,
@@ -13,18 +11,20 @@ use leptos_router::{
 };
 
 use super::{
-    fees::{FeeEstimate, estimate},
+    fees::FeeEstimate,
     form::{
         Answers, BackLink, Draft, DraftStep, DraftTools, FailurePanel, NoRecord, Question, Sending,
-        Step, SummaryList, chosen_of, format_date, kept_record, message, parse_date, parse_money,
-        parse_number, saved_answers, status_link, text, tr,
+        Step, SummaryList, format_date, kept_record, message, parse_money, saved_answers,
+        status_link, text, tr,
     },
 };
 use crate::{
-    api::{Contact, Declarations, Organisation, ParticipantApplication, Project, Submission},
+    api::Submission,
     backend::{Backend, BackendError},
-    domain::eligibility::Route,
-    i18n::Lang,
+    journeys::{
+        apply::{JOURNEY, to_application},
+        fees::estimate,
+    },
     ui::{
         config::{use_backend, use_today},
         i18n::use_i18n,
@@ -32,7 +32,6 @@ use crate::{
         page::Page,
     },
 };
-use questions::{DECLARATION_IDS, JOURNEY};
 
 /// The name a receipt is kept under, with its reference.
 const RECEIPT: &str = "receipt";
@@ -97,47 +96,6 @@ fn file_check(step: &'static Step, answers: RwSignal<Answers>) -> Option<AnyView
     (step.slug == "documents").then(|| view! { <upload::FileCheck answers /> }.into_any())
 }
 
-/// The application as the service takes it, sent on `today`; `None` while an answer is missing
-/// or wrong.
-fn to_application(a: &Answers, today: NaiveDate, lang: Lang) -> Option<ParticipantApplication> {
-    let get = |id: &str| a.get(id).map(|v| v.trim().to_owned()).unwrap_or_default();
-    let declared = chosen_of(a, "declarations");
-    let declaration = |id: &str| declared.iter().any(|d| d == id);
-    let number = |id: &str| parse_number(&get(id)).and_then(|n| u32::try_from(n).ok());
-    Some(ParticipantApplication {
-        organisation: Organisation {
-            name: get("org_name"),
-            bin: get("bin"),
-            legal_form: get("legal_form"),
-            registration_date: parse_date(&get("reg_date")).ok()?,
-            registered_address: get("address"),
-            website: Some(get("website")).filter(|w| !w.is_empty()),
-        },
-        contact: Contact {
-            name: get("contact_name"),
-            position: get("position"),
-            email: get("email"),
-            phone: get("phone"),
-        },
-        activities: chosen_of(a, "activities"),
-        income_tiyn: parse_money(&get("income"), lang)?.0,
-        income_year: today.year() - 1,
-        headcount: number("headcount")?,
-        foreign_specialists: number("foreign")?,
-        project: Project {
-            description: get("description"),
-            business_plan_summary: get("plan_summary"),
-        },
-        documents: chosen_of(a, "documents"),
-        declarations: Declarations {
-            information_true: declaration(DECLARATION_IDS[0]),
-            conditions_met: declaration(DECLARATION_IDS[1]),
-            data_processing: declaration(DECLARATION_IDS[2]),
-        },
-        route: Route::AstanaHubActor,
-    })
-}
-
 /// Every answer with a Change link, the fee estimate, then Submit. A failed submission keeps
 /// the draft and its idempotency key, so pressing Submit again can never apply twice.
 #[component]
@@ -150,7 +108,7 @@ fn CheckAnswers() -> impl IntoView {
     let (sending, failure) = (request.busy, request.failure);
     // A draft loaded from a file or cut short: send the user to the first step with a problem.
     if let Some((step, _)) = answers
-        .with_untracked(|a| JOURNEY.problems(a, i18n.lang()))
+        .with_untracked(|a| JOURNEY.problems(a, i18n.lang(), use_today()))
         .first()
     {
         let to = link(&JOURNEY.path(step.slug));
@@ -161,7 +119,7 @@ fn CheckAnswers() -> impl IntoView {
         failure.with(|f| {
             f.iter()
                 .flat_map(BackendError::field_errors)
-                .filter_map(|e| Some((question_at(&e.path)?.id, e.code.clone())))
+                .filter_map(|e| Some((JOURNEY.question_at(&e.path)?.1.id, e.code.clone())))
                 .collect()
         })
     });
@@ -209,50 +167,14 @@ fn CheckAnswers() -> impl IntoView {
 
 /// The address of a question's step, coming back to "check your answers" after Continue.
 fn change_link(q: &Question) -> String {
-    link(&format!("/apply/{}?change={}", step_of(q.id), q.id))
+    link(&JOURNEY.change_path(q))
 }
 
 /// A refused answer's question, to link to it from the failure panel.
 fn refused_question(path: &str) -> Option<(&'static str, String)> {
-    question_at(path).map(|q| (q.label, change_link(q)))
-}
-
-/// The question behind a path of the service's answer ("contact.email", "activities.1").
-fn question_at(path: &str) -> Option<&'static Question> {
-    let id = match path {
-        "organisation.name" => "org_name",
-        "organisation.bin" => "bin",
-        "organisation.legal_form" => "legal_form",
-        "organisation.registration_date" => "reg_date",
-        "organisation.registered_address" => "address",
-        "organisation.website" => "website",
-        "contact.name" => "contact_name",
-        "contact.position" => "position",
-        "contact.email" => "email",
-        "contact.phone" => "phone",
-        "income_tiyn" | "income_year" => "income",
-        "headcount" => "headcount",
-        "foreign_specialists" => "foreign",
-        "project.description" => "description",
-        "project.business_plan_summary" => "plan_summary",
-        p => ["activities", "documents", "declarations"]
-            .into_iter()
-            .find(|list| p == *list || p.starts_with(&format!("{list}.")))?,
-    };
     JOURNEY
-        .steps
-        .iter()
-        .flat_map(|s| s.questions)
-        .find(|q| q.id == id)
-}
-
-/// The step that asks question `id`.
-fn step_of(id: &str) -> &'static str {
-    JOURNEY
-        .steps
-        .iter()
-        .find(|s| s.questions.iter().any(|q| q.id == id))
-        .map_or("organisation", |s| s.slug)
+        .locate(path)
+        .map(|(label, path)| (label, link(&path)))
 }
 
 /// The confirmation, read from the receipt kept in this browser under its reference, so a

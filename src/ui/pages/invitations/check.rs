@@ -7,7 +7,6 @@ use leptos_router::hooks::use_navigate;
 use super::{
     DRAFT, JOURNEY,
     confirmation::{RECORD, Record},
-    data::{MEMBER, family_of, invitation, is_trainee, person_name},
 };
 use crate::{
     api::{Invitation, refused_field},
@@ -16,12 +15,12 @@ use crate::{
         decision::{Decision, Reason},
         visa::{InvitationOutcome, check_invitation},
     },
+    journeys::invitations::{MEMBER, family_of, invitation, is_trainee, person_name},
     ui::{
         config::{use_backend, use_today},
         i18n::use_i18n,
         link,
         page::Page,
-        pages::acceleration::member_answer,
         pages::form::{
             Answers, BackLink, Draft, FailurePanel, ItemSummary, Sending, Warnings, Why, dyn_text,
             reason_words, saved_answers, text,
@@ -71,7 +70,7 @@ pub fn CheckAnswers() -> impl IntoView {
             Some("/invitations".to_owned())
         } else {
             JOURNEY
-                .problems(&a, use_i18n().lang())
+                .problems(&a, use_i18n().lang(), today)
                 .first()
                 .map(|(step, _)| JOURNEY.path(step.slug))
                 .or_else(|| invitation(&a).is_none().then(|| JOURNEY.path("person")))
@@ -155,7 +154,7 @@ fn Answered(
         .map(|s| {
             view! {
                 <h2 class="heading-m">{text(s.title)}</h2>
-                <ItemSummary questions=s.questions item=a.clone() answer=Some(member_answer) />
+                <ItemSummary questions=s.questions item=a.clone() />
                 <p>
                     <a href=link(&format!("{}?change=1", JOURNEY.path(s.slug)))>
                         {text("form.change")}
@@ -178,7 +177,7 @@ fn Answered(
             .map(|m| {
                 view! {
                     <h3 class="heading-s">{person_name(m)}</h3>
-                    <ItemSummary questions=&MEMBER item=m.clone() answer=Some(member_answer) />
+                    <ItemSummary questions=&MEMBER item=m.clone() />
                 }
             })
             .collect_view();

@@ -5,20 +5,18 @@
 
 mod check;
 mod confirmation;
-mod data;
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 pub use confirmation::InvitationConfirmation;
 
-use super::acceleration::{member_answer, member_field};
 use super::form::{
     AddAnother, BackLink, Draft, DraftStep, DraftTools, ListTexts, Problem, StepForm, dyn_text,
     list_answer, saved_answers, step_links, text,
 };
+use crate::journeys::invitations::{JOURNEY, MEMBER, ROUTES, START, person_name};
 use crate::ui::{link, page::Page};
-use data::{JOURNEY, MEMBER, ROUTES, START, person_name};
 
 /// The name of this journey's draft in the browser; an enrolment's confirmation starts a
 /// trainee's request by writing it.
@@ -91,7 +89,7 @@ pub fn InvitationStep() -> impl IntoView {
                 "check" => view! { <check::CheckAnswers /> }.into_any(),
                 _ => match JOURNEY.step(&slug) {
                     Some(step) => view! {
-                        <DraftStep journey=&JOURNEY draft=DRAFT step field=member_field />
+                        <DraftStep journey=&JOURNEY draft=DRAFT step />
                     }
                     .into_any(),
                     None => view! { <super::NotFound /> }.into_any(),
@@ -154,8 +152,6 @@ fn FamilyPage() -> impl IntoView {
                 texts=TEXTS
                 errors
                 editing
-                field=member_field
-                answer=member_answer
             />
             <button class="button" type="button" on:click=proceed>
                 {text("form.continue")}

@@ -1,48 +1,48 @@
 //! The application for participant status, as data: its steps and questions, and the checks
 //! the generic ones do not make.
 
+use chrono::{Datelike, NaiveDate};
+
+use super::{
+    Answers, Choices, Journey, Kind, Outcome, Question, Step, chosen, chosen_of,
+    eligibility::PRIORITY, parse_date, parse_money, parse_number,
+};
 use crate::{
     api::limits::MAX_TEXT,
+    api::{Contact, Declarations, Organisation, ParticipantApplication, Project},
     domain::contact::{email_shaped, kazakh_phone},
+    domain::eligibility::Route,
     domain::ids::parse_applicant_bin,
-    ui::{
-        config::use_today,
-        pages::{
-            eligibility::PRIORITY,
-            form::{
-                Answers, Choices, Journey, Kind, Outcome, Question, Step, parse_date, parse_number,
-            },
-        },
-    },
+    i18n::Lang,
 };
 
-pub fn bin(value: &str, _: &Answers) -> Outcome {
+pub fn bin(value: &str, _: &Answers, _: NaiveDate) -> Outcome {
     parse_applicant_bin(value)
         .map(|_| ())
         .map_err(|e| (e.message_key(), e.values()))
 }
 
-fn not_in_future(value: &str, _: &Answers) -> Outcome {
+fn not_in_future(value: &str, _: &Answers, today: NaiveDate) -> Outcome {
     match parse_date(value) {
-        Ok(d) if d > use_today() => Err(("apply.reg_date_future", Vec::new())),
+        Ok(d) if d > today => Err(("apply.reg_date_future", Vec::new())),
         _ => Ok(()),
     }
 }
 
-pub fn email(value: &str, _: &Answers) -> Outcome {
+pub fn email(value: &str, _: &Answers, _: NaiveDate) -> Outcome {
     email_shaped(value)
         .then_some(())
         .ok_or(("apply.email_invalid", Vec::new()))
 }
 
-fn phone(value: &str, _: &Answers) -> Outcome {
+fn phone(value: &str, _: &Answers, _: NaiveDate) -> Outcome {
     kazakh_phone(value)
         .then_some(())
         .ok_or(("apply.phone_invalid", Vec::new()))
 }
 
 /// An address a browser can open; "https://" may be left out.
-fn website(value: &str, _: &Answers) -> Outcome {
+fn website(value: &str, _: &Answers, _: NaiveDate) -> Outcome {
     let v = value.trim();
     let host = v
         .strip_prefix("https://")
@@ -59,7 +59,7 @@ fn website(value: &str, _: &Answers) -> Outcome {
         .ok_or(("apply.website_invalid", Vec::new()))
 }
 
-fn foreign_within_headcount(value: &str, a: &Answers) -> Outcome {
+fn foreign_within_headcount(value: &str, a: &Answers, _: NaiveDate) -> Outcome {
     let staff = a.get("headcount").and_then(|h| parse_number(h));
     match (parse_number(value), staff) {
         (Some(f), Some(s)) if f > s => Err(("apply.foreign_above_headcount", Vec::new())),
@@ -69,8 +69,8 @@ fn foreign_within_headcount(value: &str, a: &Answers) -> Outcome {
 
 pub const DECLARATION_IDS: [&str; 3] = ["information_true", "conditions_met", "data_processing"];
 
-fn all_declared(value: &str, _: &Answers) -> Outcome {
-    let ticked = super::super::form::chosen(value).count();
+fn all_declared(value: &str, _: &Answers, _: NaiveDate) -> Outcome {
+    let ticked = chosen(value).count();
     (ticked == DECLARATION_IDS.len())
         .then_some(())
         .ok_or(("apply.declarations_all", Vec::new()))
@@ -116,8 +116,10 @@ static ORGANISATION: [Question; 6] = [
         "apply.org_name",
         "apply.org_name_empty",
         text("text", "organization", MAX_TEXT),
-    ),
+    )
+    .sent_as("organisation.name"),
     Question::new("bin", "apply.bin", "ids.empty", text("text", "off", 20))
+        .sent_as("organisation.bin")
         .hint("apply.bin_hint")
         .check(bin),
     Question::new(
@@ -125,13 +127,15 @@ static ORGANISATION: [Question; 6] = [
         "apply.legal_form",
         "apply.legal_form_empty",
         Kind::Radios(LEGAL_FORMS),
-    ),
+    )
+    .sent_as("organisation.legal_form"),
     Question::new(
         "reg_date",
         "apply.reg_date",
         "apply.reg_date_empty",
         Kind::Date,
     )
+    .sent_as("organisation.registration_date")
     .hint("apply.reg_date_hint")
     .check(not_in_future),
     Question::new(
@@ -139,8 +143,10 @@ static ORGANISATION: [Question; 6] = [
         "apply.address",
         "apply.address_empty",
         text("text", "street-address", MAX_TEXT),
-    ),
+    )
+    .sent_as("organisation.registered_address"),
     Question::new("website", "apply.website", "", text("url", "url", MAX_TEXT))
+        .sent_as("organisation.website")
         .hint("apply.website_hint")
         .optional()
         .check(website),
@@ -152,19 +158,22 @@ static CONTACT: [Question; 4] = [
         "apply.contact_name",
         "apply.contact_name_empty",
         text("text", "name", MAX_TEXT),
-    ),
+    )
+    .sent_as("contact.name"),
     Question::new(
         "position",
         "apply.position",
         "apply.position_empty",
         text("text", "organization-title", MAX_TEXT),
-    ),
+    )
+    .sent_as("contact.position"),
     Question::new(
         "email",
         "apply.email",
         "apply.email_empty",
         text("email", "email", MAX_TEXT),
     )
+    .sent_as("contact.email")
     .hint("apply.email_hint")
     .check(email),
     Question::new(
@@ -173,6 +182,7 @@ static CONTACT: [Question; 4] = [
         "apply.phone_empty",
         text("tel", "tel", 30),
     )
+    .sent_as("contact.phone")
     .hint("apply.phone_hint")
     .check(phone),
 ];
@@ -186,10 +196,12 @@ static ACTIVITIES: [Question; 1] = [Question::new(
         search: true,
     },
 )
+.sent_as("activities")
 .hint("apply.activities_hint")];
 
 static INCOME: [Question; 3] = [
     Question::new("income", "apply.income", "apply.income_empty", Kind::Money)
+        .sent_as("income_tiyn")
         .hint("apply.income_hint"),
     Question::new(
         "headcount",
@@ -209,6 +221,7 @@ static INCOME: [Question; 3] = [
             max: 1_000_000,
         },
     )
+    .sent_as("foreign_specialists")
     .hint("apply.foreign_hint")
     .check(foreign_within_headcount),
 ];
@@ -220,6 +233,7 @@ static PROJECT: [Question; 2] = [
         "apply.description_empty",
         Kind::Long { max: 1000 },
     )
+    .sent_as("project.description")
     .hint("apply.description_hint"),
     Question::new(
         "plan_summary",
@@ -227,6 +241,7 @@ static PROJECT: [Question; 2] = [
         "apply.plan_summary_empty",
         Kind::Long { max: 2000 },
     )
+    .sent_as("project.business_plan_summary")
     .hint("apply.plan_summary_hint"),
 ];
 
@@ -239,6 +254,7 @@ static DOCUMENTS_Q: [Question; 1] = [Question::new(
         search: false,
     },
 )
+.sent_as("documents")
 .hint("apply.documents_hint")];
 
 static DECLARATIONS_Q: [Question; 1] = [Question::new(
@@ -250,6 +266,7 @@ static DECLARATIONS_Q: [Question; 1] = [Question::new(
         search: false,
     },
 )
+.sent_as("declarations")
 .check(all_declared)];
 
 const fn step(slug: &'static str, title: &'static str, questions: &'static [Question]) -> Step {
@@ -277,3 +294,44 @@ pub static JOURNEY: Journey = Journey {
     steps: &STEPS,
     end: "check",
 };
+
+/// The application as the service takes it, sent on `today`; `None` while an answer is missing
+/// or wrong.
+pub fn to_application(a: &Answers, today: NaiveDate, lang: Lang) -> Option<ParticipantApplication> {
+    let get = |id: &str| a.get(id).map(|v| v.trim().to_owned()).unwrap_or_default();
+    let declared = chosen_of(a, "declarations");
+    let declaration = |id: &str| declared.iter().any(|d| d == id);
+    let number = |id: &str| parse_number(&get(id)).and_then(|n| u32::try_from(n).ok());
+    Some(ParticipantApplication {
+        organisation: Organisation {
+            name: get("org_name"),
+            bin: get("bin"),
+            legal_form: get("legal_form"),
+            registration_date: parse_date(&get("reg_date")).ok()?,
+            registered_address: get("address"),
+            website: Some(get("website")).filter(|w| !w.is_empty()),
+        },
+        contact: Contact {
+            name: get("contact_name"),
+            position: get("position"),
+            email: get("email"),
+            phone: get("phone"),
+        },
+        activities: chosen_of(a, "activities"),
+        income_tiyn: parse_money(&get("income"), lang)?.0,
+        income_year: today.year() - 1,
+        headcount: number("headcount")?,
+        foreign_specialists: number("foreign")?,
+        project: Project {
+            description: get("description"),
+            business_plan_summary: get("plan_summary"),
+        },
+        documents: chosen_of(a, "documents"),
+        declarations: Declarations {
+            information_true: declaration(DECLARATION_IDS[0]),
+            conditions_met: declaration(DECLARATION_IDS[1]),
+            data_processing: declaration(DECLARATION_IDS[2]),
+        },
+        route: Route::AstanaHubActor,
+    })
+}

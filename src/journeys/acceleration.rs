@@ -3,7 +3,11 @@
 
 use chrono::NaiveDate;
 
-use super::{from_id, id_of};
+use serde::{Serialize, de::DeserializeOwned};
+
+use super::{
+    Answers, Choices, Journey, Kind, Outcome, Question, Step, chosen, is_yes, items_of, parse_date,
+};
 use crate::{
     api::limits::MAX_TEXT,
     api::{Applicant, Enrolment, Nights, TeamMember},
@@ -15,12 +19,7 @@ use crate::{
         ids::{parse_applicant_bin, parse_iin},
     },
     i18n::Lang,
-    ui::pages::form::{
-        Answers, Choices, Journey, Kind, Question, Step, chosen, is_yes, items_of, parse_date,
-    },
 };
-
-type Outcome = Result<(), (&'static str, Vec<(String, String)>)>;
 
 pub const STAGES: Choices = Choices {
     values: || vec!["idea", "prototype", "mvp", "revenue", "scaling"],
@@ -56,12 +55,18 @@ const ROLES: Choices = Choices {
     label: None,
 };
 
-/// Shown through the country list of [`super::country`]; the prefix is never looked up.
-pub const COUNTRIES: Choices = Choices {
-    values: Vec::new,
-    prefix: "",
-    label: None,
-};
+/// The id the contract uses for a value of the domain ("project_manager").
+pub fn id_of<T: Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+/// A value of the domain from its id.
+pub fn from_id<T: DeserializeOwned>(id: &str) -> Option<T> {
+    serde_json::from_value(serde_json::Value::String(id.to_owned())).ok()
+}
 
 /// The kinds of applicant the chosen programme takes, noted when the cohort was chosen from
 /// the catalogue (`applicant_kinds`, and `team_allowed` for teams not yet a company). A draft
@@ -112,19 +117,19 @@ fn is_team(a: &Answers) -> bool {
     is_kind(a, &[ApplicantKind::UnincorporatedTeam])
 }
 
-fn bin(value: &str, _: &Answers) -> Outcome {
+fn bin(value: &str, _: &Answers, _: NaiveDate) -> Outcome {
     parse_applicant_bin(value)
         .map(|_| ())
         .map_err(|e| (e.message_key(), e.values()))
 }
 
-fn iin(value: &str, _: &Answers) -> Outcome {
+fn iin(value: &str, _: &Answers, _: NaiveDate) -> Outcome {
     parse_iin(value)
         .map(|_| ())
         .map_err(|e| (e.message_key(), e.values()))
 }
 
-fn email(value: &str, _: &Answers) -> Outcome {
+fn email(value: &str, _: &Answers, _: NaiveDate) -> Outcome {
     email_shaped(value)
         .then_some(())
         .ok_or(("acc.email_invalid", Vec::new()))
@@ -288,7 +293,7 @@ const CITIZENSHIP: Question = Question::new(
     "citizenship",
     "acc.citizenship",
     "acc.citizenship_empty",
-    Kind::Select(COUNTRIES),
+    Kind::Country,
 )
 .hint("acc.citizenship_hint");
 const ROLE: Question = Question::new("role", "acc.role", "acc.role_empty", Kind::Radios(ROLES));
@@ -417,11 +422,12 @@ pub fn incomplete_member<'a>(
     questions: &[Question],
     team: &'a [Answers],
     lang: Lang,
+    today: NaiveDate,
 ) -> Option<&'a Answers> {
     team.iter().find(|m| {
         questions
             .iter()
-            .any(|q| q.asked(m) && q.validate(m, lang).is_some())
+            .any(|q| q.asked(m) && q.validate(m, lang, today).is_some())
     })
 }
 

@@ -13,14 +13,12 @@ use crate::{
         ids::parse_bin,
         visa::{name_problem, passport_number_fits},
     },
-    i18n::Lang,
-    ui::{
-        config::use_today,
-        pages::form::{
-            Answers, Choices, Journey, Kind, Outcome, Question, Step, fill, format_date, is_yes,
-            items_of, parse_date, parse_number, tr,
-        },
-    },
+    i18n::{self, Lang, fill, format::format_date},
+};
+
+use super::{
+    Answers, Choices, Journey, Kind, Outcome, Question, Step, is_yes, items_of, parse_date,
+    parse_number,
 };
 
 pub const ROUTES: Choices = Choices {
@@ -82,13 +80,13 @@ const COHORTS: Choices = Choices {
 
 /// A cohort as people read it, "Silkway Accelerator: 16 March 2026 to 12 June 2026": the data
 /// gives cohorts no name, and their dates follow today's catalogue.
-fn cohort_label(lang: Lang, id: &str) -> String {
-    catalogue(use_today())
+fn cohort_label(lang: Lang, today: NaiveDate, id: &str) -> String {
+    catalogue(today)
         .iter()
         .find_map(|p| {
             let c = p.cohorts.iter().find(|c| c.id == id)?;
             let dates = fill(
-                &tr(lang, "acc.cohort_dates"),
+                i18n::text(lang, "acc.cohort_dates"),
                 &[
                     ("starts".into(), format_date(lang, c.starts)),
                     ("ends".into(), format_date(lang, c.ends)),
@@ -98,13 +96,6 @@ fn cohort_label(lang: Lang, id: &str) -> String {
         })
         .unwrap_or_else(|| id.to_owned())
 }
-
-/// Shown through the country list of the acceleration journey; the prefix is never looked up.
-const COUNTRIES: Choices = Choices {
-    values: Vec::new,
-    prefix: "",
-    label: None,
-};
 
 pub fn route(a: &Answers) -> &str {
     a.get("route").map_or("", String::as_str)
@@ -142,7 +133,7 @@ fn mrz(value: &str, suggestion_key: &'static str, latin_key: &'static str) -> Ou
     }
 }
 
-fn surname(value: &str, _: &Answers) -> Outcome {
+fn surname(value: &str, _: &Answers, _: NaiveDate) -> Outcome {
     mrz(
         value,
         "visa.reason.surname_suggestion",
@@ -150,7 +141,7 @@ fn surname(value: &str, _: &Answers) -> Outcome {
     )
 }
 
-fn given_names(value: &str, _: &Answers) -> Outcome {
+fn given_names(value: &str, _: &Answers, _: NaiveDate) -> Outcome {
     mrz(
         value,
         "visa.reason.given_names_suggestion",
@@ -158,37 +149,37 @@ fn given_names(value: &str, _: &Answers) -> Outcome {
     )
 }
 
-fn passport_number(value: &str, _: &Answers) -> Outcome {
+fn passport_number(value: &str, _: &Answers, _: NaiveDate) -> Outcome {
     passport_number_fits(value)
         .then_some(())
         .ok_or(("visa.reason.passport_number", Vec::new()))
 }
 
-fn foreigner(value: &str, _: &Answers) -> Outcome {
+fn foreigner(value: &str, _: &Answers, _: NaiveDate) -> Outcome {
     (value != HOME_COUNTRY)
         .then_some(())
         .ok_or(("visa.reason.citizen", Vec::new()))
 }
 
-fn bin(value: &str, _: &Answers) -> Outcome {
+fn bin(value: &str, _: &Answers, _: NaiveDate) -> Outcome {
     parse_bin(value)
         .map(|_| ())
         .map_err(|e| (e.message_key(), e.values()))
 }
 
-fn email(value: &str, _: &Answers) -> Outcome {
+fn email(value: &str, _: &Answers, _: NaiveDate) -> Outcome {
     email_shaped(value)
         .then_some(())
         .ok_or(("acc.email_invalid", Vec::new()))
 }
 
-fn qualification(value: &str, _: &Answers) -> Outcome {
+fn qualification(value: &str, _: &Answers, _: NaiveDate) -> Outcome {
     (value == "yes")
         .then_some(())
         .ok_or(("visa.reason.qualification_documents", Vec::new()))
 }
 
-fn cohort_of_programme(value: &str, a: &Answers) -> Outcome {
+fn cohort_of_programme(value: &str, a: &Answers, _: NaiveDate) -> Outcome {
     let name = a.get("programme").map_or("", String::as_str);
     catalogue_data()
         .programmes
@@ -229,7 +220,7 @@ macro_rules! passport_questions {
                 "citizenship",
                 "inv.citizenship",
                 "inv.citizenship_empty",
-                Kind::Select(COUNTRIES),
+                Kind::Country,
             )
             .check(foreigner),
             Question::new(
