@@ -1,7 +1,8 @@
 //! Turns the human-edited data files into what the crate embeds:
 //! - `src/domain/data/*.toml` (rules as data) become JSON in `OUT_DIR/data/`, so the browser
 //!   build parses them with serde_json, which it carries anyway, instead of a TOML parser;
-//! - `src/i18n/*.toml` (interface texts, domain texts) become texts in two parts (see
+//! - `src/i18n/shell/*.toml` and `src/i18n/journeys/*.toml` (interface texts, domain texts),
+//!   each file named by its keys' first part, become texts in two parts (see
 //!   `src/i18n/mod.rs`): the shell's, which every page needs, as the English table `MESSAGES`,
 //!   sorted by key, and `OUT_DIR/texts/kk.json` and `ru.json`; the journeys', as
 //!   `OUT_DIR/texts/journeys/en.json`, `kk.json` and `ru.json`, which also hold the country
@@ -147,7 +148,7 @@ fn without_accent(c: char) -> char {
 
 const LANGS: [&str; 3] = ["en", "kk", "ru"];
 
-/// messages.toml nests keys as TOML tables: `[nav.home]` with `en`, `kk`, `ru` inside is the
+/// A texts file nests keys as TOML tables: `[nav.home]` with `en`, `kk`, `ru` inside is the
 /// message `nav.home`. A table holding a text under any of the three language keys is a message;
 /// `[acc.language.en]` is a table under the key `en`, so `acc.language` is not. A table with a
 /// `count` is a plural text (`src/i18n/plural.rs`).
@@ -183,7 +184,7 @@ fn collect_messages(prefix: &str, table: &toml::Table, into: &mut BTreeMap<Strin
         };
         match value {
             toml::Value::Table(inner) => collect_messages(&key, inner, into),
-            _ => panic!("messages.toml: `{key}` must be a table with en, kk and ru"),
+            _ => panic!("texts: `{key}` must be a table with en, kk and ru"),
         }
     }
 }
@@ -216,43 +217,54 @@ fn plural_text(key: &str, count: &str, lang: &str, forms: Option<&toml::Value>) 
     plural::encode(count, &texts)
 }
 
-/// The files of the shell's texts, which the first load carries: the layout, home, "not found",
-/// the settings error and what is said about stored answers. Every other file's texts serve the
-/// journeys, whose code is fetched on first visit, and are fetched with it.
-const SHELL_FILES: [&str; 2] = ["messages.toml", "storage.toml"];
+/// The texts in two folders: `shell/`, which the first load carries (the layout, home, "not
+/// found", the settings error and what is said about stored answers), and `journeys/`, whose
+/// texts are fetched with a journey's code on first visit. A file is named by the first part
+/// of its keys (`journeys/inv.toml` holds `inv.*`), so a key's file is found from the key.
+const PARTS: [&str; 2] = ["shell", "journeys"];
 
 type Messages = BTreeMap<String, [String; 3]>;
 
 fn generate_messages(from: &Path, out: &Path, countries: [file::Texts; 3]) {
-    println!("cargo:rerun-if-changed={}", from.display());
     let (mut shell, mut journeys) = (Messages::new(), Messages::new());
-    let mut files: Vec<_> = fs::read_dir(from)
-        .expect("read src/i18n")
-        .map(|e| e.expect("read src/i18n").path())
-        .filter(|p| p.extension().is_some_and(|ext| ext == "toml"))
-        .collect();
-    files.sort();
-    for path in files {
-        println!("cargo:rerun-if-changed={}", path.display());
-        let text = fs::read_to_string(&path).expect("read a messages file");
-        let table: toml::Table = toml::from_str(&text)
-            .unwrap_or_else(|e| panic!("{} is not valid TOML: {e}", path.display()));
-        let mut found = BTreeMap::new();
-        collect_messages("", &table, &mut found);
-        let file_name = path.file_name().expect("a file").to_string_lossy();
-        for (key, texts) in found {
-            if shell.contains_key(&key) || journeys.contains_key(&key) {
-                panic!(
-                    "message `{key}` is defined twice (again in {})",
-                    path.display()
-                );
+    for part in PARTS {
+        let dir = from.join(part);
+        println!("cargo:rerun-if-changed={}", dir.display());
+        let mut files: Vec<_> = fs::read_dir(&dir)
+            .unwrap_or_else(|e| panic!("read {}: {e}", dir.display()))
+            .map(|e| e.expect("read a texts folder").path())
+            .filter(|p| p.extension().is_some_and(|ext| ext == "toml"))
+            .collect();
+        files.sort();
+        for path in files {
+            println!("cargo:rerun-if-changed={}", path.display());
+            let text = fs::read_to_string(&path).expect("read a messages file");
+            let table: toml::Table = toml::from_str(&text)
+                .unwrap_or_else(|e| panic!("{} is not valid TOML: {e}", path.display()));
+            let mut found = BTreeMap::new();
+            collect_messages("", &table, &mut found);
+            let stem = path.file_stem().expect("a file").to_string_lossy();
+            for (key, texts) in found {
+                if key.split('.').next() != Some(&*stem) {
+                    panic!(
+                        "{}: `{key}` belongs in {part}/{}.toml (a file holds the keys named by it)",
+                        path.display(),
+                        key.split('.').next().unwrap_or_default()
+                    );
+                }
+                if shell.contains_key(&key) || journeys.contains_key(&key) {
+                    panic!(
+                        "message `{key}` is defined twice (again in {})",
+                        path.display()
+                    );
+                }
+                let into = if part == "shell" {
+                    &mut shell
+                } else {
+                    &mut journeys
+                };
+                into.insert(key, texts);
             }
-            let part = if SHELL_FILES.contains(&&*file_name) {
-                &mut shell
-            } else {
-                &mut journeys
-            };
-            part.insert(key, texts);
         }
     }
     let mut code = String::from("pub(crate) static MESSAGES: &[(&str, &str)] = &[\n");

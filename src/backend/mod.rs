@@ -43,7 +43,7 @@ pub enum BackendError {
 }
 
 impl BackendError {
-    /// The message key of the plain explanation (`src/i18n/backend.toml`).
+    /// The message key of the plain explanation (`src/i18n/journeys/backend.toml`).
     pub fn message_key(&self) -> &'static str {
         match self {
             BackendError::Offline => "backend.error.offline",

@@ -90,7 +90,7 @@ pub struct Reason {
     /// The rule or parameter id, as listed in `src/domain/README.md`.
     pub rule_id: String,
     pub citation: Citation,
-    /// Translation key of the explanation (`src/i18n/domain.toml`).
+    /// Translation key of the explanation (`src/i18n/journeys/<first part>.toml`).
     pub message_key: String,
     /// Values for the message placeholders, by name.
     pub values: Vec<(String, String)>,

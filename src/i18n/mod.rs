@@ -1,7 +1,8 @@
 //! Translation tables and locale formatting. Pure Rust: the interface and the tests use it alike.
 //!
-//! Texts live in `src/i18n/*.toml`, one table per key with `en`, `kk` and `ru`, and come in two
-//! [`Part`]s. The shell's, which every page needs: English compiled in as [`MESSAGES`], sorted
+//! Texts live in `src/i18n/shell/` and `src/i18n/journeys/`, a file per first part of the key
+//! (`inv.surname` is in `journeys/inv.toml`), one table per key with `en`, `kk` and `ru`, and
+//! come in two [`Part`]s. The shell's, which every page needs: English compiled in as [`MESSAGES`], sorted
 //! by key; Kazakh and Russian as one [`file`] each. The journeys', as one file per language,
 //! which the browser fetches with a journey's code (`src/ui/lazy.rs`). Native builds compile
 //! every file in; the browser fetches what it needs and hands it to [`install`], so the first

@@ -147,7 +147,7 @@ const CONTACT_EMAIL: Question = Question::new(
 )
 .check(email);
 
-static APPLICANT: [Question; 7] = [
+static APPLICANT: &[Question] = &[
     Question::new(
         "applicant_kind",
         "acc.who",
@@ -210,7 +210,7 @@ static APPLICANT: [Question; 7] = [
     CONTACT_EMAIL.hint("acc.contact_email_hint").when(is_team),
 ];
 
-static PROJECT: [Question; 2] = [
+static PROJECT: &[Question] = &[
     Question::new(
         "stage",
         "acc.project_stage",
@@ -226,19 +226,19 @@ static PROJECT: [Question; 2] = [
     .hint("acc.summary_hint"),
 ];
 
-static STEPS: [Step; 3] = [
+static STEPS: &[Step] = &[
     Step {
         slug: "applicant",
         title: "acc.applicant_title",
         lead: Some("acc.applicant_lead"),
-        questions: &APPLICANT,
+        questions: APPLICANT,
         when: None,
     },
     Step {
         slug: "project",
         title: "acc.project_title",
         lead: None,
-        questions: &PROJECT,
+        questions: PROJECT,
         when: None,
     },
     // The team is its own page (an "add another" list); listed here for Back and Continue.
@@ -253,7 +253,7 @@ static STEPS: [Step; 3] = [
 
 pub static JOURNEY: Journey = Journey {
     base: "/acceleration",
-    steps: &STEPS,
+    steps: STEPS,
     end: "check",
 };
 
@@ -366,8 +366,8 @@ const ACCESS_NEEDS: Question = Question::new(
 .optional()
 .when(housed);
 
-static MEMBER: [Question; 7] = [GIVEN, SURNAME, EMAIL, CITIZENSHIP, ROLE, KEY, FULL_TIME];
-static MEMBER_HOUSED: [Question; 11] = [
+static MEMBER: &[Question] = &[GIVEN, SURNAME, EMAIL, CITIZENSHIP, ROLE, KEY, FULL_TIME];
+static MEMBER_HOUSED: &[Question] = &[
     GIVEN,
     SURNAME,
     EMAIL,
@@ -380,7 +380,7 @@ static MEMBER_HOUSED: [Question; 11] = [
     LAST_NIGHT,
     ACCESS_NEEDS,
 ];
-static TEAM_MEMBER: [Question; 8] = [
+static TEAM_MEMBER: &[Question] = &[
     GIVEN,
     SURNAME,
     EMAIL,
@@ -390,7 +390,7 @@ static TEAM_MEMBER: [Question; 8] = [
     KEY,
     FULL_TIME,
 ];
-static TEAM_MEMBER_HOUSED: [Question; 12] = [
+static TEAM_MEMBER_HOUSED: &[Question] = &[
     GIVEN,
     SURNAME,
     EMAIL,
@@ -409,10 +409,10 @@ static TEAM_MEMBER_HOUSED: [Question; 12] = [
 /// each citizen of Kazakhstan when the applicant is a team, which no BIN or IIN identifies.
 pub fn member_questions(programme_houses: bool, a: &Answers) -> &'static [Question] {
     match (programme_houses, is_team(a)) {
-        (false, false) => &MEMBER,
-        (true, false) => &MEMBER_HOUSED,
-        (false, true) => &TEAM_MEMBER,
-        (true, true) => &TEAM_MEMBER_HOUSED,
+        (false, false) => MEMBER,
+        (true, false) => MEMBER_HOUSED,
+        (false, true) => TEAM_MEMBER,
+        (true, true) => TEAM_MEMBER_HOUSED,
     }
 }
 

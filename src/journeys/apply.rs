@@ -110,7 +110,7 @@ const fn text(input: &'static str, autocomplete: &'static str, max: usize) -> Ki
     }
 }
 
-static ORGANISATION: [Question; 6] = [
+static ORGANISATION: &[Question] = &[
     Question::new(
         "org_name",
         "apply.org_name",
@@ -152,7 +152,7 @@ static ORGANISATION: [Question; 6] = [
         .check(website),
 ];
 
-static CONTACT: [Question; 4] = [
+static CONTACT: &[Question] = &[
     Question::new(
         "contact_name",
         "apply.contact_name",
@@ -187,7 +187,7 @@ static CONTACT: [Question; 4] = [
     .check(phone),
 ];
 
-static ACTIVITIES: [Question; 1] = [Question::new(
+static ACTIVITIES: &[Question] = &[Question::new(
     "activities",
     "apply.activities",
     "apply.activities_empty",
@@ -199,7 +199,7 @@ static ACTIVITIES: [Question; 1] = [Question::new(
 .sent_as("activities")
 .hint("apply.activities_hint")];
 
-static INCOME: [Question; 3] = [
+static INCOME: &[Question] = &[
     Question::new("income", "apply.income", "apply.income_empty", Kind::Money)
         .sent_as("income_tiyn")
         .hint("apply.income_hint"),
@@ -226,7 +226,7 @@ static INCOME: [Question; 3] = [
     .check(foreign_within_headcount),
 ];
 
-static PROJECT: [Question; 2] = [
+static PROJECT: &[Question] = &[
     Question::new(
         "description",
         "apply.description",
@@ -245,7 +245,7 @@ static PROJECT: [Question; 2] = [
     .hint("apply.plan_summary_hint"),
 ];
 
-static DOCUMENTS_Q: [Question; 1] = [Question::new(
+static DOCUMENTS_Q: &[Question] = &[Question::new(
     "documents",
     "apply.documents",
     "apply.documents_empty",
@@ -257,7 +257,7 @@ static DOCUMENTS_Q: [Question; 1] = [Question::new(
 .sent_as("documents")
 .hint("apply.documents_hint")];
 
-static DECLARATIONS_Q: [Question; 1] = [Question::new(
+static DECLARATIONS_Q: &[Question] = &[Question::new(
     "declarations",
     "apply.declarations",
     "apply.declarations_all",
@@ -279,19 +279,19 @@ const fn step(slug: &'static str, title: &'static str, questions: &'static [Ques
     }
 }
 
-static STEPS: [Step; 7] = [
-    step("organisation", "apply.organisation_title", &ORGANISATION),
-    step("contact", "apply.contact_title", &CONTACT),
-    step("activities", "apply.activities_title", &ACTIVITIES),
-    step("income", "apply.income_title", &INCOME),
-    step("project", "apply.project_title", &PROJECT),
-    step("documents", "apply.documents_title", &DOCUMENTS_Q),
-    step("declarations", "apply.declarations_title", &DECLARATIONS_Q),
+static STEPS: &[Step] = &[
+    step("organisation", "apply.organisation_title", ORGANISATION),
+    step("contact", "apply.contact_title", CONTACT),
+    step("activities", "apply.activities_title", ACTIVITIES),
+    step("income", "apply.income_title", INCOME),
+    step("project", "apply.project_title", PROJECT),
+    step("documents", "apply.documents_title", DOCUMENTS_Q),
+    step("declarations", "apply.declarations_title", DECLARATIONS_Q),
 ];
 
 pub static JOURNEY: Journey = Journey {
     base: "/apply",
-    steps: &STEPS,
+    steps: STEPS,
     end: "check",
 };
 

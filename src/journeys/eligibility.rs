@@ -63,14 +63,14 @@ fn legal_entity(a: &Answers) -> bool {
     a.get("applicant_kind").is_some_and(|k| k == "legal_entity")
 }
 
-static WHO: [Question; 1] = [Question::new(
+static WHO: &[Question] = &[Question::new(
     "applicant_kind",
     "elig.kind",
     "elig.kind_empty",
     Kind::Radios(KINDS),
 )];
 
-static COMPANY: [Question; 2] = [
+static COMPANY: &[Question] = &[
     Question::new(
         "resident",
         "elig.resident",
@@ -86,7 +86,7 @@ static COMPANY: [Question; 2] = [
     ),
 ];
 
-static REGISTERS: [Question; 3] = [
+static REGISTERS: &[Question] = &[
     Question::new("in_sez_register", "elig.sez", "elig.sez_empty", Kind::YesNo)
         .hint("elig.sez_hint"),
     Question::new("entity_type", "elig.entity", "", Kind::Select(ENTITY_TYPES))
@@ -101,7 +101,7 @@ static REGISTERS: [Question; 3] = [
     .when(|a| a.get("entity_type").is_some_and(|t| !t.is_empty())),
 ];
 
-static ACTIVITIES: [Question; 2] = [
+static ACTIVITIES: &[Question] = &[
     Question::new(
         "activities",
         "elig.activities",
@@ -126,7 +126,7 @@ static ACTIVITIES: [Question; 2] = [
     .optional(),
 ];
 
-static INCOME: [Question; 2] = [
+static INCOME: &[Question] = &[
     Question::new("income", "elig.income", "", Kind::Money)
         .hint("elig.income_hint")
         .optional(),
@@ -140,47 +140,47 @@ static INCOME: [Question; 2] = [
     .optional(),
 ];
 
-static STEPS: [Step; 5] = [
+static STEPS: &[Step] = &[
     Step {
         slug: "who",
         title: "elig.who.title",
         lead: None,
-        questions: &WHO,
+        questions: WHO,
         when: None,
     },
     Step {
         slug: "company",
         title: "elig.company.title",
         lead: None,
-        questions: &COMPANY,
+        questions: COMPANY,
         when: Some(legal_entity),
     },
     Step {
         slug: "registers",
         title: "elig.registers.title",
         lead: None,
-        questions: &REGISTERS,
+        questions: REGISTERS,
         when: Some(legal_entity),
     },
     Step {
         slug: "activities",
         title: "elig.activities_title",
         lead: None,
-        questions: &ACTIVITIES,
+        questions: ACTIVITIES,
         when: Some(legal_entity),
     },
     Step {
         slug: "income",
         title: "elig.income_title",
         lead: Some("elig.income_lead"),
-        questions: &INCOME,
+        questions: INCOME,
         when: Some(legal_entity),
     },
 ];
 
 pub static JOURNEY: Journey = Journey {
     base: "/eligibility",
-    steps: &STEPS,
+    steps: STEPS,
     end: "result",
 };
 

@@ -75,7 +75,7 @@ fn total_checked_here(value: &str, a: &Answers, today: NaiveDate) -> Outcome {
     }
 }
 
-static QUESTIONS: [Question; 3] = [
+static QUESTIONS: &[Question] = &[
     Question::new(
         "year",
         "feecalc.year",
@@ -110,7 +110,7 @@ pub static STEP: Step = Step {
     slug: "",
     title: "fees.title",
     lead: Some("feecalc.lead"),
-    questions: &QUESTIONS,
+    questions: QUESTIONS,
     when: None,
 };
 

@@ -248,7 +248,7 @@ macro_rules! passport_questions {
 }
 
 /// The route check on the start page.
-pub static ROUTE: [Question; 1] = [Question::new(
+pub static ROUTE: &[Question] = &[Question::new(
     "route",
     "inv.route_question",
     "inv.route_empty",
@@ -259,13 +259,13 @@ pub static START: Step = Step {
     slug: "route",
     title: "invitations.title",
     lead: Some("inv.start_lead"),
-    questions: &ROUTE,
+    questions: ROUTE,
     when: None,
 };
 
-static PERSON: [Question; 8] = passport_questions!();
+static PERSON: &[Question] = &passport_questions!();
 
-static PROGRAMME: [Question; 2] = [
+static PROGRAMME: &[Question] = &[
     Question::new(
         "programme",
         "inv.programme",
@@ -282,7 +282,7 @@ static PROGRAMME: [Question; 2] = [
     .check(cohort_of_programme),
 ];
 
-static EMPLOYMENT: [Question; 7] = [
+static EMPLOYMENT: &[Question] = &[
     Question::new(
         "employer",
         "inv.employer_question",
@@ -332,7 +332,7 @@ static EMPLOYMENT: [Question; 7] = [
     .hint("inv.with_family_hint"),
 ];
 
-static VISA: [Question; 8] = [
+static VISA: &[Question] = &[
     Question::new("entry_date", "inv.entry", "inv.entry_empty", Kind::Date).hint("inv.entry_hint"),
     Question::new(
         "stay_days",
@@ -387,33 +387,33 @@ static VISA: [Question; 8] = [
     .check(email),
 ];
 
-static STEPS: [Step; 5] = [
+static STEPS: &[Step] = &[
     Step {
         slug: "person",
         title: "inv.person_title",
         lead: Some("inv.person_lead"),
-        questions: &PERSON,
+        questions: PERSON,
         when: None,
     },
     Step {
         slug: "programme",
         title: "inv.programme_title",
         lead: None,
-        questions: &PROGRAMME,
+        questions: PROGRAMME,
         when: Some(is_trainee),
     },
     Step {
         slug: "employment",
         title: "inv.employment_title",
         lead: None,
-        questions: &EMPLOYMENT,
+        questions: EMPLOYMENT,
         when: Some(employed),
     },
     Step {
         slug: "visa",
         title: "inv.visa_title",
         lead: None,
-        questions: &VISA,
+        questions: VISA,
         when: None,
     },
     // The family is its own page (an "add another" list); listed here for Back and Continue.
@@ -428,7 +428,7 @@ static STEPS: [Step; 5] = [
 
 pub static JOURNEY: Journey = Journey {
     base: "/invitations",
-    steps: &STEPS,
+    steps: STEPS,
     end: "check",
 };
 
@@ -438,7 +438,7 @@ fn dependant(a: &Answers) -> bool {
 
 /// The questions about one family member: the relationship, the passport, a dependant's
 /// documents and a visa ending earlier than the employee's.
-pub static MEMBER: [Question; 11] = {
+pub static MEMBER: &[Question] = &{
     let [s, g, b, x, c, n, i, e] = passport_questions!();
     [
         Question::new(

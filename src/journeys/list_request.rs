@@ -26,7 +26,7 @@ const DECLARATION: Choices = Choices {
 
 // Question ids are the request's field names, so a field the service refuses leads back to
 // its question (`Journey::locate`).
-static ORGANISATION: [Question; 2] = [
+static ORGANISATION: &[Question] = &[
     Question::new(
         "organisation_name",
         "apply.org_name",
@@ -43,7 +43,7 @@ static ORGANISATION: [Question; 2] = [
     .check(bin),
 ];
 
-static STATUS: [Question; 2] = [
+static STATUS: &[Question] = &[
     Question::new(
         "entity_type",
         "list.entity_type",
@@ -61,7 +61,7 @@ static STATUS: [Question; 2] = [
     .optional(),
 ];
 
-static CONTACT: [Question; 2] = [
+static CONTACT: &[Question] = &[
     Question::new(
         "contact_name",
         "apply.contact_name",
@@ -78,7 +78,7 @@ static CONTACT: [Question; 2] = [
     .check(email),
 ];
 
-static DECLARATIONS: [Question; 1] = [Question::new(
+static DECLARATIONS: &[Question] = &[Question::new(
     "information_true",
     "list.declarations",
     "list.declarations_empty",
@@ -98,16 +98,16 @@ const fn step(slug: &'static str, title: &'static str, questions: &'static [Ques
     }
 }
 
-static STEPS: [Step; 4] = [
-    step("organisation", "apply.organisation_title", &ORGANISATION),
-    step("status", "list.status_title", &STATUS),
-    step("contact", "apply.contact_title", &CONTACT),
-    step("declaration", "apply.declarations_title", &DECLARATIONS),
+static STEPS: &[Step] = &[
+    step("organisation", "apply.organisation_title", ORGANISATION),
+    step("status", "list.status_title", STATUS),
+    step("contact", "apply.contact_title", CONTACT),
+    step("declaration", "apply.declarations_title", DECLARATIONS),
 ];
 
 pub static JOURNEY: Journey = Journey {
     base: "/list-request",
-    steps: &STEPS,
+    steps: STEPS,
     end: "check",
 };
 

@@ -51,7 +51,7 @@ fn second_factor(value: &str, answers: &Answers, _: NaiveDate) -> Outcome {
     Err(("track.second_factor_shape", Vec::new()))
 }
 
-static QUESTIONS: [Question; 2] = [
+static QUESTIONS: &[Question] = &[
     Question::new(
         "reference",
         "track.reference",
@@ -82,7 +82,7 @@ static STEP: Step = Step {
     slug: "",
     title: "status.title",
     lead: Some("track.lead"),
-    questions: &QUESTIONS,
+    questions: QUESTIONS,
     when: None,
 };
 

@@ -177,7 +177,7 @@ fn Answered(
             .map(|m| {
                 view! {
                     <h3 class="heading-s">{person_name(m)}</h3>
-                    <ItemSummary questions=&MEMBER item=m.clone() />
+                    <ItemSummary questions=MEMBER item=m.clone() />
                 }
             })
             .collect_view();

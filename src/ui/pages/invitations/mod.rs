@@ -147,7 +147,7 @@ fn FamilyPage() -> impl IntoView {
             <AddAnother
                 id="family"
                 items
-                questions=&MEMBER
+                questions=MEMBER
                 name=person_name
                 texts=TEXTS
                 errors
