@@ -586,3 +586,19 @@ pub fn invitation(a: &Answers) -> Option<Invitation> {
         qualification_documents_held: employed(a) && is_yes(a, "qualification_documents"),
     })
 }
+
+/// The step where the field at `path` of the request is answered; `None` for the route, which
+/// the start page asks. The person invited is the first of `people`, the family the others;
+/// a field no question names is the programme's or the job's, by the route.
+pub fn step_of(path: &str, trainee: bool) -> Option<&'static str> {
+    Some(match path.split('.').collect::<Vec<_>>()[..] {
+        ["people", "0", ..] => "person",
+        ["people", ..] => "family",
+        ["route"] => return None,
+        _ => match JOURNEY.question_at(path) {
+            Some((step, _)) => step.slug,
+            None if trainee => "programme",
+            None => "employment",
+        },
+    })
+}

@@ -15,7 +15,7 @@ use crate::{
         decision::{Decision, Reason},
         visa::{InvitationOutcome, check_invitation},
     },
-    journeys::invitations::{MEMBER, family_of, invitation, is_trainee, person_name},
+    journeys::invitations::{MEMBER, family_of, invitation, is_trainee, person_name, step_of},
     ui::{
         config::{use_backend, use_today},
         i18n::use_i18n,
@@ -27,19 +27,6 @@ use crate::{
         },
     },
 };
-
-/// The step where the field at `path` of the request is answered; `None` for the route, which
-/// the start page asks.
-fn step_of(path: &str, trainee: bool) -> Option<&'static str> {
-    Some(match path.split('.').collect::<Vec<_>>()[..] {
-        ["people", "0", ..] => "person",
-        ["people", ..] => "family",
-        ["entry_date" | "stay_days" | "valid_until" | "collection" | "contact_email"] => "visa",
-        ["route"] => return None,
-        _ if trainee => "programme",
-        _ => "employment",
-    })
-}
 
 /// The page where the field at `path` of the request is answered, to come back from.
 fn change_link(path: &str, trainee: bool) -> String {
