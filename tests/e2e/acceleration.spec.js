@@ -8,7 +8,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import {
-  draftOf, errorSummaryByKeyboard, expectNoAxeViolations, openPage, portalKeys, refusesDraftFiles, serveConfig, tabTo,
+  ANSWERS, draftOf, errorSummaryByKeyboard, expectNoAxeViolations, openPage, portalKeys, refusesDraftFiles, serveConfig, tabTo,
 } from "./helpers.js";
 
 const BIN = "970740000838";
@@ -346,21 +346,10 @@ test("a team whose member from Kazakhstan was saved without an IIN is sent back 
 
 // ---- Drafts, "delete my data", tracking ----
 
-const MEMBER = {
-  given_names: "Aigerim", surname: "Sadykova", email: "aigerim@example.kz", citizenship: "KZ",
-  role: "project_manager", key_member: "yes", full_time: "yes", needs_housing: "no",
-};
 
-/// An enrolment in Silkway's next cohort that the rules accept, as the draft keeps it.
-const COMPLETE = {
-  programme: "silkway", cohort: "silkway-next", team_allowed: "no", bin: BIN, stage: "revenue",
-  project_summary: "Payments for small shops in the regions.",
-  team: JSON.stringify([
-    MEMBER,
-    { ...MEMBER, given_names: "Dana", surname: "Omarova", email: "dana@example.kz", role: "developer" },
-    { ...MEMBER, given_names: "Ivan", surname: "Petrov", email: "ivan@example.kz", role: "designer", full_time: "no" },
-  ]),
-};
+/// An enrolment in Silkway's next cohort that the rules accept, as the draft keeps it
+/// (tests/fixtures/answers.json).
+const COMPLETE = ANSWERS.acceleration;
 
 
 /// Sends the seeded draft from "check your answers"; the reference it got.

@@ -13,7 +13,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect, test } from "@playwright/test";
-import { expectNoAxeViolations, serveHttpConfig, startReferenceServer, statusOnServer } from "./helpers.js";
+import { ANSWERS, expectNoAxeViolations, serveHttpConfig, startReferenceServer, statusOnServer } from "./helpers.js";
 import { ROOT_URL } from "./playwright.config.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -28,11 +28,6 @@ const RETRIES = 1;
 const ATTEMPTS = RETRIES + 1;
 
 const BIN = "970740000838";
-const MEMBER = {
-  given_names: "Aigerim", surname: "Sadykova", email: "aigerim@example.kz", citizenship: "KZ",
-  role: "project_manager", key_member: "yes", full_time: "yes", needs_housing: "no",
-};
-
 /// Each kind: its draft, its pages, its button, the service's path and a real field to refuse.
 const KINDS = {
   application: {
@@ -43,14 +38,7 @@ const KINDS = {
     button: "Accept and send",
     sent: "Application sent",
     kept: 'Press "Accept and send" again',
-    answers: (tag) => ({
-      org_name: `Fault ${tag} LLP`, bin: BIN, legal_form: "llp", reg_date: "1/5/2020",
-      address: "Astana, Mangilik El 55/8", contact_name: "Aigerim Sarsenova", position: "Director",
-      email: "aigerim@example.kz", phone: "+7 701 000 0000", activities: "software_development",
-      income: "12 000 000", headcount: "12", foreign: "1",
-      description: `A platform for small shops (${tag}).`, plan_summary: "Grow to 500 shops in two years.",
-      documents: "charter,business_plan", declarations: "information_true,conditions_met,data_processing",
-    }),
+    answers: (tag) => ({ ...ANSWERS.apply, org_name: `Fault ${tag} LLP`, description: `Accounting software (${tag}).` }),
     refused: { path: "contact.email", answer: "email", fixed: "director@example.kz" },
   },
   enrolment: {
@@ -61,15 +49,7 @@ const KINDS = {
     button: "Enrol the team",
     sent: "Enrolment sent",
     kept: "Press “Enrol the team” again",
-    answers: (tag) => ({
-      programme: "silkway", cohort: "silkway-next", team_allowed: "no", bin: BIN, stage: "revenue",
-      project_summary: `Payments for small shops in the regions (${tag}).`,
-      team: JSON.stringify([
-        MEMBER,
-        { ...MEMBER, given_names: "Dana", surname: "Omarova", email: "dana@example.kz", role: "developer" },
-        { ...MEMBER, given_names: "Ivan", surname: "Petrov", email: "ivan@example.kz", role: "designer", full_time: "no" },
-      ]),
-    }),
+    answers: (tag) => ({ ...ANSWERS.acceleration, project_summary: `Payments for small shops in the regions (${tag}).` }),
     refused: { path: "project_summary", answer: "project_summary", fixed: "Payments for small shops, corrected." },
   },
   invitation: {

@@ -1,13 +1,34 @@
 // Shared by the end-to-end specs.
-import { spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { execFileSync, spawn } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
 import AxeBuilder from "@axe-core/playwright";
 import { expect } from "@playwright/test";
 
 export const PORTAL_NAME = "Astana Hub self-service portal";
+
+/// Each journey's steps and their questions (kind, limit, optional, checked), as the journeys'
+/// data says (src/bin/journeys.rs): the tests that type into every field follow it.
+export function journeysData() {
+  const file = join(mkdtempSync(join(tmpdir(), "journeys-")), "journeys.json");
+  const root = fileURLToPath(new URL("../..", import.meta.url));
+  execFileSync("cargo", ["run", "--quiet", "--no-default-features", "--bin", "journeys", "--", file], { cwd: root, stdio: "inherit" });
+  return JSON.parse(readFileSync(file, "utf8"));
+}
+
+/// One complete answer set per journey, as its draft keeps them (a list as one answer holding
+/// its items as JSON): tests/fixtures/answers.json, which the native journey tests read too.
+export const ANSWERS = Object.fromEntries(
+  Object.entries(JSON.parse(readFileSync(new URL("../fixtures/answers.json", import.meta.url), "utf8")))
+    .filter(([journey]) => journey !== "_")
+    .map(([journey, answers]) => [
+      journey,
+      Object.fromEntries(Object.entries(answers).map(([id, v]) => [id, typeof v === "string" ? v : JSON.stringify(v)])),
+    ]),
+);
 
 /// Runs axe with the WCAG 2.0–2.2 A and AA rules and fails with the list of violations.
 export async function expectNoAxeViolations(page, context = "") {

@@ -8,7 +8,7 @@
 // the count of payloads tried goes to results/hardening-payloads.json.
 import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
-import { date, draftRoundTrip, expectNoAxeViolations, next, openPage, serveConfig } from "./helpers.js";
+import { date, draftRoundTrip, expectNoAxeViolations, journeysData, next, openPage, serveConfig } from "./helpers.js";
 import { FLAG, KINDS, OTHERS, SCRIPTS, expectInert, length, rustTrim, valueFor, watchForPayloads } from "./payloads.js";
 
 const BIN = "970740000838";
@@ -85,14 +85,36 @@ async function expectRefused(page, refusals, long) {
   await expectInert(page, "refusals");
 }
 
-/// Fills each free-text field beyond its limit, with any refusals; Continue; then the real values.
-async function freeText(page, typed, fields, refusals = [], fix = async () => {}) {
+/// Each step's questions, with their kinds and limits, as the journeys' data has them.
+const JOURNEYS = journeysData();
+
+/// The free-text questions of `step` of `journey` that the page shows (typed, with no check of
+/// their own), each with its limit.
+async function shownFreeText(page, questions) {
+  const shown = [];
+  for (const q of questions) {
+    const free = q.max && !q.checked && (q.kind === "text" || q.kind === "long");
+    if (free && (await page.locator(`#${q.id}`).isVisible())) shown.push([q.id, q.max]);
+  }
+  return shown;
+}
+
+/// The limit of question `id` of `step` of `journey`.
+const limit = ([journey, step], id) => JOURNEYS[journey][step].find((q) => q.id === id).max;
+
+/// Fills each free-text field of the step `where` ([journey, step]) beyond its limit, with
+/// refusals ([id, message]) in the fields that check what they take; Continue; then the real
+/// values.
+async function freeText(page, typed, where, refusals = [], fix = async () => {}) {
+  const [journey, step] = where;
+  const fields = await shownFreeText(page, JOURNEYS[journey][step]);
+  expect(fields.length + refusals.length, `${journey}/${step} has fields to type into`).toBeGreaterThan(0);
   const long = {};
   for (const [id, max] of fields) {
     long[id] = [await typed.over(page.locator(`#${id}`), max), max];
   }
   const refused = [];
-  for (const [id, message, max] of refusals) refused.push(await typed.refused(page, id, message, max));
+  for (const [id, message] of refusals) refused.push(await typed.refused(page, id, message, limit(where, id)));
   await next(page);
   await expectRefused(page, refused, long);
   for (const [id, max] of fields) await typed.fill(page.locator(`#${id}`), id, max);
@@ -170,8 +192,8 @@ for (let round = 0; round < ROUNDS; round++) {
     await freeText(
       page,
       typed,
-      [["org_name", 200], ["address", 200]],
-      [["bin", "The number may contain only digits.", 20], ["website", "Enter a website address like www.example.kz.", 200]],
+      ["apply", "organisation"],
+      [["bin", "The number may contain only digits."], ["website", "Enter a website address like www.example.kz."]],
       async () => {
         await page.locator("#bin").fill(BIN);
         await page.locator("#website").fill("");
@@ -181,8 +203,8 @@ for (let round = 0; round < ROUNDS; round++) {
     await freeText(
       page,
       typed,
-      [["contact_name", 200], ["position", 200]],
-      [["email", "Enter an email address in the correct format", 200], ["phone", "Enter a Kazakh phone number", 30]],
+      ["apply", "contact"],
+      [["email", "Enter an email address in the correct format"], ["phone", "Enter a Kazakh phone number"]],
       async () => {
         await page.locator("#email").fill("aigerim@example.kz");
         await page.locator("#phone").fill("+7 701 234 56 78");
@@ -194,7 +216,7 @@ for (let round = 0; round < ROUNDS; round++) {
     await page.locator("#headcount").fill("12");
     await page.locator("#foreign").fill("2");
     await next(page);
-    await freeText(page, typed, [["description", 1000], ["plan_summary", 2000]]);
+    await freeText(page, typed, ["apply", "project"]);
     await page.locator("#documents").check();
     await next(page);
     for (const id of ["#declarations", "#declarations-conditions_met", "#declarations-data_processing"]) {
@@ -242,9 +264,12 @@ async function member(page, typed, { citizenship, role, housed }) {
     await page.locator("#needs_housing-no").check();
   }
   const long = {};
-  const fields = [["given_names", 100], ["surname", 100], ...(housed ? [["access_needs", 500]] : [])];
+  const fields = await shownFreeText(page, JOURNEYS.acceleration.member);
+  expect(fields.map(([id]) => id)).toEqual(["given_names", "surname", ...(housed ? ["access_needs"] : [])]);
   for (const [id, max] of fields) long[id] = [await typed.over(page.locator(`#${id}`), max), max];
-  const refused = [await typed.refused(page, "email", "Enter an email address in the correct format", 200)];
+  const refused = [
+    await typed.refused(page, "email", "Enter an email address in the correct format", limit(["acceleration", "member"], "email")),
+  ];
   await page.getByRole("button", { name: "Save team member" }).click();
   await expectRefused(page, refused, long);
   const names = {};
@@ -267,11 +292,11 @@ for (let round = 0; round < ROUNDS; round++) {
     await expect(page.locator("h1")).toHaveText("Who is applying");
     if (team) {
       await page.locator("#applicant_kind-unincorporated_team").check();
-      await freeText(page, typed, [["team_name", 200]], [["contact_email", "Enter an email address in the correct format", 200]], () =>
+      await freeText(page, typed, ["acceleration", "applicant"], [["contact_email", "Enter an email address in the correct format"]], () =>
         page.locator("#contact_email").fill("team@example.kz"),
       );
     } else {
-      const refused = [await typed.refused(page, "bin", "The number may contain only digits.", 20)];
+      const refused = [await typed.refused(page, "bin", "The number may contain only digits.", limit(["acceleration", "applicant"], "bin"))];
       await next(page);
       await expectRefused(page, refused, {});
       await page.locator("#bin").fill(BIN);
@@ -279,7 +304,7 @@ for (let round = 0; round < ROUNDS; round++) {
     }
     await expect(page.locator("h1")).toHaveText("Your project");
     await page.locator(team ? "#stage" : "#stage-revenue").check();
-    await freeText(page, typed, [["project_summary", 1500]]);
+    await freeText(page, typed, ["acceleration", "project"]);
     await expect(page.locator("h1")).toHaveText("Your team");
 
     const foreign = [];
@@ -360,7 +385,7 @@ for (let round = 0; round < ROUNDS; round++) {
     await date(page, "employment_until", "2031-12-31");
     await page.locator("#qualification_documents").check();
     await page.locator("#with_family-no").check();
-    await freeText(page, typed, [["position", 100]], [["employer_bin", "The number may contain only digits.", 20]], () =>
+    await freeText(page, typed, ["invitations", "employment"], [["employer_bin", "The number may contain only digits."]], () =>
       page.locator("#employer_bin").fill(BIN),
     );
 
@@ -368,8 +393,7 @@ for (let round = 0; round < ROUNDS; round++) {
     await page.locator("#stay_days").fill("365");
     await date(page, "valid_until", "2031-04-19");
     await page.locator(round === 0 ? "#collection" : "#collection-airport").check();
-    const places = round === 0 ? [["consulate_city", 100], ["consulate_country", 100]] : [["airport", 100]];
-    await freeText(page, typed, places, [["contact_email", "Enter an email address in the correct format", 200]], () =>
+    await freeText(page, typed, ["invitations", "visa"], [["contact_email", "Enter an email address in the correct format"]], () =>
       page.locator("#contact_email").fill("hr@example.kz"),
     );
 

@@ -3,7 +3,7 @@
 // the reference it issued, and the status page reads the status back from it. The server is
 // the real binary on an ephemeral loopback port with its own database, started by this file.
 import { expect, test } from "@playwright/test";
-import { expectNoAxeViolations, serveHttpConfig, startReferenceServer, statusOnServer } from "./helpers.js";
+import { ANSWERS, expectNoAxeViolations, serveHttpConfig, startReferenceServer, statusOnServer } from "./helpers.js";
 import { ROOT_URL, SUBPATH_URL } from "./playwright.config.js";
 
 const BIN = "970740000838";
@@ -14,25 +14,7 @@ const DRAFT = {
   journey: "apply",
   version: 1,
   idempotency_key: "",
-  answers: {
-    org_name: "Alpha LLP",
-    bin: BIN,
-    legal_form: "llp",
-    reg_date: "1/5/2020",
-    address: "Astana, Mangilik El 55/8",
-    contact_name: "Aigerim Sarsenova",
-    position: "Director",
-    email: "aigerim@example.kz",
-    phone: "+7 701 000 0000",
-    activities: "software_development",
-    income: "12 000 000",
-    headcount: "12",
-    foreign: "1",
-    description: "A platform for small shops to take orders online.",
-    plan_summary: "Grow to 500 shops in two years.",
-    documents: "charter,business_plan",
-    declarations: "information_true,conditions_met,data_processing",
-  },
+  answers: { ...ANSWERS.apply, org_name: "Alpha LLP" },
 };
 
 test.describe.configure({ mode: "serial" });

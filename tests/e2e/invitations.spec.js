@@ -5,6 +5,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import {
+  ANSWERS,
   date,
   next,
   draftOf,
@@ -331,14 +332,8 @@ test("an uncertain reading only warns: a family member outlasting the employee g
 
 // ---- Draft files, "delete my data", a backend failure ----
 
-/// A trainee's request the visa rules accept, as the draft keeps it.
-const COMPLETE = {
-  route: "trainee", surname: "Weber", given_names: "Jonas", date_of_birth: "14/7/1998", sex: "male",
-  citizenship: "DE", passport_number: PASSPORT, passport_issued: "10/1/2022", passport_expires: "1/6/2032",
-  programme: "Silkway Accelerator", cohort: "silkway-next",
-  entry_date: "27/4/2026", stay_days: "60", valid_until: "30/7/2026", collection: "consulate",
-  consulate_city: "Berlin", consulate_country: "Germany", contact_email: "jonas@example.de",
-};
+/// A trainee's request the visa rules accept, as the draft keeps it (tests/fixtures/answers.json).
+const COMPLETE = ANSWERS.invitations;
 
 const { seedDraft, storedDraft } = draftOf("invitations");
 

@@ -5,7 +5,7 @@
 // HTTP backend to the reference server. Axe on every page, in its normal and its error state.
 import { expect, test } from "@playwright/test";
 import {
-  PORTAL_NAME, expectNoAxeViolations, next, openPage, serveConfig, serveHttpConfig, startReferenceServer,
+  ANSWERS, PORTAL_NAME, expectNoAxeViolations, next, openPage, serveConfig, serveHttpConfig, startReferenceServer,
   statusOnServer,
 } from "./helpers.js";
 import { ROOT_URL, SUBPATH_URL } from "./playwright.config.js";
@@ -170,14 +170,7 @@ test.describe("through the HTTP backend", () => {
           "ahp:draft:list-request",
           JSON.stringify({ journey: "list-request", version: 1, idempotency_key: "", answers }),
         ),
-      {
-        organisation_name: "Beta University",
-        bin: BIN,
-        entity_type: "educational_organisation",
-        contact_name: "Dana Abenova",
-        contact_email: "dana@example.kz",
-        information_true: "information_true",
-      },
+      ANSWERS.list_request,
     );
     await openPage(page, "/list-request/check");
     const sent = page.waitForResponse((r) => r.url() === `${serverUrl}/v1/list-requests`);

@@ -5,7 +5,7 @@
 // configuration served here, so the dates never move.
 import { expect, test } from "@playwright/test";
 import {
-  PORTAL_NAME, draftOf, errorSummaryByKeyboard, expectNoAxeViolations, failThenRetry, openPage, refusesDraftFiles, serveConfig,
+  ANSWERS, PORTAL_NAME, draftOf, errorSummaryByKeyboard, expectNoAxeViolations, failThenRetry, openPage, refusesDraftFiles, serveConfig,
   next, storedSubmissions, tabTo,
 } from "./helpers.js";
 
@@ -18,26 +18,8 @@ test.beforeEach(async ({ page }) => {
 
 const summary = (page) => page.locator(".error-summary li");
 
-/// A complete application as the draft keeps it.
-const COMPLETE = {
-  org_name: "Qazaq Cloud LLP",
-  bin: BIN,
-  legal_form: "llp",
-  reg_date: "15/3/2018",
-  address: "55/8 Mangilik El Avenue, Astana",
-  contact_name: "Aigerim Nurlanovna",
-  position: "Director",
-  email: "aigerim@example.kz",
-  phone: "+7 701 234 56 78",
-  activities: "saas",
-  income: "10 000 000",
-  headcount: "12",
-  foreign: "2",
-  description: "Accounting software for small firms, sold by subscription.",
-  plan_summary: "Two thousand paying firms in three years; a team of twelve.",
-  documents: "charter,business_plan",
-  declarations: "information_true,conditions_met,data_processing",
-};
+/// A complete application as the draft keeps it (tests/fixtures/answers.json).
+const COMPLETE = ANSWERS.apply;
 
 const drafts = draftOf("apply");
 /// A draft of the application, as if saved on an earlier visit.

@@ -2,6 +2,7 @@
 // Each entry: file name, path, and optional steps to reach the state shown. The entries share one
 // browser tab, so an entry can carry on from the one before it.
 import { chromium } from "@playwright/test";
+import { ANSWERS } from "./helpers.js";
 
 const base = process.argv[2] ?? "http://127.0.0.1:8480";
 
@@ -16,34 +17,7 @@ const seeded = (journey, answers, path) => async (page) => {
   await page.goto(`${base}${path}`);
 };
 
-const eligibility = {
-  applicant_kind: "legal_entity",
-  resident: "yes",
-  tax_regime: "general",
-  in_sez_register: "no",
-  activities: "saas,software_development",
-  income: "85 000 000",
-};
-
-const application = {
-  org_name: "Qazaq Cloud LLP",
-  bin: "970740000838",
-  legal_form: "llp",
-  reg_date: "15/3/2018",
-  address: "55/8 Mangilik El Avenue, Astana",
-  contact_name: "Aigerim Nurlanovna",
-  position: "Director",
-  email: "aigerim@example.kz",
-  phone: "+7 701 234 56 78",
-  activities: "saas,software_development",
-  income: "85 000 000",
-  headcount: "24",
-  foreign: "3",
-  description: "Accounting software for small firms in Kazakhstan, sold by subscription.",
-  plan_summary: "Two thousand paying firms in three years; a team of twenty-four, three of them from abroad.",
-  documents: "charter,registration_certificate,business_plan",
-  declarations: "information_true,conditions_met,data_processing",
-};
+const { eligibility, apply: application } = ANSWERS;
 
 const shots = [
   ["home.png", "/"],
