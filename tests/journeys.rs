@@ -263,3 +263,29 @@ fn every_field_a_question_is_sent_as_is_in_its_submission() {
         );
     }
 }
+
+#[test]
+fn an_invitation_begun_from_an_enrolment_answers_the_route_and_the_programme() {
+    let team = complete("acceleration");
+    let programme = astana_hub_portal::domain::acceleration::catalogue_data()
+        .programmes
+        .iter()
+        .find(|p| Some(&p.id) == team.get("programme"))
+        .unwrap();
+    let a = invitations::trainee_of("WEBER", "JONAS", "DE", &programme.name, &team["cohort"]);
+    assert!(invitations::is_trainee(&a));
+    let step = invitations::JOURNEY.step("programme").unwrap();
+    assert!(step.asked(&a));
+    assert_eq!(step.validate(&a, Lang::En, today()), Vec::new());
+    let person = invitations::JOURNEY.step("person").unwrap();
+    let answered: Vec<_> = person
+        .validate(&a, Lang::En, today())
+        .into_iter()
+        .map(|p| p.field)
+        .collect();
+    // The names and the citizenship are in; the passport is the trainee's to give.
+    for id in ["surname", "given_names", "citizenship"] {
+        assert!(!answered.contains(&id), "{id}");
+    }
+    assert!(answered.contains(&"passport_number"));
+}

@@ -602,3 +602,25 @@ pub fn step_of(path: &str, trainee: bool) -> Option<&'static str> {
         },
     })
 }
+
+/// A trainee's request begun from an enrolment: the route, the person as the team list names
+/// them, and the programme (by its name, as asked) and cohort they were enrolled in.
+pub fn trainee_of(
+    surname: &str,
+    given_names: &str,
+    citizenship: &str,
+    programme_name: &str,
+    cohort_id: &str,
+) -> Answers {
+    [
+        ("route", "trainee"),
+        ("surname", surname),
+        ("given_names", given_names),
+        ("citizenship", citizenship),
+        ("programme", programme_name),
+        ("cohort", cohort_id),
+    ]
+    .into_iter()
+    .map(|(id, value)| (id.to_owned(), value.to_owned()))
+    .collect()
+}

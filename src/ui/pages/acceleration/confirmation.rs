@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     api::Submission,
-    journeys::{acceleration::member_name, country_name},
+    journeys::{acceleration::member_name, country_name, invitations::trainee_of},
     ui::{
         i18n::use_i18n,
         link,
@@ -124,16 +124,13 @@ fn Invite(person: Invitee, record: Record) -> impl IntoView {
     // personal data travels in the address.
     let start = move |_| {
         let mut draft = Draft::new(crate::ui::pages::invitations::DRAFT);
-        for (id, value) in [
-            ("route", "trainee"),
-            ("surname", person.surname.as_str()),
-            ("given_names", person.given_names.as_str()),
-            ("citizenship", person.citizenship.as_str()),
-            ("programme", record.programme_name.as_str()),
-            ("cohort", record.cohort_id.as_str()),
-        ] {
-            draft.answers.insert(id.to_owned(), value.to_owned());
-        }
+        draft.answers = trainee_of(
+            &person.surname,
+            &person.given_names,
+            &person.citizenship,
+            &record.programme_name,
+            &record.cohort_id,
+        );
         draft.persist();
         navigate(&link("/invitations"), Default::default());
     };
