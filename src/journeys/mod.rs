@@ -254,6 +254,25 @@ impl Step {
     }
 }
 
+/// How far a section of a long form has got, as a task list shows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TaskStatus {
+    NotStarted,
+    InProgress,
+    Completed,
+}
+
+impl TaskStatus {
+    /// The message key of its words.
+    pub fn key(self) -> &'static str {
+        match self {
+            TaskStatus::NotStarted => "form.task.not_started",
+            TaskStatus::InProgress => "form.task.in_progress",
+            TaskStatus::Completed => "form.task.completed",
+        }
+    }
+}
+
 /// The steps of a journey under one address, then the page that follows the last one.
 pub struct Journey {
     /// The journey's address, "/apply".
@@ -341,6 +360,50 @@ impl Journey {
     pub fn locate(&self, path: &str) -> Option<(&'static str, String)> {
         self.question_at(path)
             .map(|(_, q)| (q.label, self.change_path(q)))
+    }
+
+    /// The steps asked of `answers`, in order.
+    pub fn asked_steps(&self, answers: &Answers) -> Vec<&'static Step> {
+        self.steps.iter().filter(|s| s.asked(answers)).collect()
+    }
+
+    /// "Step 3 of 7": the place of step `slug` among the steps asked, and how many there are.
+    pub fn progress(&self, slug: &str, answers: &Answers) -> Option<(usize, usize)> {
+        let asked = self.asked_steps(answers);
+        let at = asked.iter().position(|s| s.slug == slug)?;
+        Some((at + 1, asked.len()))
+    }
+
+    /// How far `step` has got: completed when every question it asks has an acceptable answer,
+    /// not started while none has an answer, else in progress. A step of no questions is a
+    /// list page, which keeps its items under its own slug (the team, the family).
+    pub fn status(
+        &self,
+        step: &Step,
+        answers: &Answers,
+        lang: Lang,
+        today: NaiveDate,
+    ) -> TaskStatus {
+        let given = |id: &str| {
+            answers
+                .get(id)
+                .is_some_and(|v| !v.split('/').all(|p| p.trim().is_empty()))
+        };
+        if step.questions.is_empty() {
+            return if items_of(answers, step.slug).is_empty() {
+                TaskStatus::NotStarted
+            } else {
+                TaskStatus::Completed
+            };
+        }
+        let asked: Vec<_> = step.questions.iter().filter(|q| q.asked(answers)).collect();
+        if !asked.iter().any(|q| given(q.id)) {
+            TaskStatus::NotStarted
+        } else if step.validate(answers, lang, today).is_empty() {
+            TaskStatus::Completed
+        } else {
+            TaskStatus::InProgress
+        }
     }
 
     /// Every problem in every step asked, for a last check before submitting.

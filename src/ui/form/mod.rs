@@ -8,22 +8,25 @@ mod field;
 mod format;
 mod notice;
 mod receipt;
+mod start;
 mod step;
 mod step_form;
 mod store;
 mod submit;
 mod summary;
+mod task_list;
 mod why;
 
 pub use crate::journeys::{
-    Answers, Choices, Journey, Kind, Outcome, Problem, Question, Step, answer_text, chosen, is_yes,
-    items_of, parse_date, parse_money, parse_number,
+    Answers, Choices, Journey, Kind, Outcome, Problem, Question, Step, TaskStatus, answer_text,
+    chosen, is_yes, items_of, parse_date, parse_money, parse_number,
 };
 pub use add_another::{AddAnother, ItemSummary, ListTexts, list_answer};
 pub use draft_file::{DraftTools, chosen_file};
 pub use format::{dyn_text, fill, format_date, format_money, message, text, tr};
 pub use notice::StorageNotices;
 pub use receipt::{Milestones, NoRecord, keep_record, kept_record, status_link};
+pub use start::{JourneyStart, StartTexts};
 pub use step::{DraftStep, step_links};
 pub use step_form::{BackLink, StepForm};
 pub use store::{
@@ -31,4 +34,5 @@ pub use store::{
 };
 pub use submit::{FailurePanel, Sending};
 pub use summary::SummaryList;
+pub use task_list::TaskList;
 pub use why::{ReasonList, Warnings, Why, reason_text, reason_words};

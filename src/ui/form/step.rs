@@ -43,8 +43,9 @@ pub fn DraftStep(
     let back = to(false);
     let next = move |()| navigate(&to(true), Default::default());
     let extra = extra.and_then(|f| f(step, answers));
+    let progress = answers.with_untracked(|a| journey.progress(step.slug, a));
     view! {
-        <StepForm step answers back on_continue=next>
+        <StepForm step answers back on_continue=next progress>
             {extra}
         </StepForm>
     }

@@ -100,6 +100,9 @@ pub fn StepForm(
     /// nothing, so a question is never sent twice.
     #[prop(optional, into)]
     busy: Signal<bool>,
+    /// "Step 3 of 7" over the heading: this step's place among those asked, and their number.
+    #[prop(optional_no_strip)]
+    progress: Option<(usize, usize)>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let errors = RwSignal::new(Vec::<Problem>::new());
@@ -130,6 +133,10 @@ pub fn StepForm(
     view! {
         <BackLink href=back />
         <ErrorSummary errors />
+        {progress.map(|(at, of)| {
+            let values = [("step".to_owned(), at.to_string()), ("total".to_owned(), of.to_string())];
+            view! { <p class="caption">{move || message(i18n.lang(), "form.step_of", &values)}</p> }
+        })}
         <Page title=step.title>
             {step.lead.map(|l| view! { <p class="lead">{text(l)}</p> })}
             <form novalidate on:submit=submit>

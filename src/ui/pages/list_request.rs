@@ -12,8 +12,8 @@ use leptos_router::{
 };
 
 use super::form::{
-    BackLink, Draft, DraftStep, DraftTools, FailurePanel, NoRecord, Question, Sending, SummaryList,
-    fill, format_date, kept_record, saved_answers, status_link, text,
+    BackLink, DraftStep, FailurePanel, JourneyStart, NoRecord, Question, Sending, StartTexts,
+    SummaryList, fill, format_date, kept_record, saved_answers, status_link, text,
 };
 use crate::{
     api::Submission,
@@ -37,39 +37,16 @@ const RECEIPT: &str = "list-receipt";
 /// The start page: what this procedure is, what it asks, the way in and the draft tools.
 #[component]
 pub fn ListRequestStart() -> impl IntoView {
-    let i18n = use_i18n();
-    let has_draft = || !Draft::restore(DRAFT).answers.is_empty();
-    let started = RwSignal::new(has_draft());
-    let button = move || {
-        if started.get() {
-            "list.continue_draft"
-        } else {
-            "list.start"
-        }
+    let texts = StartTexts {
+        title: "list.title",
+        start: "list.start",
+        resume: "list.continue_draft",
     };
     view! {
-        <Page title="list.title">
+        <JourneyStart journey=&JOURNEY draft=DRAFT file_name="astana-hub-list-request.json" resume="/list-request/check" texts>
             <p class="lead">{text("list.lead")}</p>
             <p>{text("list.rules")}</p>
-            <h2 class="heading-m">{text("list.asked_title")}</h2>
-            <ol class="list list--number">
-                {JOURNEY
-                    .steps
-                    .iter()
-                    .map(|s| view! { <li>{text(s.title)}</li> })
-                    .collect_view()}
-            </ol>
-            <p>{text("apply.saved_note")}</p>
-            <A href=link(&JOURNEY.path("organisation")) attr:class="button">
-                {move || i18n.t(button())}
-            </A>
-            <DraftTools
-                journey=DRAFT
-                file_name="astana-hub-list-request.json"
-                resume="/list-request/check"
-                changed=Callback::new(move |()| started.set(has_draft()))
-            />
-        </Page>
+        </JourneyStart>
     }
 }
 

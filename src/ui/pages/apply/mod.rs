@@ -13,9 +13,9 @@ use leptos_router::{
 use super::{
     fees::FeeEstimate,
     form::{
-        Answers, BackLink, Draft, DraftStep, DraftTools, FailurePanel, NoRecord, Question, Sending,
-        Step, SummaryList, format_date, kept_record, message, parse_money, saved_answers,
-        status_link, text, tr,
+        Answers, BackLink, DraftStep, FailurePanel, JourneyStart, NoRecord, Question, Sending,
+        StartTexts, Step, SummaryList, format_date, kept_record, message, parse_money,
+        saved_answers, status_link, text, tr,
     },
 };
 use crate::{
@@ -41,37 +41,15 @@ const DRAFT: &str = "apply";
 /// The start page: what is asked, the way in, and the draft tools.
 #[component]
 pub fn Apply() -> impl IntoView {
-    let i18n = use_i18n();
-    let has_draft = || !Draft::restore(DRAFT).answers.is_empty();
-    let started = RwSignal::new(has_draft());
-    let button = move || {
-        if started.get() {
-            "apply.continue_draft"
-        } else {
-            "apply.start"
-        }
+    let texts = StartTexts {
+        title: "apply.title",
+        start: "apply.start",
+        resume: "apply.continue_draft",
     };
     view! {
-        <Page title="apply.title">
+        <JourneyStart journey=&JOURNEY draft=DRAFT file_name="astana-hub-application.json" resume="/apply/check" texts>
             <p class="lead">{text("apply.lead")}</p>
-            <ol class="list list--number">
-                {JOURNEY
-                    .steps
-                    .iter()
-                    .map(|s| view! { <li>{text(s.title)}</li> })
-                    .collect_view()}
-            </ol>
-            <p>{text("apply.saved_note")}</p>
-            <A href=link(&JOURNEY.path("organisation")) attr:class="button">
-                {move || i18n.t(button())}
-            </A>
-            <DraftTools
-                journey=DRAFT
-                file_name="astana-hub-application.json"
-                resume="/apply/check"
-                changed=Callback::new(move |()| started.set(has_draft()))
-            />
-        </Page>
+        </JourneyStart>
     }
 }
 

@@ -12,8 +12,8 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 pub use confirmation::InvitationConfirmation;
 
 use super::form::{
-    AddAnother, BackLink, Draft, DraftStep, DraftTools, ListTexts, Problem, StepForm, dyn_text,
-    list_answer, saved_answers, step_links, text,
+    AddAnother, BackLink, Draft, DraftStep, DraftTools, ListTexts, Problem, StepForm, TaskList,
+    dyn_text, list_answer, saved_answers, step_links, text,
 };
 use crate::journeys::invitations::{JOURNEY, MEMBER, ROUTES, START, person_name};
 use crate::ui::{link, page::Page};
@@ -65,8 +65,15 @@ pub fn Invitations() -> impl IntoView {
             </StepForm>
         }
     };
+    // Once a request is chosen, its sections and how far each has got.
+    let tasks = move || {
+        answers
+            .with(|a| a.contains_key("route"))
+            .then(|| view! { <TaskList journey=&JOURNEY answers /> })
+    };
     view! {
         {form}
+        {tasks}
         <DraftTools
             journey=DRAFT
             file_name="astana-hub-invitation.json"
