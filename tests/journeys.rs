@@ -289,3 +289,48 @@ fn an_invitation_begun_from_an_enrolment_answers_the_route_and_the_programme() {
     }
     assert!(answered.contains(&"passport_number"));
 }
+
+#[test]
+fn the_step_indicator_counts_only_the_steps_asked() {
+    let trainee = complete("invitations");
+    // A trainee is asked the person, the programme and the visa: not the job nor the family.
+    let places: Vec<_> = ["person", "programme", "visa", "employment"]
+        .into_iter()
+        .map(|slug| invitations::JOURNEY.progress(slug, &trainee))
+        .collect();
+    assert_eq!(places, [Some((1, 3)), Some((2, 3)), Some((3, 3)), None]);
+    let mut employee = trainee.clone();
+    employee.insert("route".into(), "employee".into());
+    employee.insert("with_family".into(), "yes".into());
+    assert_eq!(invitations::JOURNEY.progress("family", &employee), Some((4, 4)));
+    assert_eq!(apply::JOURNEY.progress("declarations", &Answers::new()), Some((7, 7)));
+}
+
+#[test]
+fn each_section_is_not_started_in_progress_or_completed() {
+    use astana_hub_portal::journeys::TaskStatus::{Completed, InProgress, NotStarted};
+    let full = complete("apply");
+    let status = |a: &Answers, slug| {
+        let step = apply::JOURNEY.step(slug).unwrap();
+        apply::JOURNEY.status(step, a, Lang::En, today())
+    };
+    assert_eq!(status(&Answers::new(), "organisation"), NotStarted);
+    let mut half = Answers::new();
+    half.insert("org_name".into(), full["org_name"].clone());
+    assert_eq!(status(&half, "organisation"), InProgress);
+    // A half-typed date counts as begun; a date of slashes alone does not.
+    let mut dated = Answers::new();
+    dated.insert("reg_date".into(), "//".into());
+    assert_eq!(status(&dated, "organisation"), NotStarted);
+    dated.insert("reg_date".into(), "15//".into());
+    assert_eq!(status(&dated, "organisation"), InProgress);
+    for step in apply::JOURNEY.steps {
+        assert_eq!(status(&full, step.slug), Completed, "{}", step.slug);
+    }
+    // A list page is completed once it holds an item.
+    let team = complete("acceleration");
+    let page = acceleration::JOURNEY.step("team").unwrap();
+    let of = |a: &Answers| acceleration::JOURNEY.status(page, a, Lang::En, today());
+    assert_eq!(of(&team), Completed);
+    assert_eq!(of(&Answers::new()), NotStarted);
+}
