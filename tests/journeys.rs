@@ -302,8 +302,14 @@ fn the_step_indicator_counts_only_the_steps_asked() {
     let mut employee = trainee.clone();
     employee.insert("route".into(), "employee".into());
     employee.insert("with_family".into(), "yes".into());
-    assert_eq!(invitations::JOURNEY.progress("family", &employee), Some((4, 4)));
-    assert_eq!(apply::JOURNEY.progress("declarations", &Answers::new()), Some((7, 7)));
+    assert_eq!(
+        invitations::JOURNEY.progress("family", &employee),
+        Some((4, 4))
+    );
+    assert_eq!(
+        apply::JOURNEY.progress("declarations", &Answers::new()),
+        Some((7, 7))
+    );
 }
 
 #[test]

@@ -9,6 +9,7 @@ pub mod calendar;
 pub mod contact;
 pub mod countries;
 pub mod decision;
+pub mod documents;
 pub mod eligibility;
 pub mod fees;
 pub mod ids;
