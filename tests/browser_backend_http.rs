@@ -3,8 +3,11 @@
 //! the server's behaviour by the base URL.
 #![cfg(target_arch = "wasm32")]
 
+use astana_hub_portal::api::limits::MAX_TEXT;
 use astana_hub_portal::api::*;
-use astana_hub_portal::backend::{Backend, BackendError, Config, HttpBackend, IdempotencyKey};
+use astana_hub_portal::backend::{
+    AnyBackend, Backend, BackendError, Config, HttpBackend, IdempotencyKey,
+};
 use wasm_bindgen_test::*;
 
 mod support;
@@ -143,4 +146,25 @@ async fn a_503_is_retried_with_the_same_key() {
         .await
         .expect("the retry succeeds");
     assert_eq!(count(&key).await, 1);
+}
+
+#[wasm_bindgen_test]
+async fn a_body_the_field_checks_refuse_is_answered_here_and_never_sent() {
+    let text = format!(
+        r#"{{"backend":"http","base_url":"{SERVER}/mode/ok","timeout_ms":2000,"retries":0}}"#
+    );
+    let backend = AnyBackend::from_config(&Config::parse(&text).expect("valid config"));
+    let mut long = application("970740000838");
+    long.organisation.name = "Ә".repeat(MAX_TEXT + 1);
+    let key = IdempotencyKey::generate();
+    let answer = backend.submit_application(&key, &long).await;
+    let Err(BackendError::Refused(errors)) = answer else {
+        panic!("refused before sending: {answer:?}");
+    };
+    let paths: Vec<_> = errors
+        .iter()
+        .map(|e| (e.path.as_str(), e.code.as_str()))
+        .collect();
+    assert_eq!(paths, [("organisation.name", "api.field.too_long")]);
+    assert_eq!(count(&key).await, 0, "nothing reached the service");
 }

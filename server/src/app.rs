@@ -9,8 +9,8 @@ use std::time::{Duration, Instant};
 use astana_hub_portal::api::{
     Catalogue, Enrolment, FieldError, IDEMPOTENCY_HEADER, Invitation, Kind, ListRequest,
     PROBLEM_JSON, ParticipantApplication, Problem, ProblemKind, Reference, SCHEMA_VERSION, Status,
-    StatusQuery, Submission, Versioned, canonical_json, fingerprint, second_factor_matches,
-    stage_on, timeline_of,
+    StatusQuery, Submission, Versioned, canonical_json, check_fields, fingerprint,
+    second_factor_matches, stage_on, timeline_of,
 };
 use astana_hub_portal::domain::acceleration::catalogue;
 
@@ -198,10 +198,6 @@ async fn read_body<T: DeserializeOwned>(
         ));
     }
     let data = value.get("data").cloned().unwrap_or(Value::Null);
-    let too_long = limits::check(&data);
-    if !too_long.is_empty() {
-        return Err(ProblemKind::Validation.problem(too_long));
-    }
     // The path of a field of the wrong type, never its value (it may be personal data).
     // Read, but a field is missing or of another type: refused like any other field.
     let typed = serde_path_to_error::deserialize(&data)
@@ -343,7 +339,9 @@ async fn post_list_request(
     .await
 }
 
-/// One submission of any kind: `checks` gives the refused fields and the second factor.
+/// One submission of any kind: `checks` gives the refused fields and the second factor. The
+/// checks are the type's `check`, which starts with each field's length (`api::limits`): a text
+/// or a list beyond its limit is refused there, 422 with its path, like any other field.
 async fn submit<T: DeserializeOwned + Serialize>(
     state: &AppState,
     headers: &HeaderMap,
@@ -413,6 +411,10 @@ async fn post_status(
         Ok(read) => read,
         Err(p) => return problem(p),
     };
+    let too_long = check_fields(&query);
+    if !too_long.is_empty() {
+        return problem(ProblemKind::Validation.problem(too_long));
+    }
     let reference = match Reference::parse(&query.reference) {
         Ok(r) => r,
         Err(e) => {

@@ -3,6 +3,7 @@
 
 mod common;
 
+use astana_hub_portal::api::limits::{MAX_ITEMS, MAX_TEXT};
 use astana_hub_portal::api::{Kind, Reference};
 use astana_hub_server::samples::*;
 use common::*;
@@ -336,6 +337,26 @@ fn sizes_are_limited_per_body_and_per_field() {
         assert_eq!(
             paths(&answer.json()),
             [("organisation.name".into(), "api.field.too_long".into())]
+        );
+
+        let mut crowded = enrolment();
+        crowded["team"] = json!(vec![crowded["team"][1].clone(); MAX_ITEMS + 1]);
+        let answer = server.post("/v1/enrolments", Some(&key("l3")), &versioned(crowded));
+        assert_eq!(answer.status, 422);
+        assert_eq!(
+            paths(&answer.json()),
+            [("team".into(), "api.field.too_many".into())]
+        );
+        assert_eq!(
+            answer.json()["errors"][0]["detail"],
+            json!(format!("at most {MAX_ITEMS} items"))
+        );
+
+        let answer = server.status("AH-2026-P-7K3M9Q-A", &"9".repeat(MAX_TEXT + 1));
+        assert_eq!(answer.status, 422);
+        assert_eq!(
+            paths(&answer.json()),
+            [("second_factor".into(), "api.field.too_long".into())]
         );
 
         let mut huge = application();

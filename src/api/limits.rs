@@ -1,5 +1,7 @@
 //! How much a submission may hold: one table for the forms, which refuse beyond it before
-//! sending, and the service, which refuses beyond it again (`server/src/limits.rs`).
+//! sending, and for the submissions' field checks (`length` on each field of
+//! `src/api/payload.rs` and `list_request.rs`), which the service makes again and the portal
+//! makes before anything leaves for either backend.
 
 /// The longest text of a field other than prose (names, addresses, emails), in characters.
 pub const MAX_TEXT: usize = 200;

@@ -6,21 +6,39 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::payload::{check_email, check_id, normalise_bin, require};
-use super::problem::FieldError;
-use crate::domain::{eligibility::eligibility_data, ids::parse_applicant_bin};
+use validator::Validate;
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+use super::payload::normalise_bin;
+use super::problem::FieldError;
+use super::validate::{
+    MAX_TEXT, applicant_bin_number, email_address, in_body_order, required, validated,
+};
+use crate::domain::eligibility::eligibility_data;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Validate)]
 pub struct ListRequest {
+    #[validate(length(max = MAX_TEXT, code = "api.field.too_long"), custom(function = required))]
     pub organisation_name: String,
-    /// 12 digits (spaces allowed: they are ignored).
+    /// 12 digits (spaces allowed: they are ignored). The organisation asks for itself: a
+    /// branch's BIN is refused, as for an application.
+    #[validate(
+        length(max = MAX_TEXT, code = "api.field.too_long"),
+        custom(function = applicant_bin_number)
+    )]
     pub bin: String,
     /// The listed kind the organisation is: an id of `entity_types` in `data/eligibility.toml`.
+    #[validate(length(max = MAX_TEXT, code = "api.field.too_long"))]
     pub entity_type: String,
     /// The document that gives the organisation that status, as the applicant names it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(length(max = MAX_TEXT, code = "api.field.too_long"))]
     pub status_document: Option<String>,
+    #[validate(length(max = MAX_TEXT, code = "api.field.too_long"), custom(function = required))]
     pub contact_name: String,
+    #[validate(
+        length(max = MAX_TEXT, code = "api.field.too_long"),
+        custom(function = email_address)
+    )]
     pub contact_email: String,
     /// The information given is true; must be true to submit.
     pub information_true: bool,
@@ -29,10 +47,7 @@ pub struct ListRequest {
 impl ListRequest {
     /// The service-side checks, against the list of kinds in force on `today`.
     pub fn check(&self, today: NaiveDate) -> Vec<FieldError> {
-        let mut errors = Vec::new();
-        require(&mut errors, "organisation_name", &self.organisation_name);
-        // The organisation asks for itself: a branch's BIN is refused, as for an application.
-        check_id(&mut errors, "bin", parse_applicant_bin(&self.bin));
+        let mut errors = validated(self);
         let listed = eligibility_data()
             .entity_types
             .at(today)
@@ -40,12 +55,10 @@ impl ListRequest {
         if !listed {
             errors.push(FieldError::new("entity_type", "api.field.unlisted_kind"));
         }
-        require(&mut errors, "contact_name", &self.contact_name);
-        check_email(&mut errors, "contact_email", &self.contact_email);
         if !self.information_true {
             errors.push(FieldError::new("information_true", "api.field.declaration"));
         }
-        errors
+        in_body_order(self, errors)
     }
 
     /// The BIN: what the status lookup asks for besides the reference.

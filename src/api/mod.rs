@@ -19,6 +19,7 @@ mod payload;
 mod problem;
 mod reference;
 mod status;
+mod validate;
 
 pub use idempotency::{Fingerprint, Replay, canonical_json, fingerprint, replay};
 pub use list_request::ListRequest;
@@ -28,6 +29,7 @@ pub use reference::{Kind, Reference, ReferenceError};
 pub use status::{
     Milestone, Stage, Status, StatusQuery, Submission, milestones, stage_on, timeline_of,
 };
+pub use validate::{check_fields, field_errors};
 
 use serde::{Deserialize, Serialize};
 

@@ -3,18 +3,24 @@
 //!
 //! The interface validates before it submits; the service checks again, because any client may
 //! call it. [`ParticipantApplication::check`] and the others are those service-side checks,
-//! answered as [`FieldError`]s (a 422 problem).
+//! answered as [`FieldError`]s (a 422 problem): the field checks declared on the types (lengths
+//! from [`super::limits`], shapes, identification numbers: [`super::validate`]), then those
+//! that need the date of the day or several fields.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use validator::{Validate, ValidationErrors};
 
 use super::problem::FieldError;
+use super::validate::{
+    MAX_ITEMS, MAX_LONG_TEXT, MAX_TEXT, applicant_bin_number, bin_number, email_address,
+    iin_number, in_body_order, phone_number, required, short_items, some_items, validated,
+};
 use crate::domain::{
     acceleration::{CohortStatus, Programme, Role, catalogue},
-    contact::{email_shaped, kazakh_phone, normalise_email},
+    contact::normalise_email,
     decision::Reason,
     eligibility::{Route, activity_data},
-    ids::{IdError, parse_applicant_bin, parse_bin, parse_iin},
     visa::{self, InvitationOutcome, InvitationRequest, Relation, VisaRoute, check_invitation},
 };
 
@@ -25,29 +31,49 @@ pub struct Catalogue {
     pub programmes: Vec<Programme>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Validate)]
 pub struct Organisation {
+    #[validate(length(max = MAX_TEXT, code = "api.field.too_long"), custom(function = required))]
     pub name: String,
     /// 12 digits (spaces allowed: they are ignored).
+    #[validate(
+        length(max = MAX_TEXT, code = "api.field.too_long"),
+        custom(function = applicant_bin_number)
+    )]
     pub bin: String,
+    #[validate(length(max = MAX_TEXT, code = "api.field.too_long"))]
     pub legal_form: String,
     pub registration_date: NaiveDate,
+    #[validate(length(max = MAX_TEXT, code = "api.field.too_long"))]
     pub registered_address: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(length(max = MAX_TEXT, code = "api.field.too_long"))]
     pub website: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Validate)]
 pub struct Contact {
+    #[validate(length(max = MAX_TEXT, code = "api.field.too_long"), custom(function = required))]
     pub name: String,
+    #[validate(length(max = MAX_TEXT, code = "api.field.too_long"))]
     pub position: String,
+    #[validate(
+        length(max = MAX_TEXT, code = "api.field.too_long"),
+        custom(function = email_address)
+    )]
     pub email: String,
+    #[validate(
+        length(max = MAX_TEXT, code = "api.field.too_long"),
+        custom(function = phone_number)
+    )]
     pub phone: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Validate)]
 pub struct Project {
+    #[validate(length(max = MAX_LONG_TEXT, code = "api.field.too_long"))]
     pub description: String,
+    #[validate(length(max = MAX_LONG_TEXT, code = "api.field.too_long"))]
     pub business_plan_summary: String,
 }
 
@@ -63,19 +89,32 @@ pub struct Declarations {
 }
 
 /// `POST /v1/applications`: participant status (Law No. 207-V, Art. 7(2)).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Validate)]
 pub struct ParticipantApplication {
+    #[validate(nested)]
     pub organisation: Organisation,
+    #[validate(nested)]
     pub contact: Contact,
     /// Ids of priority activities (`data/activities.toml`).
+    #[validate(
+        length(max = MAX_ITEMS, code = "api.field.too_many"),
+        custom(function = some_items),
+        custom(function = short_items)
+    )]
     pub activities: Vec<String>,
     /// Total income of `income_year`, in tiyn.
+    #[validate(range(min = 0, code = "api.field.negative"))]
     pub income_tiyn: i64,
     pub income_year: i32,
     pub headcount: u32,
     pub foreign_specialists: u32,
+    #[validate(nested)]
     pub project: Project,
     /// Ids of the documents the applicant will provide.
+    #[validate(
+        length(max = MAX_ITEMS, code = "api.field.too_many"),
+        custom(function = short_items)
+    )]
     pub documents: Vec<String>,
     pub declarations: Declarations,
     pub route: Route,
@@ -106,6 +145,64 @@ pub enum Applicant {
     },
 }
 
+/// The fields of an [`Applicant`] of any kind, for their checks: the derive does not reach an
+/// enum's variants.
+#[derive(Validate)]
+struct ApplicantFields<'a> {
+    #[validate(
+        length(max = MAX_TEXT, code = "api.field.too_long"),
+        custom(function = applicant_bin_number)
+    )]
+    bin: Option<&'a String>,
+    #[validate(length(max = MAX_TEXT, code = "api.field.too_long"), custom(function = iin_number))]
+    iin: Option<&'a String>,
+    #[validate(length(max = MAX_TEXT, code = "api.field.too_long"), custom(function = required))]
+    name: Option<&'a String>,
+    #[validate(
+        length(max = MAX_TEXT, code = "api.field.too_long"),
+        custom(function = email_address)
+    )]
+    contact_email: Option<&'a String>,
+}
+
+impl Validate for Applicant {
+    fn validate(&self) -> Result<(), ValidationErrors> {
+        let fields = match self {
+            Applicant::Participant { bin } => ApplicantFields {
+                bin: Some(bin),
+                iin: None,
+                name: None,
+                contact_email: None,
+            },
+            Applicant::Individual {
+                iin,
+                name,
+                contact_email,
+            }
+            | Applicant::IndividualEntrepreneur {
+                iin,
+                name,
+                contact_email,
+            } => ApplicantFields {
+                bin: None,
+                iin: Some(iin),
+                name: Some(name),
+                contact_email: Some(contact_email),
+            },
+            Applicant::Team {
+                name,
+                contact_email,
+            } => ApplicantFields {
+                bin: None,
+                iin: None,
+                name: Some(name),
+                contact_email: Some(contact_email),
+            },
+        };
+        fields.validate()
+    }
+}
+
 /// The nights a person is housed; a night is named by its evening.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Nights {
@@ -113,15 +210,22 @@ pub struct Nights {
     pub last_night: NaiveDate,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Validate)]
 pub struct TeamMember {
+    #[validate(length(max = MAX_TEXT, code = "api.field.too_long"), custom(function = required))]
     pub name: String,
     pub role: Role,
+    #[validate(
+        length(max = MAX_TEXT, code = "api.field.too_long"),
+        custom(function = email_address)
+    )]
     pub email: String,
     /// ISO 3166-1 alpha-2.
+    #[validate(length(max = MAX_TEXT, code = "api.field.too_long"))]
     pub citizenship: String,
     /// A team's members who are citizens of Kazakhstan give their IIN; foreigners have none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(length(max = MAX_TEXT, code = "api.field.too_long"), custom(function = iin_number))]
     pub iin: Option<String>,
     pub key_member: bool,
     pub full_time_pm: bool,
@@ -129,16 +233,29 @@ pub struct TeamMember {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub housing: Option<Nights>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(length(max = MAX_LONG_TEXT, code = "api.field.too_long"))]
     pub access_needs: Option<String>,
 }
 
 /// `POST /v1/enrolments`: a place in a cohort (Art. 8-1(5-1), housing (5-8)).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Validate)]
 pub struct Enrolment {
+    #[validate(length(max = MAX_TEXT, code = "api.field.too_long"))]
     pub programme_id: String,
+    #[validate(length(max = MAX_TEXT, code = "api.field.too_long"))]
     pub cohort_id: String,
+    #[validate(nested)]
     pub applicant: Applicant,
+    #[validate(
+        length(max = MAX_LONG_TEXT, code = "api.field.too_long"),
+        custom(function = required)
+    )]
     pub project_summary: String,
+    #[validate(
+        length(max = MAX_ITEMS, code = "api.field.too_many"),
+        custom(function = some_items),
+        nested
+    )]
     pub team: Vec<TeamMember>,
 }
 
@@ -171,20 +288,25 @@ pub enum Relationship {
 }
 
 /// A person to invite; names in Latin letters as in the passport's machine readable zone.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Validate)]
 pub struct Person {
+    #[validate(length(max = MAX_TEXT, code = "api.field.too_long"), custom(function = required))]
     pub surname: String,
+    #[validate(length(max = MAX_TEXT, code = "api.field.too_long"))]
     pub given_names: String,
     pub date_of_birth: NaiveDate,
     pub sex: Sex,
     /// ISO 3166-1 alpha-2.
+    #[validate(length(max = MAX_TEXT, code = "api.field.too_long"))]
     pub citizenship: String,
+    #[validate(length(max = MAX_TEXT, code = "api.field.too_long"), custom(function = required))]
     pub passport_number: String,
     pub passport_issued: NaiveDate,
     pub passport_expires: NaiveDate,
     pub relationship: Relationship,
     /// Id of the document proving a dependant's or family member's tie, when one is needed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(length(max = MAX_TEXT, code = "api.field.too_long"))]
     pub supporting_document: Option<String>,
     /// A family member's own last visa day, when it ends before the request's `valid_until`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -205,6 +327,31 @@ pub enum Engagement {
     },
 }
 
+/// The texts of an [`Engagement`], for their checks.
+#[derive(Validate)]
+struct EngagementFields<'a> {
+    #[validate(length(max = MAX_TEXT, code = "api.field.too_long"))]
+    programme_id: Option<&'a String>,
+    #[validate(length(max = MAX_TEXT, code = "api.field.too_long"))]
+    cohort_id: Option<&'a String>,
+}
+
+impl Validate for Engagement {
+    fn validate(&self) -> Result<(), ValidationErrors> {
+        match self {
+            Engagement::Employment { .. } => Ok(()),
+            Engagement::Programme {
+                programme_id,
+                cohort_id,
+            } => EngagementFields {
+                programme_id: Some(programme_id),
+                cohort_id: Some(cohort_id),
+            }
+            .validate(),
+        }
+    }
+}
+
 /// Where the visa is collected (Art. 7-1(1)).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "place", rename_all = "snake_case")]
@@ -213,24 +360,66 @@ pub enum Collection {
     Airport { airport: String },
 }
 
+/// The texts of a [`Collection`], for their checks.
+#[derive(Validate)]
+struct CollectionFields<'a> {
+    #[validate(length(max = MAX_TEXT, code = "api.field.too_long"))]
+    country: Option<&'a String>,
+    #[validate(length(max = MAX_TEXT, code = "api.field.too_long"))]
+    city: Option<&'a String>,
+    #[validate(length(max = MAX_TEXT, code = "api.field.too_long"))]
+    airport: Option<&'a String>,
+}
+
+impl Validate for Collection {
+    fn validate(&self) -> Result<(), ValidationErrors> {
+        let fields = match self {
+            Collection::Consulate { country, city } => CollectionFields {
+                country: Some(country),
+                city: Some(city),
+                airport: None,
+            },
+            Collection::Airport { airport } => CollectionFields {
+                country: None,
+                city: None,
+                airport: Some(airport),
+            },
+        };
+        fields.validate()
+    }
+}
+
 /// `POST /v1/invitations`: a visa invitation (Art. 7-1, Art. 8-1(5-5)).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Validate)]
 pub struct Invitation {
     pub route: InvitationRoute,
+    #[validate(
+        length(max = MAX_ITEMS, code = "api.field.too_many"),
+        custom(function = some_items),
+        nested
+    )]
     pub people: Vec<Person>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(length(max = MAX_TEXT, code = "api.field.too_long"), custom(function = bin_number))]
     pub employer_bin: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(length(max = MAX_TEXT, code = "api.field.too_long"))]
     pub position: Option<String>,
+    #[validate(nested)]
     pub engagement: Engagement,
     pub entry_date: NaiveDate,
     pub stay_days: u32,
     /// Absent for an extension, which is granted without leaving Kazakhstan.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(nested)]
     pub collection: Option<Collection>,
     /// Last day the requested visa is valid.
     pub valid_until: NaiveDate,
     /// Where the Fund writes back; the second factor when there is no employer BIN.
+    #[validate(
+        length(max = MAX_TEXT, code = "api.field.too_long"),
+        custom(function = email_address)
+    )]
     pub contact_email: String,
     /// The employer is the Fund itself (Art. 7-1(1)), not an Astana Hub actor.
     #[serde(default)]
@@ -245,54 +434,17 @@ pub fn normalise_bin(bin: &str) -> String {
     bin.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
-pub(super) fn require(errors: &mut Vec<FieldError>, path: &str, text: &str) {
-    if text.trim().is_empty() {
-        errors.push(FieldError::new(path, "api.field.required"));
-    }
-}
-
-pub(super) fn check_email(errors: &mut Vec<FieldError>, path: &str, email: &str) {
-    if !email_shaped(email) {
-        errors.push(FieldError::new(path, "api.field.email"));
-    }
-}
-
-fn check_phone(errors: &mut Vec<FieldError>, path: &str, phone: &str) {
-    if !kazakh_phone(phone) {
-        errors.push(FieldError::new(path, "api.field.phone"));
-    }
-}
-
-/// An identification number as its parser sees it (`parse_bin`, `parse_applicant_bin`).
-pub(super) fn check_id<T>(errors: &mut Vec<FieldError>, path: &str, parsed: Result<T, IdError>) {
-    if let Err(e) = parsed {
-        errors.push(FieldError::new(path, e.message_key()));
-    }
-}
-
 impl ParticipantApplication {
     /// The service-side checks, on the date the application arrives.
     pub fn check(&self, today: NaiveDate) -> Vec<FieldError> {
-        let mut errors = Vec::new();
-        require(&mut errors, "organisation.name", &self.organisation.name);
-        check_id(
-            &mut errors,
-            "organisation.bin",
-            parse_applicant_bin(&self.organisation.bin),
-        );
+        let mut errors = validated(self);
         if self.organisation.registration_date > today {
             errors.push(FieldError::new(
                 "organisation.registration_date",
                 "api.field.future_date",
             ));
         }
-        require(&mut errors, "contact.name", &self.contact.name);
-        check_email(&mut errors, "contact.email", &self.contact.email);
-        check_phone(&mut errors, "contact.phone", &self.contact.phone);
         let priority = activity_data().priority.at(today);
-        if self.activities.is_empty() {
-            errors.push(FieldError::new("activities", "api.field.required"));
-        }
         for (i, id) in self.activities.iter().enumerate() {
             if !priority.is_some_and(|list| list.contains(id)) {
                 errors.push(FieldError::new(
@@ -300,9 +452,6 @@ impl ParticipantApplication {
                     "api.field.unknown_activity",
                 ));
             }
-        }
-        if self.income_tiyn < 0 {
-            errors.push(FieldError::new("income_tiyn", "api.field.negative"));
         }
         let d = &self.declarations;
         for (ok, path) in [
@@ -314,7 +463,7 @@ impl ParticipantApplication {
                 errors.push(FieldError::new(path, "api.field.declaration"));
             }
         }
-        errors
+        in_body_order(self, errors)
     }
 
     /// The BIN: what the status lookup asks for besides the reference.
@@ -327,43 +476,8 @@ impl Enrolment {
     /// The service-side checks. Whether the cohort exists and is open depends on the catalogue
     /// of the day: [`Enrolment::check_cohort`].
     pub fn check(&self) -> Vec<FieldError> {
-        let mut errors = Vec::new();
-        match &self.applicant {
-            Applicant::Participant { bin } => {
-                check_id(&mut errors, "applicant.bin", parse_applicant_bin(bin))
-            }
-            Applicant::Individual {
-                iin,
-                name,
-                contact_email,
-            }
-            | Applicant::IndividualEntrepreneur {
-                iin,
-                name,
-                contact_email,
-            } => {
-                check_id(&mut errors, "applicant.iin", parse_iin(iin));
-                require(&mut errors, "applicant.name", name);
-                check_email(&mut errors, "applicant.contact_email", contact_email);
-            }
-            Applicant::Team {
-                name,
-                contact_email,
-            } => {
-                require(&mut errors, "applicant.name", name);
-                check_email(&mut errors, "applicant.contact_email", contact_email);
-            }
-        }
-        require(&mut errors, "project_summary", &self.project_summary);
-        if self.team.is_empty() {
-            errors.push(FieldError::new("team", "api.field.required"));
-        }
+        let mut errors = validated(self);
         for (i, member) in self.team.iter().enumerate() {
-            require(&mut errors, &format!("team.{i}.name"), &member.name);
-            check_email(&mut errors, &format!("team.{i}.email"), &member.email);
-            if let Some(iin) = &member.iin {
-                check_id(&mut errors, &format!("team.{i}.iin"), parse_iin(iin));
-            }
             if let Some(nights) = &member.housing
                 && nights.last_night < nights.first_night
             {
@@ -373,7 +487,7 @@ impl Enrolment {
                 ));
             }
         }
-        errors
+        in_body_order(self, errors)
     }
 
     /// The cohort must exist in the catalogue of `today` and take applications, from this kind
@@ -411,23 +525,11 @@ impl Invitation {
     /// The service-side checks on the date the request arrives: the shape of the body, then
     /// the visa rules of [`crate::domain::visa`], each refusal on the field it concerns.
     pub fn check(&self, today: NaiveDate) -> Vec<FieldError> {
-        let mut errors = Vec::new();
-        if let Some(bin) = &self.employer_bin {
-            check_id(&mut errors, "employer_bin", parse_bin(bin));
-        } else if self.route != InvitationRoute::Trainee {
+        let mut errors = validated(self);
+        if self.employer_bin.is_none() && self.route != InvitationRoute::Trainee {
             errors.push(FieldError::new("employer_bin", "api.field.required"));
         }
-        check_email(&mut errors, "contact_email", &self.contact_email);
-        if self.people.is_empty() {
-            errors.push(FieldError::new("people", "api.field.required"));
-        }
         for (i, p) in self.people.iter().enumerate() {
-            require(&mut errors, &format!("people.{i}.surname"), &p.surname);
-            require(
-                &mut errors,
-                &format!("people.{i}.passport_number"),
-                &p.passport_number,
-            );
             if p.passport_expires <= p.passport_issued {
                 errors.push(FieldError::new(
                     format!("people.{i}.passport_expires"),
@@ -448,6 +550,7 @@ impl Invitation {
         if self.collection.is_none() && self.route != InvitationRoute::Extension {
             errors.push(FieldError::new("collection", "api.field.required"));
         }
+        let errors = in_body_order(self, errors);
         if !errors.is_empty() {
             return errors;
         }

@@ -12,8 +12,10 @@
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use validator::Validate;
 
 use super::reference::{Kind, Reference};
+use super::validate::MAX_TEXT;
 use crate::domain::calendar::CalendarError;
 use crate::domain::timeline::{Stage as ReviewStage, review_timeline};
 
@@ -46,9 +48,11 @@ pub struct Submission {
 /// for an enrolment or
 /// an invitation that has one (the participant's, the employer's); otherwise the contact
 /// email given with the submission.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
 pub struct StatusQuery {
+    #[validate(length(max = MAX_TEXT, code = "api.field.too_long"))]
     pub reference: String,
+    #[validate(length(max = MAX_TEXT, code = "api.field.too_long"))]
     pub second_factor: String,
 }
 

@@ -14,10 +14,11 @@ pub use mock::{MockBackend, STORAGE_PREFIX};
 use std::future::Future;
 
 use serde::{Deserialize, Serialize};
+use validator::Validate;
 
 use crate::api::{
     Catalogue, Enrolment, FieldError, Invitation, ListRequest, ParticipantApplication, Status,
-    StatusQuery, Submission,
+    StatusQuery, Submission, check_fields,
 };
 
 /// Why a call failed, in the terms the interface explains to people.
@@ -167,6 +168,20 @@ macro_rules! delegate {
     };
 }
 
+/// The checks of a submission's fields that do not depend on the day (lengths, shapes,
+/// identification numbers: the same as the service's, `crate::api::check_fields`), made before
+/// it leaves for either backend. A body they refuse is answered here as the service would
+/// answer it, with the refused fields, and is never sent. The checks that depend on the day
+/// are the service's (the mock's, for the demo), by its own date.
+fn refuse_early<T: Validate + Serialize>(body: &T) -> Result<(), BackendError> {
+    let refused = check_fields(body);
+    if refused.is_empty() {
+        Ok(())
+    } else {
+        Err(BackendError::Refused(refused))
+    }
+}
+
 impl Backend for AnyBackend {
     async fn catalogue(&self) -> Result<Catalogue, BackendError> {
         delegate!(self, b => b.catalogue())
@@ -176,6 +191,7 @@ impl Backend for AnyBackend {
         key: &IdempotencyKey,
         body: &ParticipantApplication,
     ) -> Result<Submission, BackendError> {
+        refuse_early(body)?;
         delegate!(self, b => b.submit_application(key, body))
     }
     async fn submit_enrolment(
@@ -183,6 +199,7 @@ impl Backend for AnyBackend {
         key: &IdempotencyKey,
         body: &Enrolment,
     ) -> Result<Submission, BackendError> {
+        refuse_early(body)?;
         delegate!(self, b => b.submit_enrolment(key, body))
     }
     async fn submit_invitation(
@@ -190,6 +207,7 @@ impl Backend for AnyBackend {
         key: &IdempotencyKey,
         body: &Invitation,
     ) -> Result<Submission, BackendError> {
+        refuse_early(body)?;
         delegate!(self, b => b.submit_invitation(key, body))
     }
     async fn submit_list_request(
@@ -197,6 +215,7 @@ impl Backend for AnyBackend {
         key: &IdempotencyKey,
         body: &ListRequest,
     ) -> Result<Submission, BackendError> {
+        refuse_early(body)?;
         delegate!(self, b => b.submit_list_request(key, body))
     }
     async fn status(&self, query: &StatusQuery) -> Result<Status, BackendError> {
