@@ -41,10 +41,10 @@ pub struct Organisation {
         custom(function = applicant_bin_number)
     )]
     pub bin: String,
-    #[validate(length(max = MAX_TEXT, code = "api.field.too_long"))]
+    #[validate(length(max = MAX_TEXT, code = "api.field.too_long"), custom(function = required))]
     pub legal_form: String,
     pub registration_date: NaiveDate,
-    #[validate(length(max = MAX_TEXT, code = "api.field.too_long"))]
+    #[validate(length(max = MAX_TEXT, code = "api.field.too_long"), custom(function = required))]
     pub registered_address: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[validate(length(max = MAX_TEXT, code = "api.field.too_long"))]
@@ -55,7 +55,7 @@ pub struct Organisation {
 pub struct Contact {
     #[validate(length(max = MAX_TEXT, code = "api.field.too_long"), custom(function = required))]
     pub name: String,
-    #[validate(length(max = MAX_TEXT, code = "api.field.too_long"))]
+    #[validate(length(max = MAX_TEXT, code = "api.field.too_long"), custom(function = required))]
     pub position: String,
     #[validate(
         length(max = MAX_TEXT, code = "api.field.too_long"),
@@ -71,9 +71,9 @@ pub struct Contact {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Validate)]
 pub struct Project {
-    #[validate(length(max = MAX_LONG_TEXT, code = "api.field.too_long"))]
+    #[validate(length(max = MAX_LONG_TEXT, code = "api.field.too_long"), custom(function = required))]
     pub description: String,
-    #[validate(length(max = MAX_LONG_TEXT, code = "api.field.too_long"))]
+    #[validate(length(max = MAX_LONG_TEXT, code = "api.field.too_long"), custom(function = required))]
     pub business_plan_summary: String,
 }
 
@@ -292,7 +292,7 @@ pub enum Relationship {
 pub struct Person {
     #[validate(length(max = MAX_TEXT, code = "api.field.too_long"), custom(function = required))]
     pub surname: String,
-    #[validate(length(max = MAX_TEXT, code = "api.field.too_long"))]
+    #[validate(length(max = MAX_TEXT, code = "api.field.too_long"), custom(function = required))]
     pub given_names: String,
     pub date_of_birth: NaiveDate,
     pub sex: Sex,
@@ -363,11 +363,11 @@ pub enum Collection {
 /// The texts of a [`Collection`], for their checks.
 #[derive(Validate)]
 struct CollectionFields<'a> {
-    #[validate(length(max = MAX_TEXT, code = "api.field.too_long"))]
+    #[validate(length(max = MAX_TEXT, code = "api.field.too_long"), custom(function = required))]
     country: Option<&'a String>,
-    #[validate(length(max = MAX_TEXT, code = "api.field.too_long"))]
+    #[validate(length(max = MAX_TEXT, code = "api.field.too_long"), custom(function = required))]
     city: Option<&'a String>,
-    #[validate(length(max = MAX_TEXT, code = "api.field.too_long"))]
+    #[validate(length(max = MAX_TEXT, code = "api.field.too_long"), custom(function = required))]
     airport: Option<&'a String>,
 }
 

@@ -362,6 +362,7 @@ static VISA: &[Question] = &[
         "inv.consulate_city_empty",
         TEXT,
     )
+    .sent_as("collection.city")
     .when(at_consulate),
     Question::new(
         "consulate_country",
@@ -369,8 +370,10 @@ static VISA: &[Question] = &[
         "inv.consulate_country_empty",
         TEXT,
     )
+    .sent_as("collection.country")
     .when(at_consulate),
     Question::new("airport", "inv.airport", "inv.airport_empty", TEXT)
+        .sent_as("collection.airport")
         .hint("inv.airport_hint")
         .when(at_airport),
     Question::new(
