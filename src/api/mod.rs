@@ -7,11 +7,14 @@
 //! - `POST /v1/applications`, `/v1/enrolments`, `/v1/invitations`, `/v1/list-requests`: a
 //!   submission, with an `Idempotency-Key` header, answering [`Submission`] (201, or 200 on a
 //!   replay);
+//! - `POST /v1/documents`: a file's bytes, with an `Idempotency-Key` header, answering
+//!   [`DocumentReceipt`]; `GET /v1/documents/{id}` answers them back;
 //! - `POST /v1/status`: a [`StatusQuery`] (reference and second factor, in the body so that
 //!   no personal data appears in a URL), answering [`Status`].
 //!
 //! Errors are `application/problem+json` ([`Problem`]).
 
+mod documents;
 mod idempotency;
 pub mod limits;
 mod list_request;
@@ -21,6 +24,7 @@ mod reference;
 mod status;
 mod validate;
 
+pub use documents::{Attachment, DOCUMENTS_PATH, DocumentReceipt, missing_documents};
 pub use idempotency::{Fingerprint, Replay, canonical_json, fingerprint, replay};
 pub use list_request::ListRequest;
 pub use payload::*;
