@@ -1,27 +1,17 @@
-//! A document chosen for upload is accepted only when its content is of an allowed type (read
-//! from its first bytes, not its name) and it is small enough. Only its name, type and size are
-//! kept with the draft.
+//! A document checked before it is sent: its type read from its content, its size, by the
+//! rule the service applies (`domain::documents`). The file does not leave the browser, and the
+//! page says so: only its name, type and size are kept with the draft.
 
 use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::ui::pages::form::{Answers, chosen_file, text};
-
-pub const MAX_BYTES: f64 = 5.0 * 1024.0 * 1024.0;
-
-/// The type of a file by its first bytes: PDF, PNG, JPEG, or a ZIP container (DOCX, XLSX).
-pub fn sniff(head: &[u8]) -> Option<&'static str> {
-    const KINDS: [(&[u8], &str); 4] = [
-        (b"%PDF-", "PDF"),
-        (b"\x89PNG\r\n\x1a\n", "PNG"),
-        (b"\xff\xd8\xff", "JPEG"),
-        (b"PK\x03\x04", "DOCX/XLSX"),
-    ];
-    KINDS
-        .iter()
-        .find(|(magic, _)| head.starts_with(magic))
-        .map(|(_, kind)| *kind)
-}
+use crate::{
+    domain::documents::check_file,
+    ui::{
+        i18n::use_i18n,
+        pages::form::{Answers, chosen_file, message, text},
+    },
+};
 
 /// "2.4 MB", rounded to a tenth. In whole numbers: formatting a float would bring the float
 /// printing code into the bundle for this one line.
@@ -32,7 +22,8 @@ fn megabytes(bytes: f64) -> String {
 
 #[component]
 pub fn FileCheck(answers: RwSignal<Answers>) -> impl IntoView {
-    let problem = RwSignal::new(None::<&'static str>);
+    let i18n = use_i18n();
+    let problem = RwSignal::new(None::<(&'static str, Vec<(String, String)>)>);
     let check = move |ev: leptos::ev::Event| {
         let Some(file) = chosen_file(&ev) else { return };
         leptos::task::spawn_local(async move {
@@ -44,11 +35,12 @@ pub fn FileCheck(answers: RwSignal<Answers>) -> impl IntoView {
                     .unwrap_or_default(),
                 Err(_) => Vec::new(),
             };
-            let verdict = match sniff(&head) {
-                None => Err("apply.file_type"),
-                Some(_) if size > MAX_BYTES => Err("apply.file_size"),
-                Some(kind) => Ok(format!("{} ({kind}, {})", file.name(), megabytes(size))),
-            };
+            let verdict = check_file(&head, size as u64, 0)
+                .map(|kind| {
+                    let kind = format!("{kind:?}").to_uppercase();
+                    format!("{} ({kind}, {})", file.name(), megabytes(size))
+                })
+                .map_err(|p| (p.message_key(), p.values()));
             match verdict {
                 Ok(summary) => {
                     problem.set(None);
@@ -56,7 +48,7 @@ pub fn FileCheck(answers: RwSignal<Answers>) -> impl IntoView {
                         a.insert("attachment".into(), summary);
                     });
                 }
-                Err(key) => problem.set(Some(key)),
+                Err(refused) => problem.set(Some(refused)),
             }
         });
     };
@@ -67,10 +59,10 @@ pub fn FileCheck(answers: RwSignal<Answers>) -> impl IntoView {
                 {text("apply.attachment")} " (" {text("form.optional")} ")"
             </label>
             <div class="hint" id="attachment-hint">{text("apply.attachment_hint")}</div>
-            {move || problem.get().map(|key| view! {
+            {move || problem.get().map(|(key, values)| view! {
                 <p class="error-message" id="attachment-error" role="alert">
                     <span class="visually-hidden">{text("form.error_prefix")}</span>
-                    {text(key)}
+                    {message(i18n.lang(), key, &values)}
                 </p>
             })}
             <input
@@ -88,7 +80,7 @@ pub fn FileCheck(answers: RwSignal<Answers>) -> impl IntoView {
 
 #[cfg(test)]
 mod tests {
-    use super::{MAX_BYTES, megabytes};
+    use super::megabytes;
 
     #[test]
     fn megabytes_are_rounded_to_a_tenth() {
@@ -97,6 +89,6 @@ mod tests {
         assert_eq!(megabytes(52_429.0), "0.1 MB");
         assert_eq!(megabytes(1_048_576.0), "1.0 MB");
         assert_eq!(megabytes(2_516_582.0), "2.4 MB");
-        assert_eq!(megabytes(MAX_BYTES), "5.0 MB");
+        assert_eq!(megabytes(5.0 * 1024.0 * 1024.0), "5.0 MB");
     }
 }
