@@ -12,10 +12,11 @@ use wasm_bindgen::{JsCast, closure::Closure};
 
 use super::{Backend, BackendError, Config, IdempotencyKey, sleep};
 use crate::api::{
-    Catalogue, Enrolment, IDEMPOTENCY_HEADER, Invitation, ListRequest, PROBLEM_JSON,
-    ParticipantApplication, Problem, SCHEMA_VERSION, Status, StatusQuery, Submission, Versioned,
-    path,
+    Catalogue, DOCUMENTS_PATH, DocumentReceipt, Enrolment, FieldError, IDEMPOTENCY_HEADER,
+    Invitation, ListRequest, PROBLEM_JSON, ParticipantApplication, Problem, SCHEMA_VERSION, Status,
+    StatusQuery, Submission, Versioned, path,
 };
+use crate::domain::documents::{FileType, sniff};
 
 #[derive(Clone, Debug)]
 pub struct HttpBackend {
@@ -50,16 +51,27 @@ impl HttpBackend {
         body: Option<&B>,
         key: Option<&IdempotencyKey>,
     ) -> Result<T, BackendError> {
-        let url = format!("{}{endpoint}", self.base_url);
         let text = match body {
             Some(b) => Some(
                 serde_json::to_string(&Versioned::new(b)).map_err(|_| BackendError::Unexpected)?,
             ),
             None => None,
         };
+        let body = text.as_deref().map(Body::Json);
+        self.send(endpoint, body, key).await
+    }
+
+    /// Sends `body` to `endpoint`, again while the failure is worth another attempt.
+    async fn send<T: DeserializeOwned>(
+        &self,
+        endpoint: &str,
+        body: Option<Body<'_>>,
+        key: Option<&IdempotencyKey>,
+    ) -> Result<T, BackendError> {
+        let url = format!("{}{endpoint}", self.base_url);
         let mut attempt = 0;
         loop {
-            match self.attempt(&url, text.as_deref(), key).await {
+            match self.attempt(&url, body, key).await {
                 Ok(answer) => return Ok(answer),
                 Err(Failure::Transient(_)) if attempt < self.retries => {
                     sleep(self.retry_backoff_ms.saturating_mul(1 << attempt.min(16))).await;
@@ -73,7 +85,7 @@ impl HttpBackend {
     async fn attempt<T: DeserializeOwned>(
         &self,
         url: &str,
-        body: Option<&str>,
+        body: Option<Body<'_>>,
         key: Option<&IdempotencyKey>,
     ) -> Result<T, Failure> {
         let controller =
@@ -98,10 +110,18 @@ impl HttpBackend {
     }
 }
 
+/// What a POST carries: a versioned JSON body, or a file's bytes as they are with their media
+/// type.
+#[derive(Clone, Copy)]
+enum Body<'a> {
+    Json(&'a str),
+    Bytes(&'a [u8], &'a str),
+}
+
 /// Sends the request and reads the whole answer; `None` when the network failed.
 async fn exchange(
     url: &str,
-    body: Option<&str>,
+    body: Option<Body<'_>>,
     key: Option<&IdempotencyKey>,
     signal: &web_sys::AbortSignal,
 ) -> Option<(Response, String)> {
@@ -116,9 +136,13 @@ async fn exchange(
         None => builder,
     };
     let request = match body {
-        Some(text) => builder
+        Some(Body::Json(text)) => builder
             .header("Content-Type", "application/json")
             .body(text)
+            .ok()?,
+        Some(Body::Bytes(bytes, media_type)) => builder
+            .header("Content-Type", media_type)
+            .body(js_sys::Uint8Array::from(bytes))
             .ok()?,
         None => builder.build().ok()?,
     };
@@ -156,6 +180,18 @@ fn decode<T: DeserializeOwned>(response: &Response, text: &str) -> Result<T, Fai
         .flatten();
     Err(Failure::Final(match (status, problem) {
         (422, Some(p)) => BackendError::Refused(p.errors),
+        // A file refused for its size or type: the service's reason, or the status's.
+        (413 | 415, p) => BackendError::Refused(match p {
+            Some(p) if !p.errors.is_empty() => p.errors,
+            _ => vec![FieldError::new(
+                "file",
+                if status == 413 {
+                    "documents.problem.too_large"
+                } else {
+                    "documents.problem.type"
+                },
+            )],
+        }),
         (409, p) => BackendError::Conflict(p.and_then(|p| p.reference)),
         (404, _) => BackendError::NotFound,
         // Retry-After in seconds (the service sends no date); a minute when it is missing.
@@ -226,5 +262,15 @@ impl Backend for HttpBackend {
 
     async fn status(&self, query: &StatusQuery) -> Result<Status, BackendError> {
         self.call(path::STATUS, Some(query), None).await
+    }
+
+    async fn upload_document(
+        &self,
+        key: &IdempotencyKey,
+        bytes: &[u8],
+    ) -> Result<DocumentReceipt, BackendError> {
+        let media_type = sniff(bytes).map_or("application/octet-stream", FileType::media_type);
+        let body = Some(Body::Bytes(bytes, media_type));
+        self.send(DOCUMENTS_PATH, body, Some(key)).await
     }
 }

@@ -10,13 +10,14 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::documents::{digest, forget_documents, keep_document};
 use super::{Backend, BackendError, Config, IdempotencyKey, MockConfig, sleep};
 use crate::api::{
-    Catalogue, Enrolment, FieldError, Invitation, Kind, ListRequest, ParticipantApplication,
-    Reference, Replay, Status, StatusQuery, Submission, fingerprint, replay, second_factor_matches,
-    stage_on, timeline_of,
+    Catalogue, DocumentReceipt, Enrolment, FieldError, Invitation, Kind, ListRequest,
+    ParticipantApplication, Reference, Replay, Status, StatusQuery, Submission, fingerprint,
+    replay, second_factor_matches, stage_on, timeline_of,
 };
-use crate::domain::acceleration::catalogue;
+use crate::domain::{acceleration::catalogue, documents::sniff};
 
 /// Every key the mock writes starts with this.
 pub const STORAGE_PREFIX: &str = "ahp:mock:";
@@ -83,6 +84,10 @@ impl MockBackend {
         for key in keys {
             let _ = storage.remove_item(&key);
         }
+        // The uploaded files, in IndexedDB; emptied in the background.
+        wasm_bindgen_futures::spawn_local(async {
+            let _ = forget_documents().await;
+        });
     }
 
     fn load() -> Result<Store, BackendError> {
@@ -264,6 +269,28 @@ impl Backend for MockBackend {
             as_of: self.today,
             stage: stage_on(&timeline, self.today),
             timeline,
+        })
+    }
+
+    /// Keeps the file in this browser under an id made from its key: sent again with the same
+    /// key, it is the same document.
+    async fn upload_document(
+        &self,
+        key: &IdempotencyKey,
+        bytes: &[u8],
+    ) -> Result<DocumentReceipt, BackendError> {
+        self.answer_after_delay().await?;
+        let file_type = sniff(bytes).ok_or(BackendError::Unexpected)?;
+        let sha256 = digest(bytes).await.ok_or(BackendError::Server)?;
+        let id = format!("doc_{}", key.0);
+        keep_document(&id, bytes, file_type.media_type())
+            .await
+            .map_err(|_| BackendError::Server)?;
+        Ok(DocumentReceipt {
+            id,
+            size: bytes.len() as u64,
+            file_type,
+            sha256,
         })
     }
 }

@@ -4,10 +4,12 @@
 //! `public/openapi.yaml`) to a real service.
 
 mod config;
+mod documents;
 mod http;
 mod mock;
 
 pub use config::{BackendKind, Config, ConfigError, MockConfig, browser_today};
+pub use documents::digest;
 pub use http::HttpBackend;
 pub use mock::{MockBackend, STORAGE_PREFIX};
 
@@ -17,9 +19,10 @@ use serde::{Deserialize, Serialize};
 use validator::Validate;
 
 use crate::api::{
-    Catalogue, Enrolment, FieldError, Invitation, ListRequest, ParticipantApplication, Status,
-    StatusQuery, Submission, check_fields,
+    Catalogue, DocumentReceipt, Enrolment, FieldError, Invitation, ListRequest,
+    ParticipantApplication, Status, StatusQuery, Submission, check_fields,
 };
+use crate::domain::documents::check_file;
 
 /// Why a call failed, in the terms the interface explains to people.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -137,6 +140,13 @@ pub trait Backend {
         body: &ListRequest,
     ) -> impl Future<Output = Result<Submission, BackendError>>;
     fn status(&self, query: &StatusQuery) -> impl Future<Output = Result<Status, BackendError>>;
+    /// Sends a file's bytes, with a key of their own: sent again after a failure, the same key
+    /// makes one document, not two.
+    fn upload_document(
+        &self,
+        key: &IdempotencyKey,
+        bytes: &[u8],
+    ) -> impl Future<Output = Result<DocumentReceipt, BackendError>>;
 }
 
 /// The backend chosen by the configuration.
@@ -220,6 +230,17 @@ impl Backend for AnyBackend {
     }
     async fn status(&self, query: &StatusQuery) -> Result<Status, BackendError> {
         delegate!(self, b => b.status(query))
+    }
+    async fn upload_document(
+        &self,
+        key: &IdempotencyKey,
+        bytes: &[u8],
+    ) -> Result<DocumentReceipt, BackendError> {
+        // The service's own check of a file (type by content, size), made before it leaves.
+        let head = &bytes[..bytes.len().min(8)];
+        check_file(head, bytes.len() as u64, 0)
+            .map_err(|p| BackendError::Refused(vec![FieldError::new("file", p.message_key())]))?;
+        delegate!(self, b => b.upload_document(key, bytes))
     }
 }
 

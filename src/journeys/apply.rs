@@ -4,7 +4,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::{
-    Answers, Choices, Journey, Kind, Outcome, Question, Step, chosen, chosen_of,
+    Answers, Choices, Journey, Kind, Outcome, Question, Step, attachments_of, chosen, chosen_of,
     eligibility::PRIORITY, parse_date, parse_money, parse_number,
 };
 use crate::{
@@ -303,6 +303,7 @@ pub fn to_application(a: &Answers, today: NaiveDate, lang: Lang) -> Option<Parti
     let declaration = |id: &str| declared.iter().any(|d| d == id);
     let number = |id: &str| parse_number(&get(id)).and_then(|n| u32::try_from(n).ok());
     Some(ParticipantApplication {
+        attachments: attachments_of(a),
         organisation: Organisation {
             name: get("org_name"),
             bin: get("bin"),

@@ -486,6 +486,17 @@ pub fn items_of(answers: &Answers, id: &str) -> Vec<Answers> {
         .unwrap_or_default()
 }
 
+/// The answer under which a draft keeps the documents uploaded, as a JSON list.
+pub const ATTACHMENTS: &str = "attachments";
+
+/// The documents a draft holds, as the submission names them.
+pub fn attachments_of(answers: &Answers) -> Vec<crate::api::Attachment> {
+    answers
+        .get(ATTACHMENTS)
+        .and_then(|json| serde_json::from_str(json).ok())
+        .unwrap_or_default()
+}
+
 /// An answer written for reading: option labels instead of ids, dates and money formatted.
 pub fn answer_text(lang: Lang, today: NaiveDate, q: &Question, answers: &Answers) -> String {
     let value = answers.get(q.id).map(String::as_str).unwrap_or("").trim();

@@ -17,8 +17,8 @@ use leptos_meta::Title;
 use super::i18n::{LanguageSwitcher, use_i18n};
 use super::site::fetch_site_file;
 use crate::api::{
-    Catalogue, Enrolment, Invitation, ListRequest, ParticipantApplication, Status, StatusQuery,
-    Submission,
+    Catalogue, DocumentReceipt, Enrolment, Invitation, ListRequest, ParticipantApplication, Status,
+    StatusQuery, Submission,
 };
 use crate::backend::{AnyBackend, Backend, BackendError, Config, ConfigError, IdempotencyKey};
 
@@ -111,6 +111,13 @@ impl Backend for PortalBackend {
     }
     async fn status(&self, query: &StatusQuery) -> Result<Status, BackendError> {
         self.ready().await?.status(query).await
+    }
+    async fn upload_document(
+        &self,
+        key: &IdempotencyKey,
+        bytes: &[u8],
+    ) -> Result<DocumentReceipt, BackendError> {
+        self.ready().await?.upload_document(key, bytes).await
     }
 }
 

@@ -323,20 +323,6 @@ for (const s of FIELD_ERRORS) {
   });
 }
 
-test("application: a file is checked by its content, and the page says it is not sent", async ({ page }) => {
-  await openPage(page, "/apply/documents");
-  await page.locator("#attachment").setInputFiles({
-    name: "plan.pdf",
-    mimeType: "application/pdf",
-    buffer: Buffer.from("MZ this is a program, not a PDF"),
-  });
-  await expect(page.locator("#attachment-error")).toContainText("The selected file must be a PDF, PNG or JPEG");
-  await expectNoAxeViolations(page, "file refused");
-  await page.locator("#attachment").setInputFiles({ name: "plan.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4 a plan") });
-  await expect(page.locator(".file-status")).toHaveText("Checked, not sent: the Fund takes this file: plan.pdf (PDF, 0.0 MB)");
-  await expect(page.locator("#attachment-error")).toHaveCount(0);
-});
-
 // ---- Backend failure, draft files, tracking ----
 
 test("a backend failure keeps every answer; the retry sends exactly one application", async ({ page }) => {

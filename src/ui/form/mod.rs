@@ -15,6 +15,7 @@ mod store;
 mod submit;
 mod summary;
 mod task_list;
+mod upload;
 mod why;
 
 pub use crate::journeys::{
@@ -35,4 +36,5 @@ pub use store::{
 pub use submit::{FailurePanel, Sending};
 pub use summary::SummaryList;
 pub use task_list::TaskList;
+pub use upload::{DocumentList, DocumentUpload};
 pub use why::{ReasonList, Warnings, Why, reason_text, reason_words};

@@ -1,28 +1,29 @@
 //! Apply for participant status: a start page with the draft tools, the steps, "check your
 //! answers", submission through the backend, and a confirmation that survives a reload.
 
-mod upload;
-
 use chrono::Datelike;
 use leptos::prelude::*;
 use leptos_router::{
     components::A,
     hooks::{use_navigate, use_params_map},
 };
+use serde::{Deserialize, Serialize};
 
 use super::{
     fees::FeeEstimate,
     form::{
-        Answers, BackLink, DraftStep, FailurePanel, JourneyStart, NoRecord, Question, Sending,
-        StartTexts, Step, SummaryList, format_date, kept_record, message, parse_money,
-        saved_answers, status_link, text, tr,
+        Answers, BackLink, DocumentList, DocumentUpload, DraftStep, FailurePanel, JourneyStart,
+        NoRecord, Question, Sending, StartTexts, Step, SummaryList, format_date, kept_record,
+        message, parse_money, saved_answers, status_link, text, tr,
     },
 };
 use crate::{
-    api::Submission,
+    api::{Attachment, Submission},
     backend::{Backend, BackendError},
+    domain::documents::documents_of,
     journeys::{
         apply::{JOURNEY, to_application},
+        attachments_of,
         fees::estimate,
     },
     ui::{
@@ -61,17 +62,21 @@ pub fn ApplyStep() -> impl IntoView {
         let slug = params.with(|p| p.get("step").unwrap_or_default());
         match JOURNEY.step(&slug) {
             Some(step) => {
-                view! { <DraftStep journey=&JOURNEY draft=DRAFT step extra=file_check /> }
-                    .into_any()
+                view! { <DraftStep journey=&JOURNEY draft=DRAFT step extra=uploads /> }.into_any()
             }
             None => view! { <CheckAnswers /> }.into_any(),
         }
     }
 }
 
-/// Below the documents' checklist, the check of a chosen file.
-fn file_check(step: &'static Step, answers: RwSignal<Answers>) -> Option<AnyView> {
-    (step.slug == "documents").then(|| view! { <upload::FileCheck answers /> }.into_any())
+/// Below the documents' checklist, an upload for each document the application takes.
+fn uploads(step: &'static Step, answers: RwSignal<Answers>) -> Option<AnyView> {
+    (step.slug == "documents").then(|| {
+        documents_of("apply")
+            .map(|kind| view! { <DocumentUpload kind answers /> })
+            .collect_view()
+            .into_any()
+    })
 }
 
 /// Every answer with a Change link, the fee estimate, then Submit. A failed submission keeps
@@ -120,10 +125,14 @@ fn CheckAnswers() -> impl IntoView {
         else {
             return;
         };
+        let attachments = body.attachments.clone();
         request.send_then_confirm(
             (RECEIPT, JOURNEY.base),
             move |key| async move { backend.submit_application(&key, &body).await },
-            |submission| submission,
+            |submission| Receipt {
+                submission,
+                attachments,
+            },
             navigate.clone(),
         );
     });
@@ -132,6 +141,7 @@ fn CheckAnswers() -> impl IntoView {
         <FailurePanel sending=request kept="apply.failure_kept" locate=refused_question resend=submit />
         <Page title="apply.check_title">
             {sections}
+            {move || view! { <DocumentList attachments=answers.with(attachments_of) /> }}
             <h2 class="heading-m">{text("elig.cost.title")}</h2>
             {move || fee().map(|d| view! { <FeeEstimate decision=d /> })}
             <h2 class="heading-m">{text("apply.submit_title")}</h2>
@@ -155,6 +165,16 @@ fn refused_question(path: &str) -> Option<(&'static str, String)> {
         .map(|(label, path)| (label, link(&path)))
 }
 
+/// What the confirmation shows, kept in this browser under the reference: the service's answer
+/// and the documents sent. A receipt kept before documents were sent reads as having none.
+#[derive(Serialize, Deserialize)]
+struct Receipt {
+    #[serde(flatten)]
+    submission: Submission,
+    #[serde(default)]
+    attachments: Vec<Attachment>,
+}
+
 /// The confirmation, read from the receipt kept in this browser under its reference, so a
 /// reload or a bookmark shows it again without personal data in the address.
 #[component]
@@ -162,8 +182,12 @@ pub fn Confirmation() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let reference = params.with_untracked(|p| p.get("reference").unwrap_or_default());
-    let receipt: Option<Submission> = kept_record(RECEIPT, &reference);
-    let Some(receipt) = receipt else {
+    let receipt: Option<Receipt> = kept_record(RECEIPT, &reference);
+    let Some(Receipt {
+        submission: receipt,
+        attachments,
+    }) = receipt
+    else {
         return view! {
             <NoRecord title="apply.confirmation_missing" body="apply.confirmation_missing_body" />
         }
@@ -199,6 +223,7 @@ pub fn Confirmation() -> impl IntoView {
             <h2 class="heading-m">{text("apply.next_title")}</h2>
             <p>{text("apply.next_body")}</p>
             <ol class="timeline">{items}</ol>
+            <DocumentList attachments />
             <p>{text("apply.keep_reference")}</p>
             <button class="button button--secondary" type="button" on:click=|_| {
                 let _ = window().print();

@@ -1,0 +1,103 @@
+// Documents, for real: on the application's documents page a PDF and a JPEG are sent through
+// the backend, listed with their name as plain text, size and SHA-256, named by the submission
+// and listed on check your answers and the confirmation. Through the mock the bytes kept in the
+// browser's IndexedDB are the bytes chosen (same SHA-256). A renamed executable, a 6 MB file and
+// an empty file are refused with the limit they break, and nothing is kept; a name with markup,
+// right-to-left marks and 300 characters shows inert. Each state is clean under axe.
+import { createHash } from "node:crypto";
+import { expect, test } from "@playwright/test";
+import { ANSWERS, draftOf, expectNoAxeViolations, openPage, serveConfig } from "./helpers.js";
+import { expectInert, watchForPayloads } from "./payloads.js";
+
+const PDF = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from("JFIF\0 a tiny picture"), Buffer.from([0xff, 0xd9])]);
+const sha256 = (bytes) => createHash("sha256").update(bytes).digest("hex");
+const { seedDraft, storedDraft } = draftOf("apply");
+
+test.beforeEach(async ({ page }) => {
+  await serveConfig(page);
+  await watchForPayloads(page);
+});
+
+/// The bytes the mock keeps under `id` in IndexedDB, as a hex SHA-256.
+async function heldHash(page, id) {
+  return page.evaluate(async (id) => {
+    const db = await new Promise((resolve, reject) => {
+      const r = indexedDB.open("ahp-mock-documents", 1);
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    const blob = await new Promise((resolve, reject) => {
+      const r = db.transaction("documents").objectStore("documents").get(id);
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    db.close();
+    if (!blob) return null;
+    const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", await blob.arrayBuffer()));
+    return Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
+  }, id);
+}
+
+test("a PDF and a JPEG are sent, kept byte for byte, and listed to the confirmation with their hash", async ({ page }) => {
+  await seedDraft(page, ANSWERS.apply);
+  await openPage(page, "/apply/documents");
+  await expectNoAxeViolations(page, "documents, none sent");
+
+  await page.locator("#document-business_plan").setInputFiles({ name: "plan.pdf", mimeType: "application/pdf", buffer: PDF });
+  const plan = page.locator(".upload", { has: page.locator("#document-business_plan") });
+  await expect(plan.locator(".upload__file")).toContainText(`plan.pdf (0.0 MB), SHA-256 ${sha256(PDF).slice(0, 12)}`);
+  await page.locator("#document-pitch_deck").setInputFiles({ name: "deck.jpg", mimeType: "image/jpeg", buffer: JPEG });
+  const deck = page.locator(".upload", { has: page.locator("#document-pitch_deck") });
+  await expect(deck.locator(".upload__file")).toContainText(sha256(JPEG).slice(0, 12));
+  await expectNoAxeViolations(page, "documents, two sent");
+
+  // The draft names them; the mock holds the very bytes.
+  const attachments = JSON.parse(JSON.parse(await storedDraft(page)).answers.attachments);
+  expect(attachments.map((a) => [a.kind, a.name, a.size, a.sha256])).toEqual([
+    ["business_plan", "plan.pdf", PDF.length, sha256(PDF)],
+    ["pitch_deck", "deck.jpg", JPEG.length, sha256(JPEG)],
+  ]);
+  for (const a of attachments) expect(await heldHash(page, a.id)).toBe(a.sha256);
+
+  await openPage(page, "/apply/check");
+  const listed = page.locator("ul.documents");
+  await expect(listed).toContainText(`plan.pdf (0.0 MB), SHA-256 ${sha256(PDF).slice(0, 12)}`);
+  await expect(listed).toContainText("deck.jpg");
+  await page.locator("main button.button").last().click();
+  await expect(page.locator(".reference")).toHaveText(/^AH-2026-P-/);
+  await expect(page.locator("ul.documents")).toContainText(sha256(JPEG).slice(0, 12));
+  await expectNoAxeViolations(page, "confirmation with documents");
+  await page.reload();
+  await expect(page.locator("ul.documents li")).toHaveCount(2);
+});
+
+const REFUSED = [
+  ["a renamed executable", { name: "plan.pdf", mimeType: "application/pdf", buffer: Buffer.from("MZ\x90\0 a program") }, "must be a PDF, PNG or JPEG"],
+  ["a 6 MB file", { name: "big.pdf", mimeType: "application/pdf", buffer: Buffer.concat([Buffer.from("%PDF-"), Buffer.alloc(6 * 1024 * 1024)]) }, "smaller than 5 MB"],
+  ["an empty file", { name: "empty.pdf", mimeType: "application/pdf", buffer: Buffer.alloc(0) }, "is empty"],
+];
+
+for (const [what, file, says] of REFUSED) {
+  test(`${what} is refused with the limit it breaks, and nothing is kept`, async ({ page }) => {
+    await seedDraft(page, ANSWERS.apply);
+    await openPage(page, "/apply/documents");
+    await page.locator("#document-business_plan").setInputFiles(file);
+    await expect(page.locator("#document-business_plan-error")).toContainText(says);
+    await expect(page.locator(".upload__file")).toHaveCount(0);
+    expect(JSON.parse(await storedDraft(page)).answers.attachments).toBeUndefined();
+    await expectNoAxeViolations(page, `${what} refused`);
+  });
+}
+
+test("a file name with markup, right-to-left marks and 300 characters shows as plain text", async ({ page }) => {
+  const name = `<img src=x onerror=window.__hostile=1>\u202Egpj.exe\u202C${"ы".repeat(300)}.pdf`;
+  await seedDraft(page, ANSWERS.apply);
+  await openPage(page, "/apply/documents");
+  await page.locator("#document-business_plan").setInputFiles({ name, mimeType: "application/pdf", buffer: PDF });
+  await expect(page.locator(".upload__name")).toHaveText(name);
+  await expectInert(page, "a hostile file name");
+  // Nothing wider than the page.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  await expectNoAxeViolations(page, "a hostile file name");
+});
