@@ -10,7 +10,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::documents::{digest, forget_documents, keep_document};
+use super::documents::{digest, keep_document};
 use super::{Backend, BackendError, Config, IdempotencyKey, MockConfig, sleep};
 use crate::api::{
     Catalogue, DocumentReceipt, Enrolment, FieldError, Invitation, Kind, ListRequest,
@@ -73,7 +73,7 @@ impl MockBackend {
         }
     }
 
-    /// Removes everything the mock stored in this browser ("delete my data").
+    /// Removes the mock's stored submissions from this browser, for a test's clean start.
     pub fn forget_everything() {
         let Ok(storage) = storage() else { return };
         let count = storage.length().unwrap_or(0);
@@ -84,10 +84,6 @@ impl MockBackend {
         for key in keys {
             let _ = storage.remove_item(&key);
         }
-        // The uploaded files, in IndexedDB; emptied in the background.
-        wasm_bindgen_futures::spawn_local(async {
-            let _ = forget_documents().await;
-        });
     }
 
     fn load() -> Result<Store, BackendError> {

@@ -3,7 +3,8 @@
 // and listed on check your answers and the confirmation. Through the mock the bytes kept in the
 // browser's IndexedDB are the bytes chosen (same SHA-256). A renamed executable, a 6 MB file and
 // an empty file are refused with the limit they break, and nothing is kept; a name with markup,
-// right-to-left marks and 300 characters shows inert. Each state is clean under axe.
+// right-to-left marks and 300 characters shows inert; "delete my data" empties the store. Each
+// state is clean under axe.
 import { createHash } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { ANSWERS, draftOf, expectNoAxeViolations, openPage, serveConfig } from "./helpers.js";
@@ -70,6 +71,12 @@ test("a PDF and a JPEG are sent, kept byte for byte, and listed to the confirmat
   await expectNoAxeViolations(page, "confirmation with documents");
   await page.reload();
   await expect(page.locator("ul.documents li")).toHaveCount(2);
+
+  // "Delete my data" takes the files with it.
+  await openPage(page, "/apply");
+  await page.getByRole("button", { name: "Delete my data from this browser" }).click();
+  await expect.poll(() => heldHash(page, attachments[0].id)).toBeNull();
+  expect(await heldHash(page, attachments[1].id)).toBeNull();
 });
 
 const REFUSED = [

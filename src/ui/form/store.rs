@@ -83,6 +83,10 @@ pub fn clear_all() {
     for key in keys(PREFIX) {
         remove(&key);
     }
+    // The demo's uploaded files, in IndexedDB; emptied in the background.
+    leptos::task::spawn_local(async {
+        let _ = crate::backend::forget_documents().await;
+    });
     report();
 }
 
