@@ -214,6 +214,7 @@ fn status_beyond_the_holiday_table_is_an_error() {
 
 fn application() -> ParticipantApplication {
     ParticipantApplication {
+        attachments: Vec::new(),
         organisation: Organisation {
             name: "Alpha LLP".into(),
             bin: "970740000838".into(),
@@ -282,6 +283,7 @@ fn second_factor_per_kind() {
     assert!(second_factor_matches("team@example.kz", " Team@Example.KZ"));
     assert!(!second_factor_matches("team@example.kz", ""));
     let team = Enrolment {
+        attachments: Vec::new(),
         programme_id: "silkway".into(),
         cohort_id: "c1".into(),
         applicant: Applicant::Team {
@@ -297,6 +299,7 @@ fn second_factor_per_kind() {
 /// An enrolment of `applicant` in Tech Orda, which takes individuals, with one member.
 fn enrolment_by(applicant: Applicant) -> Enrolment {
     Enrolment {
+        attachments: Vec::new(),
         programme_id: "tech_orda".into(),
         cohort_id: "tech-orda-next".into(),
         applicant,

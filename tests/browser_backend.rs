@@ -88,6 +88,7 @@ async fn a_submission_survives_a_reload_and_moves_through_its_stages_by_working_
 /// An enrolment in an open cohort of 2 March 2026, by `applicant`.
 fn enrolment(programme: &str, cohort: &str, applicant: Applicant) -> Enrolment {
     Enrolment {
+        attachments: Vec::new(),
         programme_id: programme.into(),
         cohort_id: cohort.into(),
         applicant,
@@ -253,6 +254,7 @@ async fn the_catalogue_is_the_domains_for_the_configured_day() {
 /// An actor's employee entering on 20 April 2026 for a year, with the sample's passport.
 fn invitation(passport_expires: NaiveDate) -> Invitation {
     Invitation {
+        attachments: Vec::new(),
         route: InvitationRoute::Employee,
         people: vec![Person {
             surname: "SMITH".into(),

@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use validator::{Validate, ValidationErrors};
 
+use super::documents::Attachment;
 use super::problem::FieldError;
 use super::validate::{
     MAX_ITEMS, MAX_LONG_TEXT, MAX_TEXT, applicant_bin_number, bin_number, email_address,
@@ -118,6 +119,11 @@ pub struct ParticipantApplication {
     pub documents: Vec<String>,
     pub declarations: Declarations,
     pub route: Route,
+    /// The uploaded documents the submission names (`POST /v1/documents`); the service checks
+    /// that it holds each and that the journey's required documents are there.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[validate(length(max = MAX_ITEMS, code = "api.field.too_many"), nested)]
+    pub attachments: Vec<Attachment>,
 }
 
 /// Who enrols, in the catalogue's terms: a legal entity by its BIN (`participant`, the kind's
@@ -257,6 +263,11 @@ pub struct Enrolment {
         nested
     )]
     pub team: Vec<TeamMember>,
+    /// The uploaded documents the submission names (`POST /v1/documents`); the service checks
+    /// that it holds each and that the journey's required documents are there.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[validate(length(max = MAX_ITEMS, code = "api.field.too_many"), nested)]
+    pub attachments: Vec<Attachment>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -427,6 +438,11 @@ pub struct Invitation {
     /// The employer holds documents certifying the employee's qualifications (Art. 7-1(4)).
     #[serde(default)]
     pub qualification_documents_held: bool,
+    /// The uploaded documents the submission names (`POST /v1/documents`); the service checks
+    /// that it holds each and that the journey's required documents are there.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[validate(length(max = MAX_ITEMS, code = "api.field.too_many"), nested)]
+    pub attachments: Vec<Attachment>,
 }
 
 /// The digits of a BIN or an IIN, spaces removed: how both are compared and stored.

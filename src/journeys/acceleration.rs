@@ -532,6 +532,7 @@ pub fn enrolment(a: &Answers) -> Option<Enrolment> {
         })
         .collect::<Option<Vec<_>>>()?;
     Some(Enrolment {
+        attachments: Vec::new(),
         programme_id: get("programme"),
         cohort_id: get("cohort"),
         applicant,

@@ -303,6 +303,7 @@ pub fn to_application(a: &Answers, today: NaiveDate, lang: Lang) -> Option<Parti
     let declaration = |id: &str| declared.iter().any(|d| d == id);
     let number = |id: &str| parse_number(&get(id)).and_then(|n| u32::try_from(n).ok());
     Some(ParticipantApplication {
+        attachments: Vec::new(),
         organisation: Organisation {
             name: get("org_name"),
             bin: get("bin"),

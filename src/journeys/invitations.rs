@@ -575,6 +575,7 @@ pub fn invitation(a: &Answers) -> Option<Invitation> {
         })
     };
     Some(Invitation {
+        attachments: Vec::new(),
         route,
         people,
         employer_bin: employed(a).then(|| get("employer_bin")),

@@ -139,6 +139,7 @@ pub fn focused_id() -> String {
 /// A complete, valid participant application from the organisation with this BIN.
 pub fn application(bin: &str) -> ParticipantApplication {
     ParticipantApplication {
+        attachments: Vec::new(),
         organisation: Organisation {
             name: "Alpha LLP".into(),
             bin: bin.into(),
