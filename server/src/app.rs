@@ -7,24 +7,27 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use astana_hub_portal::api::{
-    Catalogue, Enrolment, FieldError, IDEMPOTENCY_HEADER, Invitation, Kind, ListRequest,
-    PROBLEM_JSON, ParticipantApplication, Problem, ProblemKind, Reference, SCHEMA_VERSION, Status,
-    StatusQuery, Submission, Versioned, canonical_json, check_fields, fingerprint,
-    second_factor_matches, stage_on, timeline_of,
+    Attachment, Catalogue, Enrolment, FieldError, IDEMPOTENCY_HEADER, Invitation, Kind,
+    ListRequest, PROBLEM_JSON, ParticipantApplication, Person, Problem, ProblemKind, Reference,
+    SCHEMA_VERSION, Status, StatusQuery, Submission, Versioned, canonical_json, check_fields,
+    fingerprint, missing_documents, second_factor_matches, stage_on, timeline_of,
 };
 use astana_hub_portal::domain::acceleration::catalogue;
+use astana_hub_portal::domain::documents::{FileProblem, check_file, document_data};
 
 use axum::Router;
 use axum::body::{Body, to_bytes};
-use axum::extract::{ConnectInfo, Request, State};
+use axum::extract::{ConnectInfo, Path, Request, State};
 use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use chrono::NaiveDate;
+use chrono::{Days, NaiveDate};
+use http_body_util::BodyExt;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -34,7 +37,9 @@ use tower_http::validate_request::{ValidateRequest, ValidateRequestHeaderLayer};
 use crate::clock::Clock;
 use crate::limits::{self, MAX_BODY_BYTES};
 use crate::lookups::Lookups;
-use crate::store::{NewSubmission, Outcome, Record, Store, StoreError};
+use crate::store::{
+    Named, NewDocument, NewSubmission, Outcome, Record, Store, StoreError, Upload, hex,
+};
 
 #[derive(Clone)]
 pub struct AppState {
@@ -45,7 +50,19 @@ pub struct AppState {
     pub lookups: Arc<Lookups>,
     /// Where a load balancer writes the client's address; else the peer's address counts.
     pub client_ip_header: Option<String>,
+    /// Days an uploaded document is kept when no submission names it.
+    pub document_lifetime_days: u32,
     pub quiet: bool,
+}
+
+impl AppState {
+    /// Documents never claimed and created before this day are gone.
+    fn documents_expired_before(&self) -> NaiveDate {
+        let today = self.clock.today();
+        today
+            .checked_sub_days(Days::new(u64::from(self.document_lifetime_days)))
+            .unwrap_or(today)
+    }
 }
 
 /// Sent on every answer, whatever produced it.
@@ -76,8 +93,8 @@ pub fn router(state: AppState) -> Router {
             header::CONTENT_TYPE,
             HeaderName::from_static("idempotency-key"),
         ])
-        // The portal reads when to try again after a 429.
-        .expose_headers([header::RETRY_AFTER])
+        // The portal reads when to try again after a 429, and a document's name.
+        .expose_headers([header::RETRY_AFTER, header::CONTENT_DISPOSITION])
         .max_age(Duration::from_secs(600));
     let router = Router::new()
         .route("/health", get(health))
@@ -91,6 +108,14 @@ pub fn router(state: AppState) -> Router {
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        // Files are larger than JSON bodies: the upload reads at most one byte beyond the
+        // limit for a file itself.
+        .merge(
+            Router::new()
+                .route("/v1/documents", post(post_document))
+                .route("/v1/documents/{id}", get(get_document))
+                .method_not_allowed_fallback(method_not_allowed),
+        )
         // 503: clients try again with the same key, which finds the submission if it was made.
         .layer(TimeoutLayer::with_status_code(
             StatusCode::SERVICE_UNAVAILABLE,
@@ -238,7 +263,7 @@ fn idempotency_key(headers: &HeaderMap) -> Result<String, Box<Problem>> {
         .ok_or_else(|| {
             Box::new(bad_request(
                 &format!(
-                    "Every submission needs an {IDEMPOTENCY_HEADER} header: {} to {} visible ASCII characters.",
+                    "Every submission and upload needs an {IDEMPOTENCY_HEADER} header: {} to {} visible ASCII characters.",
                     limits::MIN_KEY,
                     limits::MAX_KEY
                 ),
@@ -289,7 +314,9 @@ async fn post_application(
         &headers,
         body,
         Kind::Application,
-        |a: &ParticipantApplication, today| (a.check(today), a.second_factor()),
+        |a: &ParticipantApplication, today| {
+            Checked::new(a.check(today), a.second_factor()).documents("apply", &a.attachments, &[])
+        },
     )
     .await
 }
@@ -303,7 +330,7 @@ async fn post_enrolment(State(state): State<AppState>, headers: HeaderMap, body:
         |e: &Enrolment, today| {
             let mut refused = e.check();
             refused.extend(e.check_cohort(today));
-            (refused, e.second_factor())
+            Checked::new(refused, e.second_factor()).documents("acceleration", &e.attachments, &[])
         },
     )
     .await
@@ -319,7 +346,13 @@ async fn post_invitation(
         &headers,
         body,
         Kind::Invitation,
-        |i: &Invitation, today| (i.check(today), i.second_factor()),
+        |i: &Invitation, today| {
+            Checked::new(i.check(today), i.second_factor()).documents(
+                "invitations",
+                &i.attachments,
+                &i.people,
+            )
+        },
     )
     .await
 }
@@ -334,20 +367,67 @@ async fn post_list_request(
         &headers,
         body,
         Kind::ListRequest,
-        |r: &ListRequest, today| (r.check(today), r.second_factor()),
+        |r: &ListRequest, today| Checked::new(r.check(today), r.second_factor()),
     )
     .await
 }
 
-/// One submission of any kind: `checks` gives the refused fields and the second factor. The
-/// checks are the type's `check`, which starts with each field's length (`api::limits`): a text
-/// or a list beyond its limit is refused there, 422 with its path, like any other field.
+/// What the checks of a submission found, before the store's.
+struct Checked {
+    refused: Vec<FieldError>,
+    second_factor: String,
+    /// The documents named, which the store must hold.
+    attachments: Vec<Named>,
+    /// The documents the journey requires and the submission lacks, or names wrongly.
+    missing: Vec<FieldError>,
+}
+
+impl Checked {
+    fn new(refused: Vec<FieldError>, second_factor: String) -> Checked {
+        Checked {
+            refused,
+            second_factor,
+            attachments: Vec::new(),
+            missing: Vec::new(),
+        }
+    }
+
+    /// The documents of a submission of `journey` about `people`: named, required, and within
+    /// the limit for all of a submission's files.
+    fn documents(mut self, journey: &str, attachments: &[Attachment], people: &[Person]) -> Self {
+        self.attachments = attachments
+            .iter()
+            .map(|a| Named {
+                id: a.id.clone(),
+                size: a.size,
+                sha256: a.sha256.to_ascii_lowercase(),
+            })
+            .collect();
+        self.missing = missing_documents(journey, attachments, people);
+        let total = attachments
+            .iter()
+            .fold(0u64, |total, a| total.saturating_add(a.size));
+        if total > document_data().limits.max_submission_bytes {
+            self.missing.push(FieldError::new(
+                "attachments",
+                FileProblem::SubmissionTooLarge(0).message_key(),
+            ));
+        }
+        self
+    }
+}
+
+/// One submission of any kind: `checks` gives the refused fields, the second factor and the
+/// documents named. The checks are the type's `check`, which starts with each field's length
+/// (`api::limits`): a text or a list beyond its limit is refused there, 422 with its path, like
+/// any other field. The store then refuses a document it does not hold
+/// (`attachments.<i>.id`), then those the journey requires and lacks.
 async fn submit<T: DeserializeOwned + Serialize>(
     state: &AppState,
     headers: &HeaderMap,
     body: Body,
     kind: Kind,
-    checks: impl Fn(&T, NaiveDate) -> (Vec<FieldError>, String),
+    checks: impl Fn(&T, NaiveDate) -> Checked,
 ) -> Response {
     let key = match idempotency_key(headers) {
         Ok(key) => key,
@@ -358,7 +438,7 @@ async fn submit<T: DeserializeOwned + Serialize>(
         Err(p) => return problem(p),
     };
     let today = state.clock.today();
-    let (refused, second_factor) = checks(&data, today);
+    let checked = checks(&data, today);
     let stored_body = serde_json::to_value(&data)
         .map(|v| canonical_json(&v))
         .unwrap_or_default();
@@ -368,10 +448,13 @@ async fn submit<T: DeserializeOwned + Serialize>(
             kind,
             idempotency_key: key,
             fingerprint: fingerprint(&data),
-            refused,
-            second_factor,
+            refused: checked.refused,
+            second_factor: checked.second_factor,
             body: stored_body,
             today,
+            attachments: checked.attachments,
+            missing: checked.missing,
+            expired_before: state.documents_expired_before(),
         })
         .await;
     match outcome {
@@ -382,6 +465,134 @@ async fn submit<T: DeserializeOwned + Serialize>(
             ..ProblemKind::IdempotencyConflict.problem(Vec::new())
         }),
         Ok(Outcome::Refused(errors)) => problem(ProblemKind::Validation.problem(errors)),
+        Err(e) => server_failure(e),
+    }
+}
+
+/// `POST /v1/documents`: the body is the file, whatever its declared type. Read up to one byte
+/// beyond the limit for a file, checked by its content, kept under its idempotency key. A body
+/// cut short is not kept.
+async fn post_document(State(state): State<AppState>, headers: HeaderMap, body: Body) -> Response {
+    let key = match idempotency_key(&headers) {
+        Ok(key) => key,
+        Err(p) => return problem(*p),
+    };
+    // Read up to the first byte beyond the limit, then answered: a client that sends more has
+    // the rest of its body cut off.
+    let max = document_data().limits.max_file_bytes;
+    let Ok(bytes) = read_at_most(body, usize::try_from(max).unwrap_or(usize::MAX - 1) + 1).await
+    else {
+        return problem(bad_request("The body was cut short.", Vec::new()));
+    };
+    let size = bytes.len() as u64;
+    let file_type = match check_file(&bytes[..8.min(bytes.len())], size, 0) {
+        Ok(t) => t,
+        Err(p) => return file_problem(p),
+    };
+    let sha256 = hex(&Sha256::digest(&bytes));
+    let today = state.clock.today();
+    let outcome = state
+        .store
+        .upload(NewDocument {
+            idempotency_key: key,
+            sha256,
+            size,
+            file_type,
+            bytes,
+            today,
+            expired_before: state.documents_expired_before(),
+        })
+        .await;
+    match outcome {
+        Ok(Upload::Created(receipt)) => json(StatusCode::CREATED, &receipt),
+        Ok(Upload::Replayed(receipt)) => json(StatusCode::OK, &receipt),
+        Ok(Upload::Conflict) => problem(Problem {
+            detail: Some("This idempotency key made a document of other bytes.".to_owned()),
+            ..ProblemKind::IdempotencyConflict.problem(Vec::new())
+        }),
+        Err(e) => server_failure(e),
+    }
+}
+
+/// The body's bytes, at most `limit` of them: the rest is not read.
+async fn read_at_most(mut body: Body, limit: usize) -> Result<Vec<u8>, axum::Error> {
+    let mut bytes = Vec::new();
+    while bytes.len() < limit {
+        let Some(frame) = body.frame().await else {
+            break;
+        };
+        if let Ok(data) = frame?.into_data() {
+            let room = limit - bytes.len();
+            bytes.extend_from_slice(&data[..data.len().min(room)]);
+        }
+    }
+    Ok(bytes)
+}
+
+/// A refused file: 422 empty, 413 too large, 415 not a PDF, PNG or JPEG by its content; the
+/// message key at the path `file`.
+fn file_problem(p: FileProblem) -> Response {
+    let (status, detail) = match p {
+        FileProblem::Empty => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "The file is empty.".to_owned(),
+        ),
+        FileProblem::TooLarge(max) | FileProblem::SubmissionTooLarge(max) => (
+            StatusCode::PAYLOAD_TOO_LARGE,
+            format!("A file must be at most {max} bytes."),
+        ),
+        FileProblem::NotAllowed => (
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "The file is not a PDF, PNG or JPEG by its content.".to_owned(),
+        ),
+    };
+    let mut error = FieldError::new("file", p.message_key());
+    error.detail = Some(detail.clone());
+    problem(Problem {
+        type_uri: ProblemKind::Validation.uri().to_owned(),
+        title: "The file is refused".to_owned(),
+        status: status.as_u16(),
+        detail: Some(detail),
+        errors: vec![error],
+        reference: None,
+    })
+}
+
+/// `GET /v1/documents/{id}`: the bytes as they were uploaded, with the type read from them, to
+/// be saved rather than shown.
+async fn get_document(State(state): State<AppState>, Path(id): Path<String>) -> Response {
+    let found = state
+        .store
+        .document(&id, state.documents_expired_before())
+        .await;
+    match found {
+        Ok(Some(document)) => {
+            let extension = match document.file_type {
+                astana_hub_portal::domain::documents::FileType::Pdf => "pdf",
+                astana_hub_portal::domain::documents::FileType::Png => "png",
+                astana_hub_portal::domain::documents::FileType::Jpeg => "jpg",
+            };
+            // The id is the store's own (`doc_` and hexadecimal): safe in a header.
+            let disposition = format!("attachment; filename=\"{id}.{extension}\"");
+            (
+                StatusCode::OK,
+                [
+                    (
+                        header::CONTENT_TYPE,
+                        document.file_type.media_type().to_owned(),
+                    ),
+                    (header::CACHE_CONTROL, "no-store".to_owned()),
+                    (header::X_CONTENT_TYPE_OPTIONS, "nosniff".to_owned()),
+                    (header::CONTENT_DISPOSITION, disposition),
+                ],
+                document.bytes,
+            )
+                .into_response()
+        }
+        Ok(None) => problem(Problem {
+            title: "No such document".to_owned(),
+            ..ProblemKind::NotFound.problem(Vec::new())
+        }),
         Err(e) => server_failure(e),
     }
 }

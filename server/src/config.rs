@@ -12,6 +12,7 @@
 //! | `--status-per-client` | `AHS_STATUS_PER_CLIENT` | `60` lookups per window |
 //! | `--status-per-reference` | `AHS_STATUS_PER_REFERENCE` | `10` lookups per window |
 //! | `--status-window-s` | `AHS_STATUS_WINDOW_S` | `600` |
+//! | `--document-lifetime-days` | `AHS_DOCUMENT_LIFETIME_DAYS` | `30`: an upload never named by a submission is deleted after |
 //! | `--client-ip-header` | `AHS_CLIENT_IP_HEADER` | none: the peer's address |
 //! | `--quiet` | `AHS_QUIET=1` | one log line per request |
 
@@ -38,6 +39,8 @@ pub struct Config {
     pub allowed_origins: Vec<String>,
     /// A fixed "today" for tests and demonstrations.
     pub today: Option<NaiveDate>,
+    /// Days an uploaded document is kept when no submission names it: a draft's lifetime.
+    pub document_lifetime_days: u32,
     pub quiet: bool,
 }
 
@@ -66,6 +69,7 @@ impl Default for Config {
             client_ip_header: None,
             allowed_origins: Vec::new(),
             today: None,
+            document_lifetime_days: 30,
             quiet: false,
         }
     }
@@ -74,7 +78,7 @@ impl Default for Config {
 pub const USAGE: &str = "usage: astana-hub-server [--addr IP] [--port N] [--db PATH|URL] \
 [--db-pool N] [--allow-origin ORIGIN]... [--today YYYY-MM-DD] [--request-timeout-s N] \
 [--status-per-client N] [--status-per-reference N] [--status-window-s N] \
-[--client-ip-header NAME] [--quiet]";
+[--document-lifetime-days N] [--client-ip-header NAME] [--quiet]";
 
 impl Config {
     /// Reads the variables through `var`, then the flags in `args` (without the program name).
@@ -145,6 +149,7 @@ impl Config {
             "--status-window-s" => {
                 limits.window = Duration::from_secs(parse_count(flag, v)?.into())
             }
+            "--document-lifetime-days" => self.document_lifetime_days = parse_count(flag, v)?,
             _ => {
                 let name = v.trim().to_ascii_lowercase();
                 if axum::http::HeaderName::from_bytes(name.as_bytes()).is_err() {
@@ -158,12 +163,13 @@ impl Config {
 }
 
 /// The settings read by [`Config::set`]: variable and flag.
-const SETTINGS: [(&str, &str); 6] = [
+const SETTINGS: [(&str, &str); 7] = [
     ("AHS_DB_POOL", "--db-pool"),
     ("AHS_REQUEST_TIMEOUT_S", "--request-timeout-s"),
     ("AHS_STATUS_PER_CLIENT", "--status-per-client"),
     ("AHS_STATUS_PER_REFERENCE", "--status-per-reference"),
     ("AHS_STATUS_WINDOW_S", "--status-window-s"),
+    ("AHS_DOCUMENT_LIFETIME_DAYS", "--document-lifetime-days"),
     ("AHS_CLIENT_IP_HEADER", "--client-ip-header"),
 ];
 
@@ -240,6 +246,9 @@ mod tests {
         assert_eq!(c.status_limits.per_reference, 3);
         assert_eq!(c.status_limits.window, Duration::from_secs(60));
         assert_eq!(c.client_ip_header.as_deref(), Some("x-real-ip"));
+        assert_eq!(c.document_lifetime_days, 30);
+        let c = Config::from_sources(&args(&["--document-lifetime-days", "7"]), |_| None).unwrap();
+        assert_eq!(c.document_lifetime_days, 7);
     }
 
     #[test]

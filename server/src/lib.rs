@@ -57,6 +57,7 @@ pub async fn run(config: Config) -> Result<(), String> {
         request_timeout: config.request_timeout,
         lookups,
         client_ip_header: config.client_ip_header,
+        document_lifetime_days: config.document_lifetime_days,
         quiet: config.quiet,
     };
     let service = router(state).into_make_service_with_connect_info::<SocketAddr>();

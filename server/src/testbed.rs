@@ -1,6 +1,6 @@
 //! What the tests and the load benchmark share: a throwaway PostgreSQL cluster (`initdb` into
 //! a temporary folder, `pg_ctl` on a free loopback port), and the count of stored submissions
-//! in either engine.
+//! in either engine, and of stored documents.
 //!
 //! A guard process stops the cluster and deletes its folder as soon as the process that
 //! started it ends, however it ends (a panic, `exit`, a kill): it waits for the end of a pipe
@@ -159,11 +159,27 @@ impl Cluster {
 
 /// Rows in the `submissions` table of `db`, a SQLite file or a PostgreSQL address.
 pub fn stored_submissions(db: &str) -> Result<i64, String> {
-    const COUNT: &str = "SELECT count(*) FROM submissions";
+    count(db, "SELECT count(*) FROM submissions")
+}
+
+/// Rows in the `documents` table of `db`: all of them, or those a submission claimed.
+pub fn stored_documents(db: &str, claimed_only: bool) -> Result<i64, String> {
+    count(
+        db,
+        if claimed_only {
+            "SELECT count(*) FROM documents WHERE claimed_by IS NOT NULL"
+        } else {
+            "SELECT count(*) FROM documents"
+        },
+    )
+}
+
+/// The number `sql` counts in `db`.
+fn count(db: &str, sql: &'static str) -> Result<i64, String> {
     if !is_postgres(db) {
         let conn = rusqlite::Connection::open(db).map_err(|e| e.to_string())?;
         return conn
-            .query_row(COUNT, [], |r| r.get(0))
+            .query_row(sql, [], |r| r.get(0))
             .map_err(|e| e.to_string());
     }
     let db = db.to_owned();
@@ -172,7 +188,7 @@ pub fn stored_submissions(db: &str) -> Result<i64, String> {
             .await
             .map_err(|e| e.to_string())?;
         tokio::spawn(connection);
-        let row = client.query_one(COUNT, &[]).await;
+        let row = client.query_one(sql, &[]).await;
         row.map(|r| r.get(0)).map_err(|e| e.to_string())
     })
 }

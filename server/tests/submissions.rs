@@ -529,8 +529,8 @@ fn browsers_only_from_allowed_origins_and_every_answer_is_hardened() {
         );
         assert_eq!(
             from_portal.header("access-control-expose-headers"),
-            Some("retry-after"),
-            "the portal reads when to try again"
+            Some("retry-after,content-disposition"),
+            "the portal reads when to try again, and a document's name"
         );
 
         let refused = preflight("http://evil.example");

@@ -15,12 +15,19 @@ use chrono::Datelike;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use tokio::sync::oneshot;
 
-use super::{NewSubmission, Outcome, Record, StoreError, kind_name, record};
+use super::{
+    NewDocument, NewSubmission, Outcome, Record, StoreError, StoredDocument, Upload, file_type,
+    fits, fresh_document_id, kind_name, receipt, record, replayed, type_name, unknown_document,
+};
+use chrono::NaiveDate;
 
 /// The most jobs decided in one transaction.
 const BATCH: usize = 256;
 /// The migrations in order; the file's `PRAGMA user_version` counts those applied.
-const MIGRATIONS: [&str; 1] = [include_str!("../../migrations/sqlite/0001_submissions.sql")];
+const MIGRATIONS: [&str; 2] = [
+    include_str!("../../migrations/sqlite/0001_submissions.sql"),
+    include_str!("../../migrations/sqlite/0002_documents.sql"),
+];
 
 impl From<rusqlite::Error> for StoreError {
     fn from(e: rusqlite::Error) -> StoreError {
@@ -35,6 +42,12 @@ enum Job {
         oneshot::Sender<Result<Option<Record>, StoreError>>,
     ),
     Ready(oneshot::Sender<Result<(), StoreError>>),
+    Upload(NewDocument, oneshot::Sender<Result<Upload, StoreError>>),
+    Document(
+        String,
+        NaiveDate,
+        oneshot::Sender<Result<Option<StoredDocument>, StoreError>>,
+    ),
 }
 
 /// A handle on the writer thread; cheap to clone.
@@ -64,6 +77,22 @@ impl Sqlite {
     pub async fn find(&self, reference: Reference) -> Result<Option<Record>, StoreError> {
         let (reply, answer) = oneshot::channel();
         self.send(Job::Find(reference, reply))?;
+        answer.await.map_err(|_| stopped())?
+    }
+
+    pub async fn upload(&self, document: NewDocument) -> Result<Upload, StoreError> {
+        let (reply, answer) = oneshot::channel();
+        self.send(Job::Upload(document, reply))?;
+        answer.await.map_err(|_| stopped())?
+    }
+
+    pub async fn document(
+        &self,
+        id: String,
+        expired_before: NaiveDate,
+    ) -> Result<Option<StoredDocument>, StoreError> {
+        let (reply, answer) = oneshot::channel();
+        self.send(Job::Document(id, expired_before, reply))?;
         answer.await.map_err(|_| stopped())?
     }
 
@@ -134,6 +163,10 @@ fn decide_batch(conn: &mut Connection, batch: Vec<Job>) {
             }
             Job::Find(r, reply) => answers.push(Answer::Find(find(&tx, &r), reply)),
             Job::Ready(reply) => answers.push(Answer::Ready(reply)),
+            Job::Upload(d, reply) => answers.push(Answer::Upload(upload(&tx, &d), reply)),
+            Job::Document(id, expired_before, reply) => {
+                answers.push(Answer::Document(document(&tx, &id, expired_before), reply))
+            }
         }
     }
     if let Err(e) = tx.commit() {
@@ -158,6 +191,14 @@ enum Answer {
         oneshot::Sender<Result<Option<Record>, StoreError>>,
     ),
     Ready(oneshot::Sender<Result<(), StoreError>>),
+    Upload(
+        Result<Upload, StoreError>,
+        oneshot::Sender<Result<Upload, StoreError>>,
+    ),
+    Document(
+        Result<Option<StoredDocument>, StoreError>,
+        oneshot::Sender<Result<Option<StoredDocument>, StoreError>>,
+    ),
 }
 
 impl Answer {
@@ -167,6 +208,8 @@ impl Answer {
             Answer::Submit(result, reply) => drop(reply.send(result)),
             Answer::Find(result, reply) => drop(reply.send(result)),
             Answer::Ready(reply) => drop(reply.send(Ok(()))),
+            Answer::Upload(result, reply) => drop(reply.send(result)),
+            Answer::Document(result, reply) => drop(reply.send(result)),
         }
     }
 
@@ -175,6 +218,8 @@ impl Answer {
             Answer::Submit(_, reply) => drop(reply.send(Err(StoreError(message.into())))),
             Answer::Find(_, reply) => drop(reply.send(Err(StoreError(message.into())))),
             Answer::Ready(reply) => drop(reply.send(Err(StoreError(message.into())))),
+            Answer::Upload(_, reply) => drop(reply.send(Err(StoreError(message.into())))),
+            Answer::Document(_, reply) => drop(reply.send(Err(StoreError(message.into())))),
         }
     }
 }
@@ -185,6 +230,8 @@ fn fail_all(batch: Vec<Job>, message: &str) {
             Job::Submit(_, reply) => drop(reply.send(Err(StoreError(message.into())))),
             Job::Find(_, reply) => drop(reply.send(Err(StoreError(message.into())))),
             Job::Ready(reply) => drop(reply.send(Err(StoreError(message.into())))),
+            Job::Upload(_, reply) => drop(reply.send(Err(StoreError(message.into())))),
+            Job::Document(_, _, reply) => drop(reply.send(Err(StoreError(message.into())))),
         }
     }
 }
@@ -212,8 +259,23 @@ fn decide(tx: &Transaction, s: &NewSubmission) -> Result<Outcome, StoreError> {
         Replay::Same(r) | Replay::Conflict(r) => return Ok(Outcome::Conflict(r.reference)),
         Replay::New => {}
     }
-    if !s.refused.is_empty() {
-        return Ok(Outcome::Refused(s.refused.clone()));
+    let mut refused = s.refused.clone();
+    for (i, named) in s.attachments.iter().enumerate() {
+        let held: Option<(i64, String, bool)> = tx
+            .query_row(
+                "SELECT size, sha256, claimed_by IS NOT NULL FROM documents
+                  WHERE id = ?1 AND (claimed_by IS NOT NULL OR created_on >= ?2)",
+                params![named.id, s.expired_before.to_string()],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?;
+        if !held.is_some_and(|(size, sha256, claimed)| fits(named, size, &sha256, claimed)) {
+            refused.push(unknown_document(i));
+        }
+    }
+    refused.extend(s.missing.iter().cloned());
+    if !refused.is_empty() {
+        return Ok(Outcome::Refused(refused));
     }
     let reference = fresh_reference(tx, s.today.year(), s.kind)?;
     tx.execute(
@@ -230,6 +292,12 @@ fn decide(tx: &Transaction, s: &NewSubmission) -> Result<Outcome, StoreError> {
             s.body,
         ],
     )?;
+    for named in &s.attachments {
+        tx.execute(
+            "UPDATE documents SET claimed_by = ?1 WHERE id = ?2",
+            params![reference.as_str(), named.id],
+        )?;
+    }
     Ok(Outcome::Created(Record {
         reference,
         kind: s.kind,
@@ -264,6 +332,69 @@ fn find(tx: &Transaction, reference: &Reference) -> Result<Option<Record>, Store
         .optional()?;
     row.map(|(kind, submitted_on, second_factor)| {
         record(reference.as_str(), &kind, &submitted_on, second_factor)
+    })
+    .transpose()
+}
+
+/// Deletes the documents expired unclaimed, then applies the upload's idempotency rule and
+/// keeps the new document.
+fn upload(tx: &Transaction, d: &NewDocument) -> Result<Upload, StoreError> {
+    tx.execute(
+        "DELETE FROM documents WHERE claimed_by IS NULL AND created_on < ?1",
+        params![d.expired_before.to_string()],
+    )?;
+    let previous: Option<(String, i64, String, String)> = tx
+        .query_row(
+            "SELECT id, size, type, sha256 FROM documents WHERE idempotency_key = ?1",
+            params![d.idempotency_key],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .optional()?;
+    if let Some((id, size, kind, sha256)) = previous {
+        return Ok(replayed(receipt(id, size, &kind, sha256)?, d));
+    }
+    let id = fresh_document_id()?;
+    let size = i64::try_from(d.size).map_err(|_| StoreError("a size beyond i64".into()))?;
+    tx.execute(
+        "INSERT INTO documents
+            (id, idempotency_key, sha256, size, type, bytes, created_on, claimed_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, NULL)",
+        params![
+            id,
+            d.idempotency_key,
+            d.sha256,
+            size,
+            type_name(d.file_type),
+            d.bytes,
+            d.today.to_string(),
+        ],
+    )?;
+    Ok(Upload::Created(receipt(
+        id,
+        size,
+        type_name(d.file_type),
+        d.sha256.clone(),
+    )?))
+}
+
+fn document(
+    tx: &Transaction,
+    id: &str,
+    expired_before: NaiveDate,
+) -> Result<Option<StoredDocument>, StoreError> {
+    let row: Option<(String, Vec<u8>)> = tx
+        .query_row(
+            "SELECT type, bytes FROM documents
+              WHERE id = ?1 AND (claimed_by IS NOT NULL OR created_on >= ?2)",
+            params![id, expired_before.to_string()],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    row.map(|(kind, bytes)| {
+        Ok(StoredDocument {
+            file_type: file_type(&kind)?,
+            bytes,
+        })
     })
     .transpose()
 }
