@@ -504,8 +504,8 @@ async fn post_document(State(state): State<AppState>, headers: HeaderMap, body: 
         })
         .await;
     match outcome {
-        Ok(Upload::Created(receipt)) => json(StatusCode::CREATED, &receipt),
-        Ok(Upload::Replayed(receipt)) => json(StatusCode::OK, &receipt),
+        Ok(Upload::Created(receipt)) => json(StatusCode::CREATED, &Versioned::new(receipt)),
+        Ok(Upload::Replayed(receipt)) => json(StatusCode::OK, &Versioned::new(receipt)),
         Ok(Upload::Conflict) => problem(Problem {
             detail: Some("This idempotency key made a document of other bytes.".to_owned()),
             ..ProblemKind::IdempotencyConflict.problem(Vec::new())

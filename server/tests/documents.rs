@@ -95,7 +95,7 @@ fn a_pdf_and_a_jpeg_come_back_byte_for_byte() {
             let answer = upload(&server, &key(name), "application/octet-stream", &bytes);
             assert_eq!(answer.status, 201, "{name}: {:?}", answer.json());
             assert_eq!(answer.header("content-type"), Some("application/json"));
-            let receipt = answer.json();
+            let receipt = answer.json()["data"].clone();
             let id = receipt["id"].as_str().expect("an id");
             assert!(id.starts_with("doc_") && id.len() == 36, "{id}");
             assert!(
@@ -198,7 +198,8 @@ fn one_key_makes_one_document() {
 fn submissions_name_documents_the_service_holds_and_those_required() {
     for db in databases("documents_named") {
         let server = Server::start(&db, TODAY);
-        let receipt = upload(&server, &key("dependency"), "application/pdf", PDF).json();
+        let receipt =
+            upload(&server, &key("dependency"), "application/pdf", PDF).json()["data"].clone();
 
         let mut unknown = application();
         let mut named = attachment(&receipt, "business_plan", None);
@@ -291,8 +292,10 @@ fn submissions_name_documents_the_service_holds_and_those_required() {
 fn documents_never_claimed_are_gone_after_the_draft_lifetime() {
     for db in databases("documents_lifetime") {
         let server = Server::start(&db, TODAY);
-        let unclaimed = upload(&server, &key("unclaimed"), "application/pdf", PDF).json();
-        let claimed = upload(&server, &key("claimed"), "image/jpeg", &jpeg()).json();
+        let unclaimed =
+            upload(&server, &key("unclaimed"), "application/pdf", PDF).json()["data"].clone();
+        let claimed =
+            upload(&server, &key("claimed"), "image/jpeg", &jpeg()).json()["data"].clone();
         let mut body = invitation_with_dependant();
         body["attachments"] = json!([attachment(&claimed, "dependency", Some(1))]);
         let answer = server.post("/v1/invitations", Some(&key("claims")), &versioned(body));

@@ -7,7 +7,8 @@
 // state is clean under axe.
 import { createHash } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { ANSWERS, draftOf, expectNoAxeViolations, openPage, serveConfig } from "./helpers.js";
+import { ANSWERS, draftOf, expectNoAxeViolations, openPage, serveConfig, serveHttpConfig, startReferenceServer } from "./helpers.js";
+import { ROOT_URL } from "./playwright.config.js";
 import { expectInert, watchForPayloads } from "./payloads.js";
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
@@ -16,7 +17,6 @@ const sha256 = (bytes) => createHash("sha256").update(bytes).digest("hex");
 const { seedDraft, storedDraft } = draftOf("apply");
 
 test.beforeEach(async ({ page }) => {
-  await serveConfig(page);
   await watchForPayloads(page);
 });
 
@@ -40,71 +40,132 @@ async function heldHash(page, id) {
   }, id);
 }
 
-test("a PDF and a JPEG are sent, kept byte for byte, and listed to the confirmation with their hash", async ({ page }) => {
-  await seedDraft(page, ANSWERS.apply);
-  await openPage(page, "/apply/documents");
-  await expectNoAxeViolations(page, "documents, none sent");
+test.describe("through the mock", () => {
+  test.beforeEach(async ({ page }) => {
+    await serveConfig(page);
+  });
 
-  await page.locator("#document-business_plan").setInputFiles({ name: "plan.pdf", mimeType: "application/pdf", buffer: PDF });
-  const plan = page.locator(".upload", { has: page.locator("#document-business_plan") });
-  await expect(plan.locator(".upload__file")).toContainText(`plan.pdf (0.0 MB), SHA-256 ${sha256(PDF).slice(0, 12)}`);
-  await page.locator("#document-pitch_deck").setInputFiles({ name: "deck.jpg", mimeType: "image/jpeg", buffer: JPEG });
-  const deck = page.locator(".upload", { has: page.locator("#document-pitch_deck") });
-  await expect(deck.locator(".upload__file")).toContainText(sha256(JPEG).slice(0, 12));
-  await expectNoAxeViolations(page, "documents, two sent");
-
-  // The draft names them; the mock holds the very bytes.
-  const attachments = JSON.parse(JSON.parse(await storedDraft(page)).answers.attachments);
-  expect(attachments.map((a) => [a.kind, a.name, a.size, a.sha256])).toEqual([
-    ["business_plan", "plan.pdf", PDF.length, sha256(PDF)],
-    ["pitch_deck", "deck.jpg", JPEG.length, sha256(JPEG)],
-  ]);
-  for (const a of attachments) expect(await heldHash(page, a.id)).toBe(a.sha256);
-
-  await openPage(page, "/apply/check");
-  const listed = page.locator("ul.documents");
-  await expect(listed).toContainText(`plan.pdf (0.0 MB), SHA-256 ${sha256(PDF).slice(0, 12)}`);
-  await expect(listed).toContainText("deck.jpg");
-  await page.locator("main button.button").last().click();
-  await expect(page.locator(".reference")).toHaveText(/^AH-2026-P-/);
-  await expect(page.locator("ul.documents")).toContainText(sha256(JPEG).slice(0, 12));
-  await expectNoAxeViolations(page, "confirmation with documents");
-  await page.reload();
-  await expect(page.locator("ul.documents li")).toHaveCount(2);
-
-  // "Delete my data" takes the files with it.
-  await openPage(page, "/apply");
-  await page.getByRole("button", { name: "Delete my data from this browser" }).click();
-  await expect.poll(() => heldHash(page, attachments[0].id)).toBeNull();
-  expect(await heldHash(page, attachments[1].id)).toBeNull();
-});
-
-const REFUSED = [
-  ["a renamed executable", { name: "plan.pdf", mimeType: "application/pdf", buffer: Buffer.from("MZ\x90\0 a program") }, "must be a PDF, PNG or JPEG"],
-  ["a 6 MB file", { name: "big.pdf", mimeType: "application/pdf", buffer: Buffer.concat([Buffer.from("%PDF-"), Buffer.alloc(6 * 1024 * 1024)]) }, "smaller than 5 MB"],
-  ["an empty file", { name: "empty.pdf", mimeType: "application/pdf", buffer: Buffer.alloc(0) }, "is empty"],
-];
-
-for (const [what, file, says] of REFUSED) {
-  test(`${what} is refused with the limit it breaks, and nothing is kept`, async ({ page }) => {
+  test("a PDF and a JPEG are sent, kept byte for byte, and listed to the confirmation with their hash", async ({ page }) => {
     await seedDraft(page, ANSWERS.apply);
     await openPage(page, "/apply/documents");
-    await page.locator("#document-business_plan").setInputFiles(file);
-    await expect(page.locator("#document-business_plan-error")).toContainText(says);
-    await expect(page.locator(".upload__file")).toHaveCount(0);
-    expect(JSON.parse(await storedDraft(page)).answers.attachments).toBeUndefined();
-    await expectNoAxeViolations(page, `${what} refused`);
-  });
-}
+    await expectNoAxeViolations(page, "documents, none sent");
 
-test("a file name with markup, right-to-left marks and 300 characters shows as plain text", async ({ page }) => {
-  const name = `<img src=x onerror=window.__hostile=1>\u202Egpj.exe\u202C${"ы".repeat(300)}.pdf`;
-  await seedDraft(page, ANSWERS.apply);
-  await openPage(page, "/apply/documents");
-  await page.locator("#document-business_plan").setInputFiles({ name, mimeType: "application/pdf", buffer: PDF });
-  await expect(page.locator(".upload__name")).toHaveText(name);
-  await expectInert(page, "a hostile file name");
-  // Nothing wider than the page.
-  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
-  await expectNoAxeViolations(page, "a hostile file name");
+    await page.locator("#document-business_plan").setInputFiles({ name: "plan.pdf", mimeType: "application/pdf", buffer: PDF });
+    const plan = page.locator(".upload", { has: page.locator("#document-business_plan") });
+    await expect(plan.locator(".upload__file")).toContainText(`plan.pdf (0.0 MB), SHA-256 ${sha256(PDF).slice(0, 12)}`);
+    await page.locator("#document-pitch_deck").setInputFiles({ name: "deck.jpg", mimeType: "image/jpeg", buffer: JPEG });
+    const deck = page.locator(".upload", { has: page.locator("#document-pitch_deck") });
+    await expect(deck.locator(".upload__file")).toContainText(sha256(JPEG).slice(0, 12));
+    await expectNoAxeViolations(page, "documents, two sent");
+
+    // The draft names them; the mock holds the very bytes.
+    const attachments = JSON.parse(JSON.parse(await storedDraft(page)).answers.attachments);
+    expect(attachments.map((a) => [a.kind, a.name, a.size, a.sha256])).toEqual([
+      ["business_plan", "plan.pdf", PDF.length, sha256(PDF)],
+      ["pitch_deck", "deck.jpg", JPEG.length, sha256(JPEG)],
+    ]);
+    for (const a of attachments) expect(await heldHash(page, a.id)).toBe(a.sha256);
+
+    await openPage(page, "/apply/check");
+    const listed = page.locator("ul.documents");
+    await expect(listed).toContainText(`plan.pdf (0.0 MB), SHA-256 ${sha256(PDF).slice(0, 12)}`);
+    await expect(listed).toContainText("deck.jpg");
+    await page.locator("main button.button").last().click();
+    await expect(page.locator(".reference")).toHaveText(/^AH-2026-P-/);
+    await expect(page.locator("ul.documents")).toContainText(sha256(JPEG).slice(0, 12));
+    await expectNoAxeViolations(page, "confirmation with documents");
+    await page.reload();
+    await expect(page.locator("ul.documents li")).toHaveCount(2);
+
+    // "Delete my data" takes the files with it.
+    await openPage(page, "/apply");
+    await page.getByRole("button", { name: "Delete my data from this browser" }).click();
+    await expect.poll(() => heldHash(page, attachments[0].id)).toBeNull();
+    expect(await heldHash(page, attachments[1].id)).toBeNull();
+  });
+
+  const REFUSED = [
+    ["a renamed executable", { name: "plan.pdf", mimeType: "application/pdf", buffer: Buffer.from("MZ\x90\0 a program") }, "must be a PDF, PNG or JPEG"],
+    ["a 6 MB file", { name: "big.pdf", mimeType: "application/pdf", buffer: Buffer.concat([Buffer.from("%PDF-"), Buffer.alloc(6 * 1024 * 1024)]) }, "smaller than 5 MB"],
+    ["an empty file", { name: "empty.pdf", mimeType: "application/pdf", buffer: Buffer.alloc(0) }, "is empty"],
+  ];
+
+  for (const [what, file, says] of REFUSED) {
+    test(`${what} is refused with the limit it breaks, and nothing is kept`, async ({ page }) => {
+      await seedDraft(page, ANSWERS.apply);
+      await openPage(page, "/apply/documents");
+      await page.locator("#document-business_plan").setInputFiles(file);
+      await expect(page.locator("#document-business_plan-error")).toContainText(says);
+      await expect(page.locator(".upload__file")).toHaveCount(0);
+      expect(JSON.parse(await storedDraft(page)).answers.attachments).toBeUndefined();
+      await expectNoAxeViolations(page, `${what} refused`);
+    });
+  }
+
+  test("a file name with markup, right-to-left marks and 300 characters shows as plain text", async ({ page }) => {
+    const name = `<img src=x onerror=window.__hostile=1>\u202Egpj.exe\u202C${"ы".repeat(300)}.pdf`;
+    await seedDraft(page, ANSWERS.apply);
+    await openPage(page, "/apply/documents");
+    await page.locator("#document-business_plan").setInputFiles({ name, mimeType: "application/pdf", buffer: PDF });
+    await expect(page.locator(".upload__name")).toHaveText(name);
+    await expectInert(page, "a hostile file name");
+    // Nothing wider than the page.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await expectNoAxeViolations(page, "a hostile file name");
+  });
+});
+
+test.describe("through the HTTP backend, to the reference server", () => {
+  test.describe.configure({ mode: "serial" });
+  let server;
+  let serverUrl;
+
+  test.beforeAll(async () => {
+    ({ server, url: serverUrl } = await startReferenceServer([ROOT_URL]));
+  });
+
+  test.afterAll(() => server?.kill());
+
+  test.beforeEach(async ({ page }) => {
+    await serveHttpConfig(page, serverUrl, { timeout_ms: 5000, retries: 0, retry_backoff_ms: 100 });
+  });
+
+  test("the bytes chosen arrive unchanged, are read back by hash, and the application names them", async ({ page }) => {
+    await seedDraft(page, ANSWERS.apply);
+    await openPage(page, "/apply/documents");
+    await page.locator("#document-business_plan").setInputFiles({ name: "plan.pdf", mimeType: "application/pdf", buffer: PDF });
+    await page.locator("#document-pitch_deck").setInputFiles({ name: "deck.jpg", mimeType: "image/jpeg", buffer: JPEG });
+    await expect(page.locator(".upload__file")).toHaveCount(2);
+    const attachments = JSON.parse(JSON.parse(await storedDraft(page)).answers.attachments);
+    for (const [a, bytes] of [[attachments[0], PDF], [attachments[1], JPEG]]) {
+      const back = Buffer.from(await (await fetch(`${serverUrl}/v1/documents/${a.id}`)).arrayBuffer());
+      expect(sha256(back), `${a.name} read back from the server`).toBe(sha256(bytes));
+      expect(a.sha256).toBe(sha256(bytes));
+    }
+    await openPage(page, "/apply/check");
+    const sent = page.waitForResponse((r) => r.url() === `${serverUrl}/v1/applications`);
+    await page.locator("main button.button").last().click();
+    expect((await sent).status()).toBe(201);
+    await expect(page.locator("ul.documents li")).toHaveCount(2);
+    await expectNoAxeViolations(page, "confirmation with documents, from the server");
+  });
+
+  test("an upload cut off after the server kept it, then sent again: one document", async ({ page }) => {
+    await seedDraft(page, ANSWERS.apply);
+    await openPage(page, "/apply/documents");
+    let first = null;
+    await page.route(`${serverUrl}/v1/documents`, async (route) => {
+      if (first) return route.continue();
+      // The server answers, but the answer never reaches the page.
+      first = await (await route.fetch()).json();
+      await route.abort("connectionreset");
+    });
+    await page.locator("#document-business_plan").setInputFiles({ name: "plan.pdf", mimeType: "application/pdf", buffer: PDF });
+    await expect(page.locator("#document-business_plan-error")).toBeVisible();
+    await expectNoAxeViolations(page, "upload cut off");
+    await page.getByRole("button", { name: "Send the file again" }).click();
+    await expect(page.locator(".upload__file")).toContainText(sha256(PDF).slice(0, 12));
+    const [kept] = JSON.parse(JSON.parse(await storedDraft(page)).answers.attachments);
+    expect(kept.id, "the retry is the same document").toBe(first.data.id);
+  });
 });

@@ -149,7 +149,7 @@ def main():
     pdf = b"%PDF-1.4\n%%EOF\n"
     as_pdf = {"Content-Type": "application/pdf", "Idempotency-Key": "contract-document-0000"}
     answer = run("document uploaded", "POST", "/v1/documents", 201, raw=pdf, headers=as_pdf)
-    receipt = json.loads(answer[2]) if answer[0] == 201 else {}
+    receipt = json.loads(answer[2])["data"] if answer[0] == 201 else {}
     run("document replayed", "POST", "/v1/documents", 200, raw=pdf, headers=as_pdf)
     run("document conflicting", "POST", "/v1/documents", 409, raw=pdf + b" ", headers=as_pdf)
     run("document not a PDF, PNG or JPEG", "POST", "/v1/documents", 415, raw=b"MZ\x90\x00program",
