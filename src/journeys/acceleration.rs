@@ -6,7 +6,8 @@ use chrono::NaiveDate;
 use serde::{Serialize, de::DeserializeOwned};
 
 use super::{
-    Answers, Choices, Journey, Kind, Outcome, Question, Step, chosen, is_yes, items_of, parse_date,
+    Answers, Choices, Journey, Kind, Outcome, Question, Step, attachments_of, chosen, is_yes,
+    items_of, parse_date,
 };
 use crate::{
     api::limits::MAX_TEXT,
@@ -532,7 +533,7 @@ pub fn enrolment(a: &Answers) -> Option<Enrolment> {
         })
         .collect::<Option<Vec<_>>>()?;
     Some(Enrolment {
-        attachments: Vec::new(),
+        attachments: attachments_of(a),
         programme_id: get("programme"),
         cohort_id: get("cohort"),
         applicant,

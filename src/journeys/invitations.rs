@@ -5,7 +5,9 @@ use chrono::NaiveDate;
 
 use crate::{
     api::limits::MAX_TEXT,
-    api::{Collection, Engagement, Invitation, InvitationRoute, Person, Relationship, Sex},
+    api::{
+        Attachment, Collection, Engagement, Invitation, InvitationRoute, Person, Relationship, Sex,
+    },
     domain::{
         acceleration::{catalogue, catalogue_data},
         contact::email_shaped,
@@ -17,8 +19,8 @@ use crate::{
 };
 
 use super::{
-    Answers, Choices, Journey, Kind, Outcome, Question, Step, is_yes, items_of, parse_date,
-    parse_number,
+    Answers, Choices, Journey, Kind, Outcome, Question, Step, attachments_of, is_yes, items_of,
+    parse_date, parse_number,
 };
 
 pub const ROUTES: Choices = Choices {
@@ -435,10 +437,6 @@ pub static JOURNEY: Journey = Journey {
     end: "check",
 };
 
-fn dependant(a: &Answers) -> bool {
-    a.get("relationship").is_some_and(|r| r == "dependant")
-}
-
 /// The questions about one family member: the relationship, the passport, a dependant's
 /// documents and a visa ending earlier than the employee's.
 pub static MEMBER: &[Question] = &{
@@ -458,14 +456,6 @@ pub static MEMBER: &[Question] = &{
         n,
         i,
         e,
-        Question::new(
-            "supporting_document",
-            "inv.supporting_document",
-            "inv.supporting_document_empty",
-            Kind::YesNo,
-        )
-        .hint("inv.supporting_document_hint")
-        .when(dependant),
         Question::new(
             "member_valid_until",
             "inv.member_valid_until",
@@ -494,7 +484,14 @@ fn date(a: &Answers, id: &str) -> Option<NaiveDate> {
     parse_date(a.get(id)?).ok()
 }
 
-fn person(a: &Answers, relationship: Relationship) -> Option<Person> {
+/// Person `index` of the request (0 the person invited, then the family), from their answers
+/// `a`; `sent` are the documents the request names.
+fn person(
+    a: &Answers,
+    relationship: Relationship,
+    index: usize,
+    sent: &[Attachment],
+) -> Option<Person> {
     let get = |id: &str| a.get(id).map(|v| v.trim().to_owned()).unwrap_or_default();
     Some(Person {
         // The machine readable zone is upper case; typed lower case is accepted (the names
@@ -512,9 +509,12 @@ fn person(a: &Answers, relationship: Relationship) -> Option<Person> {
         passport_issued: date(a, "passport_issued")?,
         passport_expires: date(a, "passport_expires")?,
         relationship,
-        supporting_document: (relationship == Relationship::Dependant
-            && is_yes(a, "supporting_document"))
-        .then(|| "dependency".to_owned()),
+        // A dependant's documents (Art. 7-1(2)) are the file uploaded for them.
+        supporting_document: sent
+            .iter()
+            .find(|d| d.kind == "dependency" && d.person == Some(index))
+            .filter(|_| relationship == Relationship::Dependant)
+            .map(|d| d.id.clone()),
         valid_until: date(a, "member_valid_until"),
     })
 }
@@ -533,15 +533,16 @@ pub fn programme_id(a: &Answers) -> String {
 /// The request as the service takes it; `None` while an answer is missing.
 pub fn invitation(a: &Answers) -> Option<Invitation> {
     let get = |id: &str| a.get(id).map(|v| v.trim().to_owned()).unwrap_or_default();
-    let mut people = vec![person(a, Relationship::Principal)?];
+    let sent = attachments_of(a);
+    let mut people = vec![person(a, Relationship::Principal, 0, &sent)?];
     if with_family(a) {
-        for m in family_of(a) {
+        for (i, m) in family_of(a).iter().enumerate() {
             let relationship = match m.get("relationship").map(String::as_str) {
                 Some("child") => Relationship::Child,
                 Some("dependant") => Relationship::Dependant,
                 _ => Relationship::Spouse,
             };
-            people.push(person(&m, relationship)?);
+            people.push(person(m, relationship, i + 1, &sent)?);
         }
     }
     let (route, engagement) = match route(a) {
@@ -575,7 +576,7 @@ pub fn invitation(a: &Answers) -> Option<Invitation> {
         })
     };
     Some(Invitation {
-        attachments: Vec::new(),
+        attachments: sent,
         route,
         people,
         employer_bin: employed(a).then(|| get("employer_bin")),

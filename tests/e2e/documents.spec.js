@@ -168,4 +168,33 @@ test.describe("through the HTTP backend, to the reference server", () => {
     const [kept] = JSON.parse(JSON.parse(await storedDraft(page)).answers.attachments);
     expect(kept.id, "the retry is the same document").toBe(first.data.id);
   });
+
+  test("a dependant's documents (Art. 7-1(2)) are uploaded on the family page and the server takes the request", async ({ page }) => {
+    const dependant = {
+      relationship: "dependant", surname: "SMITH", given_names: "ANN", date_of_birth: "3/2/1950", sex: "female",
+      citizenship: "GB", passport_number: "P7654321", passport_issued: "10/1/2022", passport_expires: "1/6/2032",
+    };
+    const employee = {
+      route: "employee", surname: "SMITH", given_names: "JOHN", date_of_birth: "12/4/1985", sex: "male",
+      citizenship: "GB", passport_number: "N12345678", passport_issued: "10/1/2022", passport_expires: "1/6/2032",
+      employer: "actor", employer_bin: "970740000838", position: "Engineer", employment_from: "20/4/2026",
+      employment_until: "31/12/2031", qualification_documents: "yes", with_family: "yes", entry_date: "20/4/2026",
+      stay_days: "365", valid_until: "19/4/2031", collection: "consulate", consulate_city: "London",
+      consulate_country: "United Kingdom", contact_email: "hr@example.kz", family: JSON.stringify([dependant]),
+    };
+    await draftOf("invitations").seedDraft(page, employee);
+    // Without the document the request cannot be filed: the Law asks for it.
+    await openPage(page, "/invitations/check");
+    await expect(page.locator("main")).toContainText("a dependant needs documents that prove the dependency");
+    await openPage(page, "/invitations/family");
+    await page.locator("#document-dependency-1").setInputFiles({ name: "dependency.pdf", mimeType: "application/pdf", buffer: PDF });
+    await expect(page.locator(".upload__file")).toContainText("dependency.pdf");
+    await expectNoAxeViolations(page, "family page with a dependant's document");
+    await page.getByRole("button", { name: "Continue", exact: true }).click();
+    await expect(page.locator("h1")).toHaveText("Check your answers before requesting the invitation");
+    const sent = page.waitForResponse((r) => r.url() === `${serverUrl}/v1/invitations`);
+    await page.getByRole("button", { name: "Request the invitation" }).click();
+    expect((await sent).status()).toBe(201);
+    await expect(page.locator(".reference")).toHaveText(/^AH-2026-V-/);
+  });
 });

@@ -51,6 +51,9 @@ pub fn DocumentUpload(
     #[prop(optional)]
     person: Option<usize>,
     answers: RwSignal<Answers>,
+    /// Whose document, named after its label ("Copy of the passport's photo page: MARY SMITH").
+    #[prop(optional, into)]
+    owner: Option<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let backend = use_backend();
@@ -160,6 +163,7 @@ pub fn DocumentUpload(
         <div class="form-group upload" class:form-group--error=move || problem.with(Option::is_some)>
             <label class="label" for=id.clone()>
                 {move || crate::i18n::text(i18n.lang(), &label).to_owned()}
+                {owner.clone().filter(|o| !o.is_empty()).map(|o| format!(": {o}"))}
                 {optional.then(|| view! { " (" {text("form.optional")} ")" })}
             </label>
             <div class="hint" id=hint_id>
@@ -220,7 +224,8 @@ pub fn DocumentList(attachments: Vec<Attachment>) -> impl IntoView {
                 let label = format!("documents.{}", a.kind);
                 view! {
                     <li>
-                        {move || crate::i18n::text(i18n.lang(), &label).to_owned()} ": "
+                        {move || crate::i18n::text(i18n.lang(), &label).to_owned()}
+                ": "
                         <strong class="upload__name">{a.name}</strong>
                         " (" {megabytes(a.size)} "), SHA-256 " <code>{short_hash(&a.sha256)}</code> "…"
                     </li>

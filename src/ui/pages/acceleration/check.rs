@@ -20,7 +20,7 @@ use crate::{
             application, enrolment, incomplete_member, is_foreign, member_name, member_questions,
             nights, team_of,
         },
-        country_name,
+        attachments_of, country_name,
     },
     ui::{
         config::{use_backend, use_today},
@@ -28,8 +28,8 @@ use crate::{
         link,
         page::Page,
         pages::form::{
-            Answers, BackLink, FailurePanel, ItemSummary, Question, ReasonList, Sending,
-            SummaryList, Warnings, Why, fill, format_date, is_yes, saved_answers, text,
+            Answers, BackLink, DocumentList, FailurePanel, ItemSummary, Question, ReasonList,
+            Sending, SummaryList, Warnings, Why, fill, format_date, is_yes, saved_answers, text,
         },
     },
 };
@@ -200,6 +200,7 @@ fn Answered(
         cohort_id: cohort.id.clone(),
         programme_name: programme.name.clone(),
         invitees: foreign.iter().map(Invitee::of).collect(),
+        attachments: answers.with_untracked(attachments_of),
     };
     let submit = Callback::new(move |()| {
         let Some(body) = answers.with_untracked(enrolment) else {
@@ -239,6 +240,7 @@ fn Answered(
             </dl>
             {section(0, |_| link("/acceleration/applicant?change=1"))}
             {section(1, |_| link("/acceleration/project?change=1"))}
+            <DocumentList attachments=answers.with_untracked(attachments_of) />
             <h2 class="heading-m">{text("acc.members")}</h2>
             {members}
             <p>

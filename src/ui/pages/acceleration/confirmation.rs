@@ -7,14 +7,15 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    api::Submission,
+    api::{Attachment, Submission},
     journeys::{acceleration::member_name, country_name, invitations::trainee_of},
     ui::{
         i18n::use_i18n,
         link,
         page::Page,
         pages::form::{
-            Answers, Draft, Milestones, NoRecord, fill, format_date, kept_record, status_link, text,
+            Answers, DocumentList, Draft, Milestones, NoRecord, fill, format_date, kept_record,
+            status_link, text,
         },
     },
 };
@@ -49,6 +50,9 @@ pub struct Record {
     pub cohort_id: String,
     pub programme_name: String,
     pub invitees: Vec<Invitee>,
+    /// The documents sent; none in a record kept before documents were sent.
+    #[serde(default)]
+    pub attachments: Vec<Attachment>,
 }
 
 #[component]
@@ -97,6 +101,7 @@ pub fn AccelerationConfirmation() -> impl IntoView {
             <h2 class="heading-m">{text("acc.next_title")}</h2>
             <p>{text("acc.next_body")}</p>
             <Milestones timeline=receipt.timeline.clone() decision="acc.milestone_decision" />
+            <DocumentList attachments=record.attachments.clone() />
             {visa}
             <p>{text("acc.keep_reference")}</p>
             <button class="button button--secondary no-print" type="button" on:click=|_| {

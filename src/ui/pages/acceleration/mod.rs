@@ -13,17 +13,30 @@ use leptos_router::hooks::use_params_map;
 pub use catalogue::Acceleration;
 pub use confirmation::AccelerationConfirmation;
 
-use super::form::{Answers, DraftStep, text, tr};
+use super::form::{Answers, DocumentUpload, DraftStep, Step, text, tr};
 use crate::{
     api::Catalogue,
     backend::{Backend, BackendError},
-    domain::acceleration::{Cohort, Programme},
+    domain::{
+        acceleration::{Cohort, Programme},
+        documents::documents_of,
+    },
     journeys::acceleration::JOURNEY,
     ui::{config::use_backend, i18n::use_i18n, link},
 };
 
 /// The name of this journey's draft in the browser and in a downloaded file.
 const DRAFT: &str = "acceleration";
+
+/// Below the project's questions, the documents the enrolment takes (a pitch deck).
+fn pitch_deck(step: &'static Step, answers: RwSignal<Answers>) -> Option<AnyView> {
+    (step.slug == "project").then(|| {
+        documents_of("acceleration")
+            .map(|kind| view! { <DocumentUpload kind answers /> })
+            .collect_view()
+            .into_any()
+    })
+}
 
 /// The catalogue as the backend serves it today.
 fn use_catalogue() -> LocalResource<Result<Catalogue, BackendError>> {
@@ -92,7 +105,7 @@ pub fn AccelerationStep() -> impl IntoView {
                 "team" => view! { <team::TeamPage /> }.into_any(),
                 "check" => view! { <check::CheckAnswers /> }.into_any(),
                 _ => match JOURNEY.step(&slug) {
-                    Some(step) => view! { <DraftStep journey=&JOURNEY draft=DRAFT step /> }.into_any(),
+                    Some(step) => view! { <DraftStep journey=&JOURNEY draft=DRAFT step extra=pitch_deck /> }.into_any(),
                     None => view! { <super::NotFound /> }.into_any(),
                 },
             }}

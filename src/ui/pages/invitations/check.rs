@@ -22,8 +22,8 @@ use crate::{
         link,
         page::Page,
         pages::form::{
-            Answers, BackLink, Draft, FailurePanel, ItemSummary, Sending, Warnings, Why, dyn_text,
-            reason_words, saved_answers, text,
+            Answers, BackLink, DocumentList, Draft, FailurePanel, ItemSummary, Sending, Warnings,
+            Why, dyn_text, reason_words, saved_answers, text,
         },
     },
 };
@@ -184,7 +184,9 @@ fn Answered(
         route: route.clone(),
         names,
         by_bin: body.employer_bin.is_some(),
+        attachments: body.attachments.clone(),
     };
+    let sent = body.attachments.clone();
     let submit = Callback::new(move |()| {
         let body = body.clone();
         let mut record = record_base.clone();
@@ -212,6 +214,7 @@ fn Answered(
             </p>
             {sections}
             {family}
+            <DocumentList attachments=sent />
             <Why reasons=decision.reasons indicative=decision.indicative />
             <h2 class="heading-m">{text("inv.submit_title")}</h2>
             <p>{text("inv.submit_note")}</p>

@@ -6,12 +6,13 @@ use leptos_router::hooks::use_params_map;
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    api::Submission,
+    api::{Attachment, Submission},
     ui::{
         i18n::use_i18n,
         page::Page,
         pages::form::{
-            Milestones, NoRecord, dyn_text, fill, format_date, kept_record, status_link, text,
+            DocumentList, Milestones, NoRecord, dyn_text, fill, format_date, kept_record,
+            status_link, text,
         },
     },
 };
@@ -27,6 +28,9 @@ pub struct Record {
     pub names: Vec<String>,
     /// Tracked with the employer's BIN; otherwise with the contact email.
     pub by_bin: bool,
+    /// The documents sent; none in a record kept before documents were sent.
+    #[serde(default)]
+    pub attachments: Vec<Attachment>,
 }
 
 #[component]
@@ -68,6 +72,7 @@ pub fn InvitationConfirmation() -> impl IntoView {
             <p>{dyn_text(format!("inv.route.{}", record.route))}</p>
             <h2 class="heading-m">{text("inv.covers")}</h2>
             <ul class="list list--bullet">{people}</ul>
+            <DocumentList attachments=record.attachments.clone() />
             <h2 class="heading-m">{text("acc.next_title")}</h2>
             <p>{text("inv.next_body")}</p>
             // What the Law asks of the employer and the Fund once a worker is recruited.

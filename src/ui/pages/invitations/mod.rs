@@ -12,11 +12,14 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 pub use confirmation::InvitationConfirmation;
 
 use super::form::{
-    AddAnother, BackLink, Draft, DraftStep, DraftTools, ListTexts, Problem, StepForm, TaskList,
-    dyn_text, list_answer, saved_answers, step_links, text,
+    AddAnother, Answers, BackLink, DocumentUpload, Draft, DraftStep, DraftTools, ListTexts,
+    Problem, Step, StepForm, TaskList, dyn_text, list_answer, saved_answers, step_links, text,
 };
 use crate::journeys::invitations::{JOURNEY, MEMBER, ROUTES, START, person_name};
-use crate::ui::{link, page::Page};
+use crate::{
+    domain::documents::{For, documents_of},
+    ui::{link, page::Page},
+};
 
 /// The name of this journey's draft in the browser; an enrolment's confirmation starts a
 /// trainee's request by writing it.
@@ -96,7 +99,7 @@ pub fn InvitationStep() -> impl IntoView {
                 "check" => view! { <check::CheckAnswers /> }.into_any(),
                 _ => match JOURNEY.step(&slug) {
                     Some(step) => view! {
-                        <DraftStep journey=&JOURNEY draft=DRAFT step />
+                        <DraftStep journey=&JOURNEY draft=DRAFT step extra=person_documents />
                     }
                     .into_any(),
                     None => view! { <super::NotFound /> }.into_any(),
@@ -118,7 +121,36 @@ const TEXTS: ListTexts = ListTexts {
     removed: "inv.family_removed",
 };
 
-/// The family as an "add another" list; none at all is fine.
+/// The documents asked of `person` (0 the person invited, then the family) whose relationship
+/// is `relationship`, each an upload labelled with `name`.
+fn documents_of_person(
+    answers: RwSignal<Answers>,
+    person: usize,
+    relationship: &str,
+    name: String,
+) -> AnyView {
+    documents_of("invitations")
+        .filter(|d| match d.asked_of {
+            For::Person => true,
+            For::Dependant => relationship == "dependant",
+            For::SpouseOrChild => matches!(relationship, "spouse" | "child"),
+            For::Submission => false,
+        })
+        .map(|kind| view! { <DocumentUpload kind person answers owner=name.clone() /> })
+        .collect_view()
+        .into_any()
+}
+
+/// Below the passport's questions, the copy of its photo page.
+fn person_documents(step: &'static Step, answers: RwSignal<Answers>) -> Option<AnyView> {
+    (step.slug == "person").then(|| {
+        let name = answers.with_untracked(person_name);
+        documents_of_person(answers, 0, "principal", name)
+    })
+}
+
+/// The family as an "add another" list; none at all is fine. Below it, each member's
+/// documents: a dependant's are required (Art. 7-1(2)).
 #[component]
 fn FamilyPage() -> impl IntoView {
     let answers = saved_answers(DRAFT);
@@ -160,6 +192,23 @@ fn FamilyPage() -> impl IntoView {
                 errors
                 editing
             />
+            {move || {
+                let family = items.get();
+                (!family.is_empty() && !editing.get()).then(|| {
+                    let uploads = family
+                        .iter()
+                        .enumerate()
+                        .map(|(i, m)| {
+                            let relationship = m.get("relationship").cloned().unwrap_or_default();
+                            documents_of_person(answers, i + 1, &relationship, person_name(m))
+                        })
+                        .collect_view();
+                    view! {
+                        <h2 class="heading-m">{text("inv.family_documents")}</h2>
+                        {uploads}
+                    }
+                })
+            }}
             <button class="button" type="button" on:click=proceed>
                 {text("form.continue")}
             </button>
