@@ -43,6 +43,10 @@ export function held_document(id) {
   return run("readonly", (store) => store.count(id)).then((n) => n > 0);
 }
 
+export function forget_document(id) {
+  return run("readwrite", (store) => store.delete(id)).then(() => undefined);
+}
+
 export function forget_documents() {
   return run("readwrite", (store) => store.clear()).then(() => undefined);
 }
@@ -61,6 +65,9 @@ extern "C" {
     /// Whether the mock's store holds `id`.
     #[wasm_bindgen(catch)]
     pub async fn held_document(id: &str) -> Result<JsValue, JsValue>;
+    /// Removes `id` from the mock's store.
+    #[wasm_bindgen(catch)]
+    pub async fn forget_document(id: &str) -> Result<JsValue, JsValue>;
     /// Empties the mock's store ("delete my data").
     #[wasm_bindgen(catch)]
     pub async fn forget_documents() -> Result<JsValue, JsValue>;

@@ -10,12 +10,12 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::documents::{digest, keep_document};
+use super::documents::{digest, held_document, keep_document};
 use super::{Backend, BackendError, Config, IdempotencyKey, MockConfig, sleep};
 use crate::api::{
-    Catalogue, DocumentReceipt, Enrolment, FieldError, Invitation, Kind, ListRequest,
-    ParticipantApplication, Reference, Replay, Status, StatusQuery, Submission, fingerprint,
-    replay, second_factor_matches, stage_on, timeline_of,
+    Attachment, Catalogue, DocumentReceipt, Enrolment, FieldError, Invitation, Kind, ListRequest,
+    ParticipantApplication, Person, Reference, Replay, Status, StatusQuery, Submission,
+    fingerprint, missing_documents, replay, second_factor_matches, stage_on, timeline_of,
 };
 use crate::domain::{acceleration::catalogue, documents::sniff};
 
@@ -192,6 +192,28 @@ impl MockBackend {
     }
 }
 
+/// What the service would refuse in a submission's documents: one this browser does not hold
+/// (a draft moved from another device names files left there: they are asked for again), and
+/// the documents its journey requires (`missing_documents`).
+async fn documents_refused(
+    journey: &str,
+    attachments: &[Attachment],
+    people: &[Person],
+) -> Vec<FieldError> {
+    let mut refused = Vec::new();
+    for (i, a) in attachments.iter().enumerate() {
+        let held = held_document(&a.id).await.ok().and_then(|h| h.as_bool());
+        if held != Some(true) {
+            refused.push(FieldError::new(
+                format!("attachments.{i}.id"),
+                "api.field.unknown_document",
+            ));
+        }
+    }
+    refused.extend(missing_documents(journey, attachments, people));
+    refused
+}
+
 impl Backend for MockBackend {
     async fn catalogue(&self) -> Result<Catalogue, BackendError> {
         self.answer_after_delay().await?;
@@ -206,7 +228,8 @@ impl Backend for MockBackend {
         key: &IdempotencyKey,
         body: &ParticipantApplication,
     ) -> Result<Submission, BackendError> {
-        let refused = body.check(self.today);
+        let mut refused = body.check(self.today);
+        refused.extend(documents_refused("apply", &body.attachments, &[]).await);
         self.submit(Kind::Application, key, body, refused, body.second_factor())
             .await
     }
@@ -218,6 +241,7 @@ impl Backend for MockBackend {
     ) -> Result<Submission, BackendError> {
         let mut refused = body.check();
         refused.extend(body.check_cohort(self.today));
+        refused.extend(documents_refused("acceleration", &body.attachments, &[]).await);
         self.submit(Kind::Enrolment, key, body, refused, body.second_factor())
             .await
     }
@@ -227,7 +251,8 @@ impl Backend for MockBackend {
         key: &IdempotencyKey,
         body: &Invitation,
     ) -> Result<Submission, BackendError> {
-        let refused = body.check(self.today);
+        let mut refused = body.check(self.today);
+        refused.extend(documents_refused("invitations", &body.attachments, &body.people).await);
         self.submit(Kind::Invitation, key, body, refused, body.second_factor())
             .await
     }

@@ -7,7 +7,9 @@
 // state is clean under axe.
 import { createHash } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { ANSWERS, draftOf, expectNoAxeViolations, openPage, serveConfig, serveHttpConfig, startReferenceServer } from "./helpers.js";
+import {
+  ANSWERS, draftOf, expectNoAxeViolations, openPage, serveConfig, serveHttpConfig, startReferenceServer, storedSubmissions,
+} from "./helpers.js";
 import { ROOT_URL } from "./playwright.config.js";
 import { expectInert, watchForPayloads } from "./payloads.js";
 
@@ -82,6 +84,31 @@ test.describe("through the mock", () => {
     await page.getByRole("button", { name: "Delete my data from this browser" }).click();
     await expect.poll(() => heldHash(page, attachments[0].id)).toBeNull();
     expect(await heldHash(page, attachments[1].id)).toBeNull();
+  });
+
+  test("a draft naming files this browser does not hold (moved from another device) asks for them again", async ({ page }) => {
+    const elsewhere = { id: `doc_${"0".repeat(32)}`, kind: "business_plan", name: "plan.pdf", size: PDF.length, sha256: sha256(PDF) };
+    await seedDraft(page, { ...ANSWERS.apply, attachments: JSON.stringify([elsewhere]) });
+    await openPage(page, "/apply/check");
+    await expect(page.locator("ul.documents")).toContainText("plan.pdf");
+    await page.locator("main button.button").last().click();
+    await expect(page.locator(".error-summary[role=alert]")).toContainText("upload it again");
+    expect(await storedSubmissions(page)).toEqual([]);
+    await expectNoAxeViolations(page, "a document not held");
+  });
+
+  test("an expired draft takes its files with it", async ({ page }) => {
+    await seedDraft(page, ANSWERS.apply);
+    await openPage(page, "/apply/documents");
+    await page.locator("#document-business_plan").setInputFiles({ name: "plan.pdf", mimeType: "application/pdf", buffer: PDF });
+    await expect(page.locator(".upload__file")).toHaveCount(1);
+    const draft = JSON.parse(await storedDraft(page));
+    const [held] = JSON.parse(draft.answers.attachments);
+    expect(await heldHash(page, held.id)).toBe(sha256(PDF));
+    // Last changed long before the configured today (2026-03-02): past the 30 days drafts are kept.
+    await page.evaluate((d) => localStorage.setItem("ahp:draft:apply", JSON.stringify({ ...d, saved_on: "2026-01-01" })), draft);
+    await openPage(page, "/apply/documents");
+    await expect.poll(() => heldHash(page, held.id)).toBeNull();
   });
 
   const REFUSED = [

@@ -216,6 +216,23 @@ fn sweep(state: StoreState) {
     }
 }
 
+/// The files a removed draft had uploaded to the demo's store go with it (the service deletes
+/// the documents no submission claimed after the same time).
+fn forget_files(answers: &super::Answers) {
+    let ids: Vec<String> = crate::journeys::attachments_of(answers)
+        .into_iter()
+        .map(|a| a.id)
+        .collect();
+    if ids.is_empty() {
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        for id in ids {
+            let _ = crate::backend::forget_document(&id).await;
+        }
+    });
+}
+
 const NOTICE: &str = "ahp:notice";
 
 fn reload_with_notice(state: StoreState) {
@@ -314,6 +331,7 @@ impl Draft {
                     .is_some_and(|t| draft.expired(t)) =>
             {
                 remove(&key);
+                forget_files(&draft.answers);
                 tell("form.storage.expired");
                 None
             }
