@@ -224,4 +224,45 @@ test.describe("through the HTTP backend, to the reference server", () => {
     expect((await sent).status()).toBe(201);
     await expect(page.locator(".reference")).toHaveText(/^AH-2026-V-/);
   });
+
+  // Each fault the upload can meet: what the page says; every answer stays; "Send the file
+  // again" then sends the same file under the same key, and the service holds one document.
+  const FAULTS = [
+    ["offline", (route) => route.abort("internetdisconnected"), "cannot be reached"],
+    ["timing out", async (route) => { await new Promise((r) => setTimeout(r, 1500)); await route.abort("timedout"); }, "took too long"],
+    ["answering 500", (route) => route.fulfill({ status: 500, contentType: "application/problem+json", body: '{"title":"Internal","status":500}' }), "has a problem at the moment"],
+    ["malformed JSON", (route) => route.fulfill({ status: 201, contentType: "application/json", body: '{"schema_version": 1, "data": {"id": ' }), "cannot read"],
+  ];
+  const faults = { injected: 0, recovered: 0, duplicated: 0 };
+
+  for (const [what, fault, says] of FAULTS) {
+    test(`an upload meeting ${what}: the page says so, keeps the answers, and sending again makes one document`, async ({ page }) => {
+      await serveHttpConfig(page, serverUrl, { timeout_ms: 1000, retries: 0, retry_backoff_ms: 100 });
+      await seedDraft(page, ANSWERS.apply);
+      await openPage(page, "/apply/documents");
+      const keys = [];
+      await page.route(`${serverUrl}/v1/documents`, async (route) => {
+        keys.push(route.request().headers()["idempotency-key"]);
+        if (keys.length === 1) {
+          faults.injected += 1;
+          return fault(route);
+        }
+        return route.continue();
+      });
+      await page.locator("#document-business_plan").setInputFiles({ name: "plan.pdf", mimeType: "application/pdf", buffer: PDF });
+      await expect(page.locator("#document-business_plan-error")).toContainText(says);
+      expect(JSON.parse(await storedDraft(page)).answers.org_name, "the answers stay").toBe(ANSWERS.apply.org_name);
+      await expectNoAxeViolations(page, `upload: ${what}`);
+      await page.getByRole("button", { name: "Send the file again" }).click();
+      await expect(page.locator(".upload__file")).toContainText(sha256(PDF).slice(0, 12));
+      expect(new Set(keys).size, "one key for both attempts").toBe(1);
+      const [kept] = JSON.parse(JSON.parse(await storedDraft(page)).answers.attachments);
+      const back = await fetch(`${serverUrl}/v1/documents/${kept.id}`);
+      expect(back.status).toBe(200);
+      faults.recovered += 1;
+      if (new Set(keys).size > 1) faults.duplicated += 1;
+    });
+  }
+
+  test.afterAll(() => console.log(`upload faults: ${JSON.stringify(faults)}`));
 });
