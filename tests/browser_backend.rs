@@ -404,3 +404,59 @@ async fn the_app_shows_the_demo_banner_once_the_configuration_says_mock() {
     );
     assert!(root.query_selector("h1").unwrap().is_some());
 }
+
+/// A document through the mock: kept in IndexedDB under an id made from its key, so the same
+/// key gives the same document; its hash is the bytes' own; a submission naming a document
+/// this browser does not hold is refused at its path; "delete my data" empties the store.
+#[wasm_bindgen_test]
+async fn a_document_is_kept_once_per_key_with_the_hash_of_its_bytes() {
+    use astana_hub_portal::backend::{AnyBackend, digest, forget_documents};
+    let pdf = b"%PDF-1.4\n% a plan\n%%EOF\n".to_vec();
+    let backend = quiet("2026-03-02");
+    let key = IdempotencyKey::generate();
+    let first = backend.upload_document(&key, &pdf).await.expect("kept");
+    let again = backend.upload_document(&key, &pdf).await.expect("kept");
+    assert_eq!(first, again);
+    assert_eq!(first.size, pdf.len() as u64);
+    assert_eq!(Some(first.sha256.clone()), digest(&pdf).await);
+    // SHA-256 of the empty string: the browser's digest is the standard one.
+    assert_eq!(
+        digest(b"").await.as_deref(),
+        Some("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+    );
+
+    // A renamed executable never leaves the page.
+    let any = AnyBackend::Mock(quiet("2026-03-02"));
+    let refused = any
+        .upload_document(&IdempotencyKey::generate(), b"MZ\x90\0 a program")
+        .await;
+    assert_eq!(
+        refused,
+        Err(BackendError::Refused(vec![FieldError::new(
+            "file",
+            "documents.problem.type"
+        )]))
+    );
+
+    // Named by an application, then gone: the application is refused at the document's path.
+    let mut body = application("970740000838");
+    body.attachments = vec![Attachment {
+        id: first.id.clone(),
+        kind: "business_plan".into(),
+        person: None,
+        name: "plan.pdf".into(),
+        size: first.size,
+        sha256: first.sha256.clone(),
+    }];
+    forget_documents().await.expect("emptied");
+    let answer = backend
+        .submit_application(&IdempotencyKey::generate(), &body)
+        .await;
+    assert_eq!(
+        answer.err().map(|e| e.field_errors().to_vec()),
+        Some(vec![FieldError::new(
+            "attachments.0.id",
+            "api.field.unknown_document"
+        )])
+    );
+}
