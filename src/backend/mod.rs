@@ -9,7 +9,7 @@ mod http;
 mod mock;
 
 pub use config::{BackendKind, Config, ConfigError, MockConfig, browser_today};
-pub use documents::{digest, forget_document, forget_documents};
+pub use documents::{digest, forget_document, forget_documents, held_document};
 pub use http::HttpBackend;
 pub use mock::{MockBackend, STORAGE_PREFIX};
 

@@ -95,6 +95,12 @@ test.describe("through the mock", () => {
     await expect(page.locator(".error-summary[role=alert]")).toContainText("upload it again");
     expect(await storedSubmissions(page)).toEqual([]);
     await expectNoAxeViolations(page, "a document not held");
+    // The documents page asks for it again instead of showing it as attached.
+    await openPage(page, "/apply/documents");
+    await expect(page.locator("#document-business_plan-error")).toContainText("“plan.pdf” was chosen in another browser");
+    await expect(page.locator(".upload__file")).toHaveCount(0);
+    expect(JSON.parse(JSON.parse(await storedDraft(page)).answers.attachments)).toEqual([]);
+    await expectNoAxeViolations(page, "a document asked for again");
   });
 
   test("an expired draft takes its files with it", async ({ page }) => {

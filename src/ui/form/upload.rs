@@ -11,9 +11,12 @@ use super::{Answers, chosen_file, message, text};
 use crate::journeys::{ATTACHMENTS, attachments_of};
 use crate::{
     api::Attachment,
-    backend::{Backend, BackendError, IdempotencyKey, digest},
+    backend::{Backend, BackendError, IdempotencyKey, digest, held_document},
     domain::documents::{DocumentKind, check_file},
-    ui::{config::use_backend, i18n::use_i18n},
+    ui::{
+        config::{is_demo, use_backend},
+        i18n::use_i18n,
+    },
 };
 
 fn keep(answers: RwSignal<Answers>, list: &[Attachment]) {
@@ -138,6 +141,35 @@ pub fn DocumentUpload(
             }
         });
     };
+
+    // A draft moved from another device names files the demo's store here never held: they
+    // are taken off the draft and asked for again, never shown as if they were here. Checked
+    // once the configuration says the demo answers.
+    Effect::new(move || {
+        if !is_demo() {
+            return;
+        }
+        let Some(named) =
+            answers.with_untracked(|a| attachments_of(a).into_iter().find(|a| mine(a)))
+        else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            let held = held_document(&named.id)
+                .await
+                .ok()
+                .and_then(|h| h.as_bool());
+            if held == Some(false) {
+                let mut list = answers.with_untracked(attachments_of);
+                list.retain(|a| a.id != named.id);
+                keep(answers, &list);
+                problem.set(Some((
+                    "documents.problem.elsewhere",
+                    vec![("name".into(), named.name)],
+                )));
+            }
+        });
+    });
 
     let remove = move |_| {
         let mut list = answers.with_untracked(attachments_of);
