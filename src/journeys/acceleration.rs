@@ -6,18 +6,17 @@ use chrono::NaiveDate;
 use serde::{Serialize, de::DeserializeOwned};
 
 use super::{
-    Answers, Choices, Journey, Kind, Outcome, Question, Step, attachments_of, chosen, is_yes,
-    items_of, parse_date,
+    Answers, Choices, Journey, Kind, Question, Step, attachments_of,
+    checks::{applicant_bin, email, iin},
+    chosen, is_yes, items_of, parse_date,
 };
 use crate::{
     api::limits::MAX_TEXT,
     api::{Applicant, Enrolment, Nights, TeamMember},
     domain::{
         acceleration::{self, EnrolmentApplication, ProjectStage, Role},
-        contact::email_shaped,
         countries,
         eligibility::ApplicantKind,
-        ids::{parse_applicant_bin, parse_iin},
     },
     i18n::Lang,
 };
@@ -118,24 +117,6 @@ fn is_team(a: &Answers) -> bool {
     is_kind(a, &[ApplicantKind::UnincorporatedTeam])
 }
 
-fn bin(value: &str, _: &Answers, _: NaiveDate) -> Outcome {
-    parse_applicant_bin(value)
-        .map(|_| ())
-        .map_err(|e| (e.message_key(), e.values()))
-}
-
-fn iin(value: &str, _: &Answers, _: NaiveDate) -> Outcome {
-    parse_iin(value)
-        .map(|_| ())
-        .map_err(|e| (e.message_key(), e.values()))
-}
-
-fn email(value: &str, _: &Answers, _: NaiveDate) -> Outcome {
-    email_shaped(value)
-        .then_some(())
-        .ok_or(("acc.email_invalid", Vec::new()))
-}
-
 const CONTACT_EMAIL: Question = Question::new(
     "contact_email",
     "acc.contact_email",
@@ -168,7 +149,7 @@ static APPLICANT: &[Question] = &[
         },
     )
     .hint("acc.bin_hint")
-    .check(bin)
+    .check(applicant_bin)
     .when(is_legal_entity),
     Question::new(
         "iin",

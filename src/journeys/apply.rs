@@ -4,35 +4,25 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::{
-    Answers, Choices, Journey, Kind, Outcome, Question, Step, attachments_of, chosen, chosen_of,
-    eligibility::PRIORITY, parse_date, parse_money, parse_number,
+    Answers, Choices, Journey, Kind, Outcome, Question, Step, attachments_of,
+    checks::{applicant_bin, email},
+    chosen, chosen_of,
+    eligibility::PRIORITY,
+    parse_date, parse_money, parse_number,
 };
 use crate::{
     api::limits::MAX_TEXT,
     api::{Contact, Declarations, Organisation, ParticipantApplication, Project},
-    domain::contact::{email_shaped, kazakh_phone},
+    domain::contact::kazakh_phone,
     domain::eligibility::Route,
-    domain::ids::parse_applicant_bin,
     i18n::Lang,
 };
-
-pub fn bin(value: &str, _: &Answers, _: NaiveDate) -> Outcome {
-    parse_applicant_bin(value)
-        .map(|_| ())
-        .map_err(|e| (e.message_key(), e.values()))
-}
 
 fn not_in_future(value: &str, _: &Answers, today: NaiveDate) -> Outcome {
     match parse_date(value) {
         Ok(d) if d > today => Err(("apply.reg_date_future", Vec::new())),
         _ => Ok(()),
     }
-}
-
-pub fn email(value: &str, _: &Answers, _: NaiveDate) -> Outcome {
-    email_shaped(value)
-        .then_some(())
-        .ok_or(("apply.email_invalid", Vec::new()))
 }
 
 fn phone(value: &str, _: &Answers, _: NaiveDate) -> Outcome {
@@ -102,26 +92,23 @@ const DECLARATIONS: Choices = Choices {
     label: None,
 };
 
-const fn text(input: &'static str, autocomplete: &'static str, max: usize) -> Kind {
-    Kind::Text {
-        input,
-        autocomplete,
-        max,
-    }
-}
-
 static ORGANISATION: &[Question] = &[
     Question::new(
         "org_name",
         "apply.org_name",
         "apply.org_name_empty",
-        text("text", "organization", MAX_TEXT),
+        Kind::text("text", "organization", MAX_TEXT),
     )
     .sent_as("organisation.name"),
-    Question::new("bin", "apply.bin", "ids.empty", text("text", "off", 20))
-        .sent_as("organisation.bin")
-        .hint("apply.bin_hint")
-        .check(bin),
+    Question::new(
+        "bin",
+        "apply.bin",
+        "ids.empty",
+        Kind::text("text", "off", 20),
+    )
+    .sent_as("organisation.bin")
+    .hint("apply.bin_hint")
+    .check(applicant_bin),
     Question::new(
         "legal_form",
         "apply.legal_form",
@@ -142,14 +129,19 @@ static ORGANISATION: &[Question] = &[
         "address",
         "apply.address",
         "apply.address_empty",
-        text("text", "street-address", MAX_TEXT),
+        Kind::text("text", "street-address", MAX_TEXT),
     )
     .sent_as("organisation.registered_address"),
-    Question::new("website", "apply.website", "", text("url", "url", MAX_TEXT))
-        .sent_as("organisation.website")
-        .hint("apply.website_hint")
-        .optional()
-        .check(website),
+    Question::new(
+        "website",
+        "apply.website",
+        "",
+        Kind::text("url", "url", MAX_TEXT),
+    )
+    .sent_as("organisation.website")
+    .hint("apply.website_hint")
+    .optional()
+    .check(website),
 ];
 
 static CONTACT: &[Question] = &[
@@ -157,21 +149,21 @@ static CONTACT: &[Question] = &[
         "contact_name",
         "apply.contact_name",
         "apply.contact_name_empty",
-        text("text", "name", MAX_TEXT),
+        Kind::text("text", "name", MAX_TEXT),
     )
     .sent_as("contact.name"),
     Question::new(
         "position",
         "apply.position",
         "apply.position_empty",
-        text("text", "organization-title", MAX_TEXT),
+        Kind::text("text", "organization-title", MAX_TEXT),
     )
     .sent_as("contact.position"),
     Question::new(
         "email",
         "apply.email",
         "apply.email_empty",
-        text("email", "email", MAX_TEXT),
+        Kind::text("email", "email", MAX_TEXT),
     )
     .sent_as("contact.email")
     .hint("apply.email_hint")
@@ -180,7 +172,7 @@ static CONTACT: &[Question] = &[
         "phone",
         "apply.phone",
         "apply.phone_empty",
-        text("tel", "tel", 30),
+        Kind::text("tel", "tel", 30),
     )
     .sent_as("contact.phone")
     .hint("apply.phone_hint")
@@ -269,24 +261,14 @@ static DECLARATIONS_Q: &[Question] = &[Question::new(
 .sent_as("declarations")
 .check(all_declared)];
 
-const fn step(slug: &'static str, title: &'static str, questions: &'static [Question]) -> Step {
-    Step {
-        slug,
-        title,
-        lead: None,
-        questions,
-        when: None,
-    }
-}
-
 static STEPS: &[Step] = &[
-    step("organisation", "apply.organisation_title", ORGANISATION),
-    step("contact", "apply.contact_title", CONTACT),
-    step("activities", "apply.activities_title", ACTIVITIES),
-    step("income", "apply.income_title", INCOME),
-    step("project", "apply.project_title", PROJECT),
-    step("documents", "apply.documents_title", DOCUMENTS_Q),
-    step("declarations", "apply.declarations_title", DECLARATIONS_Q),
+    Step::new("organisation", "apply.organisation_title", ORGANISATION),
+    Step::new("contact", "apply.contact_title", CONTACT),
+    Step::new("activities", "apply.activities_title", ACTIVITIES),
+    Step::new("income", "apply.income_title", INCOME),
+    Step::new("project", "apply.project_title", PROJECT),
+    Step::new("documents", "apply.documents_title", DOCUMENTS_Q),
+    Step::new("declarations", "apply.declarations_title", DECLARATIONS_Q),
 ];
 
 pub static JOURNEY: Journey = Journey {

@@ -10,17 +10,16 @@ use crate::{
     },
     domain::{
         acceleration::{catalogue, catalogue_data},
-        contact::email_shaped,
         countries::HOME_COUNTRY,
-        ids::parse_bin,
         visa::{name_problem, passport_number_fits},
     },
     i18n::{self, Lang, fill, format::format_date},
 };
 
 use super::{
-    Answers, Choices, Journey, Kind, Outcome, Question, Step, attachments_of, is_yes, items_of,
-    parse_date, parse_number,
+    Answers, Choices, Journey, Kind, Outcome, Question, Step, attachments_of,
+    checks::{bin, email},
+    is_yes, items_of, parse_date, parse_number,
 };
 
 pub const ROUTES: Choices = Choices {
@@ -161,18 +160,6 @@ fn foreigner(value: &str, _: &Answers, _: NaiveDate) -> Outcome {
     (value != HOME_COUNTRY)
         .then_some(())
         .ok_or(("visa.reason.citizen", Vec::new()))
-}
-
-fn bin(value: &str, _: &Answers, _: NaiveDate) -> Outcome {
-    parse_bin(value)
-        .map(|_| ())
-        .map_err(|e| (e.message_key(), e.values()))
-}
-
-fn email(value: &str, _: &Answers, _: NaiveDate) -> Outcome {
-    email_shaped(value)
-        .then_some(())
-        .ok_or(("acc.email_invalid", Vec::new()))
 }
 
 fn qualification(value: &str, _: &Answers, _: NaiveDate) -> Outcome {

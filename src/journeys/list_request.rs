@@ -5,18 +5,10 @@ use crate::api::{ListRequest, limits::MAX_TEXT};
 
 use super::{
     Answers, Choices, Journey, Kind, Question, Step,
-    apply::{bin, email},
+    checks::{applicant_bin, email},
     chosen_of,
     eligibility::ENTITY_TYPES,
 };
-
-const fn text_input(input: &'static str, autocomplete: &'static str, max: usize) -> Kind {
-    Kind::Text {
-        input,
-        autocomplete,
-        max,
-    }
-}
 
 const DECLARATION: Choices = Choices {
     values: || vec!["information_true"],
@@ -31,16 +23,16 @@ static ORGANISATION: &[Question] = &[
         "organisation_name",
         "apply.org_name",
         "apply.org_name_empty",
-        text_input("text", "organization", MAX_TEXT),
+        Kind::text("text", "organization", MAX_TEXT),
     ),
     Question::new(
         "bin",
         "apply.bin",
         "ids.empty",
-        text_input("text", "off", 20),
+        Kind::text("text", "off", 20),
     )
     .hint("apply.bin_hint")
-    .check(bin),
+    .check(applicant_bin),
 ];
 
 static STATUS: &[Question] = &[
@@ -55,7 +47,7 @@ static STATUS: &[Question] = &[
         "status_document",
         "list.status_document",
         "",
-        text_input("text", "off", MAX_TEXT),
+        Kind::text("text", "off", MAX_TEXT),
     )
     .hint("list.status_document_hint")
     .optional(),
@@ -66,13 +58,13 @@ static CONTACT: &[Question] = &[
         "contact_name",
         "apply.contact_name",
         "apply.contact_name_empty",
-        text_input("text", "name", MAX_TEXT),
+        Kind::text("text", "name", MAX_TEXT),
     ),
     Question::new(
         "contact_email",
         "apply.email",
         "apply.email_empty",
-        text_input("email", "email", MAX_TEXT),
+        Kind::text("email", "email", MAX_TEXT),
     )
     .hint("list.contact_email_hint")
     .check(email),
@@ -88,21 +80,11 @@ static DECLARATIONS: &[Question] = &[Question::new(
     },
 )];
 
-const fn step(slug: &'static str, title: &'static str, questions: &'static [Question]) -> Step {
-    Step {
-        slug,
-        title,
-        lead: None,
-        questions,
-        when: None,
-    }
-}
-
 static STEPS: &[Step] = &[
-    step("organisation", "apply.organisation_title", ORGANISATION),
-    step("status", "list.status_title", STATUS),
-    step("contact", "apply.contact_title", CONTACT),
-    step("declaration", "apply.declarations_title", DECLARATIONS),
+    Step::new("organisation", "apply.organisation_title", ORGANISATION),
+    Step::new("status", "list.status_title", STATUS),
+    Step::new("contact", "apply.contact_title", CONTACT),
+    Step::new("declaration", "apply.declarations_title", DECLARATIONS),
 ];
 
 pub static JOURNEY: Journey = Journey {

@@ -5,6 +5,7 @@
 
 pub mod acceleration;
 pub mod apply;
+mod checks;
 pub mod eligibility;
 pub mod fees;
 pub mod invitations;
@@ -80,6 +81,17 @@ pub enum Kind {
         search: bool,
     },
     YesNo,
+}
+
+impl Kind {
+    /// One line of text: `input` is the HTML type, `autocomplete` its purpose ("" for none).
+    pub const fn text(input: &'static str, autocomplete: &'static str, max: usize) -> Kind {
+        Kind::Text {
+            input,
+            autocomplete,
+            max,
+        }
+    }
 }
 
 /// A problem with one answer: the field it belongs to and its message with its values.
@@ -241,6 +253,21 @@ pub struct Step {
 }
 
 impl Step {
+    /// A step always asked, with no paragraph under its heading.
+    pub const fn new(
+        slug: &'static str,
+        title: &'static str,
+        questions: &'static [Question],
+    ) -> Step {
+        Step {
+            slug,
+            title,
+            lead: None,
+            questions,
+            when: None,
+        }
+    }
+
     pub fn asked(&self, answers: &Answers) -> bool {
         self.when.is_none_or(|w| w(answers))
     }
