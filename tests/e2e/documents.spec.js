@@ -11,7 +11,7 @@ import {
   ANSWERS, draftOf, expectNoAxeViolations, openPage, serveConfig, serveHttpConfig, startReferenceServer, storedSubmissions,
 } from "./helpers.js";
 import { ROOT_URL } from "./playwright.config.js";
-import { expectInert, watchForPayloads } from "./payloads.js";
+import { FLAG, OTHERS, SCRIPTS, expectInert, watchForPayloads } from "./payloads.js";
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from("JFIF\0 a tiny picture"), Buffer.from([0xff, 0xd9])]);
@@ -134,6 +134,28 @@ test.describe("through the mock", () => {
       await expectNoAxeViolations(page, `${what} refused`);
     });
   }
+
+  test("every hostile payload as a file name stays text, from the upload to the confirmation", async ({ page }) => {
+    // A file name cannot hold a slash or NUL; every other payload class is tried.
+    const names = [...SCRIPTS, ...OTHERS]
+      .filter((p) => !p.long && !p.text.includes("/") && !p.text.includes("\u0000"))
+      .map((p) => `${p.text}.pdf`);
+    await seedDraft(page, ANSWERS.apply);
+    await openPage(page, "/apply/documents");
+    for (const name of names) {
+      await page.locator("#document-business_plan").setInputFiles({ name, mimeType: "application/pdf", buffer: PDF });
+      await expect(page.locator(".upload__name")).toHaveText(name);
+      await expectInert(page, `file name ${name}`);
+    }
+    await openPage(page, "/apply/check");
+    await page.locator("main button.button").last().click();
+    await expect(page.locator("ul.documents .upload__name")).toHaveText(names.at(-1));
+    await expectInert(page, "confirmation with a hostile file name");
+    const ran = await page.evaluate((flag) => (window[flag] ? 1 : 0), FLAG);
+    console.log(`upload names: ${JSON.stringify({ payloads_tried: names.length, scripts_run: ran })}`);
+    expect(names.length, "payload classes tried").toBeGreaterThanOrEqual(6);
+    expect(ran, "no payload ran script").toBe(0);
+  });
 
   test("a file name with markup, right-to-left marks and 300 characters shows as plain text", async ({ page }) => {
     const name = `<img src=x onerror=window.__hostile=1>\u202Egpj.exe\u202C${"ы".repeat(300)}.pdf`;
