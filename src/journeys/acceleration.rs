@@ -121,11 +121,7 @@ const CONTACT_EMAIL: Question = Question::new(
     "contact_email",
     "acc.contact_email",
     "acc.contact_email_empty",
-    Kind::Text {
-        input: "email",
-        autocomplete: "email",
-        max: MAX_TEXT,
-    },
+    Kind::text("email", "email", MAX_TEXT),
 )
 .check(email);
 
@@ -142,11 +138,7 @@ static APPLICANT: &[Question] = &[
         "bin",
         "acc.bin",
         "acc.bin_empty",
-        Kind::Text {
-            input: "text",
-            autocomplete: "off",
-            max: 20,
-        },
+        Kind::text("text", "off", 20),
     )
     .hint("acc.bin_hint")
     .check(applicant_bin)
@@ -155,11 +147,7 @@ static APPLICANT: &[Question] = &[
         "iin",
         "acc.iin",
         "acc.iin_empty",
-        Kind::Text {
-            input: "text",
-            autocomplete: "off",
-            max: 20,
-        },
+        Kind::text("text", "off", 20),
     )
     .hint("acc.iin_hint")
     .check(iin)
@@ -168,11 +156,7 @@ static APPLICANT: &[Question] = &[
         "full_name",
         "acc.full_name",
         "acc.full_name_empty",
-        Kind::Text {
-            input: "text",
-            autocomplete: "name",
-            max: MAX_TEXT,
-        },
+        Kind::text("text", "name", MAX_TEXT),
     )
     .hint("acc.full_name_hint")
     .when(is_person),
@@ -182,11 +166,7 @@ static APPLICANT: &[Question] = &[
         "team_name",
         "acc.team_name",
         "acc.team_name_empty",
-        Kind::Text {
-            input: "text",
-            autocomplete: "off",
-            max: MAX_TEXT,
-        },
+        Kind::text("text", "off", MAX_TEXT),
     )
     .when(is_team),
     CONTACT_EMAIL.hint("acc.contact_email_hint").when(is_team),
@@ -243,32 +223,20 @@ const GIVEN: Question = Question::new(
     "given_names",
     "acc.given_names",
     "acc.given_names_empty",
-    Kind::Text {
-        input: "text",
-        autocomplete: "off",
-        max: 100,
-    },
+    Kind::text("text", "off", 100),
 )
 .hint("acc.names_hint");
 const SURNAME: Question = Question::new(
     "surname",
     "acc.surname",
     "acc.surname_empty",
-    Kind::Text {
-        input: "text",
-        autocomplete: "off",
-        max: 100,
-    },
+    Kind::text("text", "off", 100),
 );
 const EMAIL: Question = Question::new(
     "email",
     "acc.email",
     "acc.email_empty",
-    Kind::Text {
-        input: "email",
-        autocomplete: "off",
-        max: MAX_TEXT,
-    },
+    Kind::text("email", "off", MAX_TEXT),
 )
 .check(email);
 const CITIZENSHIP: Question = Question::new(
@@ -302,11 +270,7 @@ const MEMBER_IIN: Question = Question::new(
     "iin",
     "acc.iin",
     "acc.member_iin_empty",
-    Kind::Text {
-        input: "text",
-        autocomplete: "off",
-        max: 20,
-    },
+    Kind::text("text", "off", 20),
 )
 .hint("acc.member_iin_hint")
 .check(iin)

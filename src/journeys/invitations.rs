@@ -178,11 +178,7 @@ fn cohort_of_programme(value: &str, a: &Answers, _: NaiveDate) -> Outcome {
         .ok_or(("inv.cohort_other_programme", Vec::new()))
 }
 
-const TEXT: Kind = Kind::Text {
-    input: "text",
-    autocomplete: "off",
-    max: 100,
-};
+const TEXT: Kind = Kind::text("text", "off", 100);
 
 /// The passport's questions, the same for the person invited and for each family member.
 macro_rules! passport_questions {
@@ -282,11 +278,7 @@ static EMPLOYMENT: &[Question] = &[
         "employer_bin",
         "inv.employer_bin",
         "inv.employer_bin_empty",
-        Kind::Text {
-            input: "text",
-            autocomplete: "off",
-            max: 20,
-        },
+        Kind::text("text", "off", 20),
     )
     .hint("acc.bin_hint")
     .check(bin),
@@ -369,11 +361,7 @@ static VISA: &[Question] = &[
         "contact_email",
         "inv.contact_email",
         "inv.contact_email_empty",
-        Kind::Text {
-            input: "email",
-            autocomplete: "email",
-            max: MAX_TEXT,
-        },
+        Kind::text("email", "email", MAX_TEXT),
     )
     .hint("inv.contact_email_hint")
     .check(email),
