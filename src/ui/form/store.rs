@@ -199,6 +199,7 @@ fn draft_journey(key: &str) -> Option<&str> {
 /// At start: every saved draft checked once today is known, each damaged copy kept no longer
 /// than a draft.
 fn sweep(state: StoreState) {
+    forget_noted();
     let today = today();
     for key in keys(DRAFTS) {
         if let Some(journey) = draft_journey(&key) {
@@ -216,20 +217,43 @@ fn sweep(state: StoreState) {
     }
 }
 
+/// The files of removed drafts, still to be deleted from the demo's store: noted first, so a
+/// reload that follows at once (an expired draft on the page) cannot leave them behind; the
+/// next start deletes what is still noted.
+const FORGET: &str = "ahp:documents:forget";
+
 /// The files a removed draft had uploaded to the demo's store go with it (the service deletes
 /// the documents no submission claimed after the same time).
 fn forget_files(answers: &super::Answers) {
-    let ids: Vec<String> = crate::journeys::attachments_of(answers)
-        .into_iter()
-        .map(|a| a.id)
-        .collect();
+    let mut ids: Vec<String> = load(FORGET)
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or_default();
+    ids.extend(
+        crate::journeys::attachments_of(answers)
+            .into_iter()
+            .map(|a| a.id),
+    );
+    if !ids.is_empty() {
+        save(FORGET, &serde_json::to_string(&ids).unwrap_or_default());
+        forget_noted();
+    }
+}
+
+/// Deletes the noted files, then the note.
+fn forget_noted() {
+    let ids: Vec<String> = load(FORGET)
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or_default();
     if ids.is_empty() {
         return;
     }
     leptos::task::spawn_local(async move {
-        for id in ids {
-            let _ = crate::backend::forget_document(&id).await;
+        for id in &ids {
+            if crate::backend::forget_document(id).await.is_err() {
+                return;
+            }
         }
+        remove(FORGET);
     });
 }
 
