@@ -7,12 +7,13 @@
 use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-use super::{Answers, chosen_file, message, text};
+use super::{Answers, chosen_file, dyn_text, message, text};
 use crate::journeys::{ATTACHMENTS, attachments_of};
 use crate::{
     api::Attachment,
     backend::{Backend, BackendError, IdempotencyKey, digest, held_document},
     domain::documents::{DocumentKind, check_file},
+    i18n::Lang,
     ui::{
         config::{is_demo, use_backend},
         i18n::use_i18n,
@@ -38,13 +39,21 @@ pub fn short_hash(sha256: &str) -> String {
     sha256.chars().take(12).collect()
 }
 
-/// A file on its way: its name, bytes and key, kept so "Try again" sends the same file under
-/// the same key.
+/// A file on its way: its name, bytes, their SHA-256 (to compare with the receipt) and key,
+/// kept so "Try again" sends the same file under the same key.
 #[derive(Clone)]
 struct Sending {
     name: String,
     bytes: std::sync::Arc<Vec<u8>>,
+    sha256: Option<String>,
     key: IdempotencyKey,
+}
+
+/// A message key with the values of its placeholders.
+type Said = (String, Vec<(String, String)>);
+
+fn said(key: &str, values: Vec<(String, String)>) -> Option<Said> {
+    Some((key.to_owned(), values))
 }
 
 #[component]
@@ -64,7 +73,7 @@ pub fn DocumentUpload(
         Some(p) => format!("document-{}-{p}", kind.id),
         None => format!("document-{}", kind.id),
     };
-    let problem = RwSignal::new(None::<(&'static str, Vec<(String, String)>)>);
+    let problem = RwSignal::new(None::<Said>);
     let sending = RwSignal::new(None::<Sending>);
     let busy = RwSignal::new(false);
     let mine = move |a: &Attachment| a.kind == kind.id && a.person == person;
@@ -77,11 +86,10 @@ pub fn DocumentUpload(
         problem.set(None);
         leptos::task::spawn_local(async move {
             let answer = backend.upload_document(&file.key, &file.bytes).await;
-            // The bytes the service holds must be the bytes chosen.
-            let local = digest(&file.bytes).await;
             busy.set(false);
             match answer {
-                Ok(receipt) if local.as_deref().is_none_or(|h| h == receipt.sha256) => {
+                // The bytes the service holds must be the bytes chosen.
+                Ok(receipt) if file.sha256.as_deref().is_none_or(|h| h == receipt.sha256) => {
                     let mut list = answers.with_untracked(attachments_of);
                     list.retain(|a| !mine(a));
                     list.push(Attachment {
@@ -95,17 +103,17 @@ pub fn DocumentUpload(
                     keep(answers, &list);
                     sending.set(None);
                 }
-                Ok(_) => problem.set(Some(("documents.problem.changed", Vec::new()))),
+                Ok(_) => problem.set(said("documents.problem.changed", Vec::new())),
                 Err(BackendError::Refused(errors)) => {
-                    let key = errors.first().map_or("documents.problem.type", |e| {
-                        crate::i18n::keys()
-                            .find(|k| *k == e.code)
-                            .unwrap_or("documents.problem.type")
-                    });
-                    problem.set(Some((key, Vec::new())));
+                    // The service's reason when the texts can say it, else the file's type.
+                    let code = errors.first().map(|e| e.code.as_str());
+                    let key = code
+                        .filter(|c| crate::i18n::lookup(Lang::En, c).is_some())
+                        .unwrap_or("documents.problem.type");
+                    problem.set(said(key, Vec::new()));
                     sending.set(None);
                 }
-                Err(e) => problem.set(Some((e.message_key(), e.values()))),
+                Err(e) => problem.set(said(e.message_key(), e.values())),
             }
         });
     };
@@ -128,11 +136,12 @@ pub fn DocumentUpload(
             match check_file(head, bytes.len() as u64, others) {
                 Err(p) => {
                     sending.set(None);
-                    problem.set(Some((p.message_key(), p.values())));
+                    problem.set(said(p.message_key(), p.values()));
                 }
                 Ok(_) => {
                     sending.set(Some(Sending {
                         name: file.name(),
+                        sha256: digest(&bytes).await,
                         bytes: std::sync::Arc::new(bytes),
                         key: IdempotencyKey::generate(),
                     }));
@@ -163,10 +172,10 @@ pub fn DocumentUpload(
                 let mut list = answers.with_untracked(attachments_of);
                 list.retain(|a| a.id != named.id);
                 keep(answers, &list);
-                problem.set(Some((
+                problem.set(said(
                     "documents.problem.elsewhere",
                     vec![("name".into(), named.name)],
-                )));
+                ));
             }
         });
     });
@@ -194,7 +203,7 @@ pub fn DocumentUpload(
     view! {
         <div class="form-group upload" class:form-group--error=move || problem.with(Option::is_some)>
             <label class="label" for=id.clone()>
-                {move || crate::i18n::text(i18n.lang(), &label).to_owned()}
+                {dyn_text(label.clone())}
                 {owner.clone().filter(|o| !o.is_empty()).map(|o| format!(": {o}"))}
                 {optional.then(|| view! { " (" {text("form.optional")} ")" })}
             </label>
@@ -205,7 +214,7 @@ pub fn DocumentUpload(
             {move || problem.get().map(|(key, values)| view! {
                 <p class="error-message" id=error_id.clone()>
                     <span class="visually-hidden">{text("form.error_prefix")}</span>
-                    {message(i18n.lang(), key, &values)}
+                    {message(i18n.lang(), &key, &values)}
                 </p>
             })}
             {move || held().map(|a| view! {
@@ -248,16 +257,13 @@ pub fn DocumentUpload(
 /// and the first characters of its SHA-256.
 #[component]
 pub fn DocumentList(attachments: Vec<Attachment>) -> impl IntoView {
-    let i18n = use_i18n();
     (!attachments.is_empty()).then(|| {
         let items = attachments
             .into_iter()
             .map(|a| {
-                let label = format!("documents.{}", a.kind);
                 view! {
                     <li>
-                        {move || crate::i18n::text(i18n.lang(), &label).to_owned()}
-                ": "
+                        {dyn_text(format!("documents.{}", a.kind))} ": "
                         <strong class="upload__name">{a.name}</strong>
                         " (" {megabytes(a.size)} "), SHA-256 " <code>{short_hash(&a.sha256)}</code> "…"
                     </li>
