@@ -1,12 +1,18 @@
 // Starts the portal. A file of its own, not an inline script, so the content security policy
-// needs no 'unsafe-inline'. Paths are relative to <base href>.
+// needs no 'unsafe-inline'. The build names each file by its content (.ci/name-files.mjs):
+// the code's files are named here relative to this one, and the texts through index.html's
+// <meta name="files">, relative to <base href>.
 import init from "./astana-hub-portal.js";
 import journeyFiles from "./journey-files.js";
 
+// The address of a language's texts, such as "texts/kk.json", as this version names it.
+const named = JSON.parse(document.querySelector('meta[name="files"]')?.content ?? "{}");
+const texts = (path) => new URL(named[path] ?? path, document.baseURI);
+
 // Starts fetching a file the portal will fetch itself, so it does not wait for it afterwards.
-function preload(path) {
+function preload(url) {
   const link = Object.assign(document.createElement("link"), { rel: "preload", as: "fetch", crossOrigin: "anonymous" });
-  link.href = new URL(path, document.baseURI).href;
+  link.href = url.href;
   document.head.append(link);
 }
 
@@ -18,7 +24,7 @@ try {
 }
 // A remembered Kazakh or Russian choice: its texts, alongside the WebAssembly, so the portal
 // can start in that language at once.
-if (lang === "kk" || lang === "ru") preload(`texts/${lang}.json`);
+if (lang === "kk" || lang === "ru") preload(texts(`texts/${lang}.json`));
 
 // A journey's page opened directly: its code and texts, which the portal would otherwise ask
 // for only once it has started (journey-files.js, written by the build). A journey's first
@@ -28,9 +34,9 @@ const journey = location.pathname
   .split("/")[0]
   .replaceAll("-", "_");
 if (Object.hasOwn(journeyFiles, journey)) {
-  journeyFiles[journey].forEach(preload);
-  preload("texts/journeys/en.json");
-  if (lang === "kk" || lang === "ru") preload(`texts/journeys/${lang}.json`);
+  journeyFiles[journey].forEach((file) => preload(new URL(file, import.meta.url)));
+  preload(texts("texts/journeys/en.json"));
+  if (lang === "kk" || lang === "ru") preload(texts(`texts/journeys/${lang}.json`));
 }
 
 // What to say when the portal cannot start, in the remembered language; all three for a first
@@ -41,7 +47,7 @@ const cannotStart = {
   ru: "Портал не удалось запустить в этом браузере. Обновите страницу или используйте современный браузер.",
 };
 
-init({ module_or_path: new URL("astana-hub-portal_bg.wasm", document.baseURI) }).catch(() => {
+init({ module_or_path: new URL("./astana-hub-portal_bg.wasm", import.meta.url) }).catch(() => {
   const app = document.getElementById("app");
   if (app) {
     app.textContent = Object.hasOwn(cannotStart, lang) && lang !== "en"

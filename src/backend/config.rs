@@ -4,7 +4,8 @@
 //! ```json
 //! { "backend": "mock", "base_url": "", "timeout_ms": 10000, "retries": 2,
 //!   "retry_backoff_ms": 500, "today": null,
-//!   "mock": { "delay_ms": 600, "failure_rate": 0.0, "forced_error": null } }
+//!   "mock": { "delay_ms": 600, "failure_rate": 0.0, "forced_error": null },
+//!   "service_worker": true }
 //! ```
 //! Unknown fields are refused, so a misspelt setting is reported instead of ignored.
 
@@ -54,6 +55,14 @@ pub struct Config {
     pub today: Option<NaiveDate>,
     #[serde(default = "no_mock_settings")]
     pub mock: MockConfig,
+    /// Whether a service worker keeps the portal's files for visits without the network
+    /// (`src/ui/service_worker.rs`); false removes one installed before.
+    #[serde(default = "yes")]
+    pub service_worker: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 fn no_mock_settings() -> MockConfig {

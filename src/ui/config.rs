@@ -58,6 +58,15 @@ pub fn is_configured() -> bool {
     state.with(|s| matches!(s, Some(Ok(_))))
 }
 
+/// Whether the configuration wants the service worker; `None` until it has arrived (reactive).
+pub fn service_worker_wanted() -> Option<bool> {
+    let ConfigState(state) = expect_context();
+    state.with(|s| match s {
+        Some(Ok(loaded)) => Some(loaded.config.service_worker),
+        _ => None,
+    })
+}
+
 /// Whether the demo backend answers (reactive).
 pub fn is_demo() -> bool {
     let ConfigState(state) = expect_context();

@@ -18,6 +18,7 @@ use leptos::prelude::*;
 use super::{
     i18n::{I18n, use_i18n},
     page::Page,
+    site::site_has_new_version,
 };
 
 /// A page's code could not be fetched.
@@ -104,14 +105,38 @@ pub fn FetchIndicator() -> impl IntoView {
     }
 }
 
-/// The page, or the message that its code or texts could not be fetched. The router awaits it.
+/// The page; or, when its code or texts could not be fetched, why: the site now serves another
+/// version (a release removed this version's files), or the connection. The router awaits it.
 pub async fn show(page: LazyPage) -> AnyView {
     if fetch(page, use_i18n(), use_context()).await
         && let Some(view) = (page.build)()
     {
         return view;
     }
+    if site_has_new_version().await {
+        return view! { <NewVersion /> }.into_any();
+    }
     view! { <PageNotLoaded page /> }.into_any()
+}
+
+/// Says a new version of the portal is out, whose page this version cannot fetch. Reloading
+/// opens the same address in the new version, where the answers saved in this browser wait.
+#[component]
+fn NewVersion() -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move |key: &'static str| move || i18n.t(key);
+    let reload = move |_| {
+        let _ = window().location().reload();
+    };
+    view! {
+        <Page title="lazy.new_version.title">
+            <p>{t("lazy.new_version.body")}</p>
+            <p>{t("lazy.kept")}</p>
+            <button type="button" class="button" on:click=reload>
+                {t("lazy.new_version.reload")}
+            </button>
+        </Page>
+    }
 }
 
 /// Says the page could not be fetched. "Try again" fetches it once more: the page then shows

@@ -9,6 +9,7 @@ mod layout;
 pub mod lazy;
 mod page;
 mod pages;
+mod service_worker;
 mod site;
 
 use std::sync::OnceLock;
@@ -27,6 +28,7 @@ use i18n::{I18n, use_i18n};
 use layout::{Footer, Header, SkipLink};
 use page::PagesShown;
 use pages::{Home, NotFound};
+use service_worker::ServiceWorker;
 
 // The parsers of what a user types or loads, for the fuzz targets (tests/fuzz).
 pub use pages::form::{Draft, KEPT_DAYS, Unreadable, parse_date};
@@ -71,6 +73,7 @@ fn Portal() -> impl IntoView {
             <div class="portal" class:portal--loading=loading>
                 <SkipLink />
                 <DemoBanner />
+                <ServiceWorker />
                 <Header />
                 <main id="main-content" class="page-width" tabindex="-1">
                     <pages::form::StorageNotices />

@@ -1,19 +1,66 @@
 //! The site's own files (`config.json`, the texts), fetched beside `index.html` whatever the
-//! path the portal is served under.
+//! path the portal is served under, and the version of the site this page belongs to.
+
+use std::collections::HashMap;
 
 use gloo_net::http::Request;
 use leptos::prelude::document;
+use web_sys::RequestCache;
 
-/// The text of a file of the site, by its path relative to `<base href>`; on failure the HTTP
-/// status, if an answer came at all.
-pub async fn fetch_site_file(path: &str) -> Result<String, Option<u16>> {
+/// The content of a `<meta name="…">` of this page; written by the build
+/// (`.ci/name-files.mjs`), absent in builds that name no files.
+fn meta(name: &str) -> Option<String> {
+    document()
+        .query_selector(&format!("meta[name=\"{name}\"]"))
+        .ok()
+        .flatten()
+        .and_then(|m| m.get_attribute("content"))
+}
+
+/// A file's address relative to `<base href>`: the build names the texts by their content and
+/// lists the new names by the old ones (`<meta name="files">`); other files keep their names.
+fn named(path: &str) -> String {
+    meta("files")
+        .and_then(|files| serde_json::from_str::<HashMap<String, String>>(&files).ok())
+        .and_then(|mut files| files.remove(path))
+        .unwrap_or_else(|| path.to_owned())
+}
+
+async fn fetch_text(path: &str, cache: RequestCache) -> Result<String, Option<u16>> {
     let base = document().base_uri().ok().flatten().unwrap_or_default();
     let url = web_sys::Url::new_with_base(path, &base)
         .map(|u| u.href())
         .map_err(|_| None)?;
-    let response = Request::get(&url).send().await.map_err(|_| None)?;
+    let response = Request::get(&url)
+        .cache(cache)
+        .send()
+        .await
+        .map_err(|_| None)?;
     if !response.ok() {
         return Err(Some(response.status()));
     }
     response.text().await.map_err(|_| None)
+}
+
+/// The text of a file of the site, by its path relative to `<base href>` ("texts/kk.json");
+/// on failure the HTTP status, if an answer came at all.
+pub async fn fetch_site_file(path: &str) -> Result<String, Option<u16>> {
+    fetch_text(&named(path), RequestCache::Default).await
+}
+
+/// Whether the site now serves another version than this page's: its `index.html`, asked of
+/// the site itself and not of a cache, names another. False when it cannot tell (no answer, or
+/// a build that names no version).
+pub async fn site_has_new_version() -> bool {
+    let Some(ours) = meta("version") else {
+        return false;
+    };
+    let Ok(index) = fetch_text("index.html", RequestCache::NoStore).await else {
+        return false;
+    };
+    let marker = "<meta name=\"version\" content=\"";
+    index
+        .split_once(marker)
+        .and_then(|(_, rest)| rest.split_once('"'))
+        .is_some_and(|(theirs, _)| theirs != ours)
 }

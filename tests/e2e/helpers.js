@@ -48,6 +48,12 @@ export async function openPage(page, path, timeout = undefined) {
   await expect(page.locator("h1")).toBeVisible({ timeout });
 }
 
+/// A file of the site as the build named it ("/portal/assets/texts/kk.0a1b2c3d4e.json"), by the
+/// name it has in the sources ("/texts/kk.json"): the build names files by their content
+/// (.ci/name-files.mjs), so tests refer to them by their stem.
+export const sitePath = (url) =>
+  new URL(url).pathname.replace(/^(\/portal)?\/assets\//, "/").replace(/\.[0-9a-f]{10}(\.\w+)$/, "$1");
+
 /// The day every journey test runs on: config.json fixes the app's "today" to it.
 export const TODAY = "2026-03-02";
 

@@ -2,15 +2,17 @@
 // journey's code and texts come with its first page; if they cannot come, the page says so,
 // passes axe, and "Try again" brings the journey without losing anything.
 import { expect, test } from "@playwright/test";
-import { PORTAL_NAME, expectNoAxeViolations, openPage, serveConfig } from "./helpers.js";
+import { PORTAL_NAME, expectNoAxeViolations, openPage, serveConfig, sitePath } from "./helpers.js";
 
 const FEES = "Work out the membership fee";
 // A journey's module, the chunks it shares with other journeys, and the journeys' texts.
-const isJourneyFile = (url) => /\/(split_|chunk_)[a-z0-9_]+\.wasm$|\/texts\/journeys\//.test(url);
+const isJourneyCode = (url) => /^\/(split_|chunk_)[a-z0-9_]+\.wasm$/.test(sitePath(url));
+const isJourneyTexts = (url) => sitePath(url).startsWith("/texts/journeys/");
+const isJourneyFile = (path) => /^\/(split_|chunk_)[a-z0-9_]+\.wasm$|^\/texts\/journeys\//.test(path);
 
 test("home needs no journey's code or texts; the first journey page fetches them", async ({ page }) => {
   const requested = [];
-  page.on("request", (request) => requested.push(new URL(request.url()).pathname));
+  page.on("request", (request) => requested.push(sitePath(request.url())));
   await openPage(page, "/");
   await page.waitForLoadState("networkidle");
   expect(requested.filter(isJourneyFile), "fetched by the home page").toEqual([]);
@@ -24,8 +26,8 @@ test("home needs no journey's code or texts; the first journey page fetches them
 });
 
 for (const [what, pattern] of [
-  ["code", /\/(split_|chunk_)[a-z0-9_]+\.wasm$/],
-  ["texts", /\/texts\/journeys\//],
+  ["code", (url) => isJourneyCode(url.href)],
+  ["texts", (url) => isJourneyTexts(url.href)],
 ]) {
   test(`a journey whose ${what} cannot be fetched says so, and "Try again" brings it`, async ({ page }) => {
     await openPage(page, "/");
@@ -54,7 +56,7 @@ for (const [what, pattern] of [
 test("a journey page opened in Kazakh fetches the journeys' Kazakh texts with its code", async ({ page }) => {
   await page.addInitScript(() => localStorage.setItem("ahp:lang", "kk"));
   const requested = [];
-  page.on("request", (request) => requested.push(new URL(request.url()).pathname));
+  page.on("request", (request) => requested.push(sitePath(request.url())));
   await openPage(page, "/fees");
   await expect(page.locator("html")).toHaveAttribute("lang", "kk");
   await expect(page.locator("h1")).toHaveText("Мүшелік жарнаны есептеу");
@@ -65,7 +67,7 @@ test("a journey page opened in Kazakh fetches the journeys' Kazakh texts with it
 test("a journey's address opened directly fetches its code and texts at once, each file once", async ({ page }) => {
   await page.addInitScript(() => localStorage.setItem("ahp:lang", "ru"));
   const requested = [];
-  page.on("request", (request) => requested.push(new URL(request.url()).pathname));
+  page.on("request", (request) => requested.push(sitePath(request.url())));
   const warnings = [];
   page.on("console", (message) => warnings.push(message.text()));
   await openPage(page, "/apply");
@@ -85,7 +87,7 @@ test("a journey's address opened directly fetches its code and texts at once, ea
 test("a slow journey shows that it is loading, politely, and the page the user is on stays", async ({ page }) => {
   await openPage(page, "/");
   // The journey's files take 1.5 s: longer than the indicator's delay.
-  await page.route(/\/(split_|chunk_)[a-z0-9_]+\.wasm$/, async (route) => {
+  await page.route((url) => isJourneyCode(url.href), async (route) => {
     await new Promise((resolve) => setTimeout(resolve, 1500));
     await route.continue();
   });
@@ -100,7 +102,7 @@ test("a slow journey shows that it is loading, politely, and the page the user i
 
 test("before the portal starts, the page says it is loading in the three languages", async ({ page }) => {
   // The WebAssembly held back: only index.html's own words show.
-  await page.route(/astana-hub-portal_bg\.wasm$/, () => {});
+  await page.route((url) => sitePath(url.href) === "/astana-hub-portal_bg.wasm", () => {});
   await page.goto("/");
   const words = page.locator(".boot-loading");
   await expect(words).toBeVisible();

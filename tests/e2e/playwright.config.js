@@ -25,6 +25,9 @@ export default defineConfig({
   use: {
     baseURL: ROOT_URL,
     browserName: "chromium",
+    // The service worker answers a page's requests once it is installed, out of reach of
+    // page.route: the tests of what it does (offline.spec.js) allow it, the others do not.
+    serviceWorkers: "block",
     launchOptions: {
       executablePath: "/usr/bin/chromium",
       args: [

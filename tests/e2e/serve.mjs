@@ -1,13 +1,15 @@
 // A plain static server for the built portal, as a static host would serve it:
-// files as they are, index.html for any path that is not a file (the SPA fallback), and,
-// with --base /portal/, the whole site under that sub-path with <base href> set to match.
-// Like a production host, it sends brotli to browsers that accept it, and the headers of the
-// site's `_headers` file (the content security policy among them) with every answer.
+// files as they are, index.html for any path that is not a file (the SPA fallback) but a 404
+// for a missing file under assets/, and, with --base /portal/, the whole site under that
+// sub-path with <base href> set to match. Like a production host, it sends brotli to browsers
+// that accept it, and the headers of the site's `_headers` file whose paths match (the content
+// security policy, the caching) with every answer.
 // --csp-report also asks the browser to report each policy violation here: POSTs to
 // /__csp-report are kept, and GET /__csp-report lists them. --connect-src adds a source to the
 // policy's connect-src (the reference server of the HTTP backend's tests).
 // Usage: node tests/e2e/serve.mjs --root dist --port 8090 [--base /portal/] [--csp-report]
 //          [--connect-src http://127.0.0.1:*]
+import { createHash } from "node:crypto";
 import { createServer } from "node:http";
 import { brotliCompressSync, constants } from "node:zlib";
 import { readFile, readdir, stat } from "node:fs/promises";
@@ -23,32 +25,41 @@ const root = resolve(args.root ?? "dist");
 const port = Number(args.port ?? 8090);
 const base = args.base ?? "/";
 const cspReports = [];
-const siteHeaders = await headersFile(join(root, "_headers"));
+const siteRules = await headersFile(join(root, "_headers"));
 
-/// The headers that `_headers` gives every path ("/*"), adjusted for the test options.
+/// The rules of `_headers`: each path pattern ("/*", "/assets/*", "/config.json") with its
+/// headers, the content security policy adjusted for the test options.
 async function headersFile(path) {
   let text = "";
   try {
     text = await readFile(path, "utf8");
   } catch {
-    return {};
+    return [];
   }
-  const headers = {};
-  let forAll = false;
+  const rules = [];
   for (const line of text.split("\n")) {
     if (line.startsWith("#") || !line.trim()) continue;
     if (!/^\s/.test(line)) {
-      forAll = line.trim() === "/*";
+      const pattern = new RegExp(`^${line.trim().replace(/[.+?^${}()|[\]\\]/g, "\\$&").replaceAll("*", ".*")}$`);
+      rules.push({ pattern, headers: {} });
       continue;
     }
     const colon = line.indexOf(":");
-    if (forAll && colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+    if (rules.length && colon > 0) rules.at(-1).headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
   }
-  let csp = headers["content-security-policy"];
-  if (csp && args["connect-src"]) csp = csp.replace("connect-src 'self'", `connect-src 'self' ${args["connect-src"]}`);
-  if (csp && "csp-report" in args) csp += `; report-uri ${base}__csp-report`;
-  if (csp) headers["content-security-policy"] = csp;
-  return headers;
+  for (const { headers } of rules) {
+    let csp = headers["content-security-policy"];
+    if (csp && args["connect-src"]) csp = csp.replace("connect-src 'self'", `connect-src 'self' ${args["connect-src"]}`);
+    if (csp && "csp-report" in args) csp += `; report-uri ${base}__csp-report`;
+    if (csp) headers["content-security-policy"] = csp;
+  }
+  return rules;
+}
+
+/// The headers of every rule whose pattern matches the path under the base ("/assets/x.js").
+function headersFor(urlPath) {
+  const sitePath = `/${urlPath.slice(base.length)}`;
+  return Object.assign({}, ...siteRules.filter((rule) => rule.pattern.test(sitePath)).map((rule) => rule.headers));
 }
 
 const types = {
@@ -82,20 +93,23 @@ async function indexHtml() {
 
 // Every file is compressed before the server answers anything, as a host does ahead of time:
 // compressing the wasm on its first request would take seconds, and a test would wait for it.
+// Kept by content, so files replaced while it runs (a release during a visit) are served anew.
 const compressed = new Map();
+const digest = (body) => createHash("sha256").update(body).digest("hex");
 const brotli = (body) => brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
 for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
   if (!entry.isFile()) continue;
-  const path = join(entry.parentPath, entry.name);
-  compressed.set(path, brotli(await readFile(path)));
+  const body = await readFile(join(entry.parentPath, entry.name));
+  compressed.set(digest(body), brotli(body));
 }
 
-function send(req, res, type, body, cacheKey) {
-  const headers = { ...siteHeaders, "content-type": type, vary: "accept-encoding" };
+function send(req, res, urlPath, type, body) {
+  const headers = { ...headersFor(urlPath), "content-type": type, vary: "accept-encoding" };
   if (/\bbr\b/.test(req.headers["accept-encoding"] ?? "")) {
-    if (!compressed.has(cacheKey)) compressed.set(cacheKey, brotli(body));
+    const key = digest(body);
+    if (!compressed.has(key)) compressed.set(key, brotli(body));
     headers["content-encoding"] = "br";
-    body = compressed.get(cacheKey);
+    body = compressed.get(key);
   }
   res.writeHead(200, headers);
   res.end(body);
@@ -118,9 +132,13 @@ createServer(async (req, res) => {
   }
   const path = await fileFor(urlPath);
   if (path && !path.endsWith("index.html")) {
-    send(req, res, types[extname(path)] ?? "application/octet-stream", await readFile(path), path);
+    send(req, res, urlPath, types[extname(path)] ?? "application/octet-stream", await readFile(path));
+  } else if (urlPath.startsWith(`${base}assets/`)) {
+    // A file of another version (or none): not found, as a host answers, never a page.
+    res.writeHead(404, { "content-type": "text/plain" });
+    res.end("Not found");
   } else if (urlPath.startsWith(base)) {
-    send(req, res, types[".html"], await indexHtml(), "index.html");
+    send(req, res, urlPath, types[".html"], await indexHtml());
   } else {
     res.writeHead(404, { "content-type": "text/plain" });
     res.end("Not found");
