@@ -40,9 +40,15 @@ const mention = (path) => new RegExp(`(?<![\\w./-])(\\./)?${escape(path)}(?![\\w
 const mentions = new Map(files.map((path) => [path, mention(path)]));
 const names = (text, path) => text.search(mentions.get(path)) >= 0;
 
+// The texts are fetched by a name the code builds ("texts/" + language), found in the list of
+// <meta name="files">: a name of theirs written out in a script is left as it is.
+const listed = (path) => path.startsWith("texts/");
 const contents = new Map(files.filter(isText).map((path) => [path, bytes.get(path).toString("utf8")]));
 const refers = new Map(
-  files.map((path) => [path, isText(path) ? files.filter((other) => other !== path && names(contents.get(path), other)) : []]),
+  files.map((path) => [
+    path,
+    isText(path) ? files.filter((other) => other !== path && !listed(other) && names(contents.get(path), other)) : [],
+  ]),
 );
 
 // Groups of files that name each other, each after every group it names (Tarjan's order).
@@ -119,10 +125,10 @@ const version = createHash("sha256")
   .update([...renamed.values()].sort().join("\n"))
   .digest("hex")
   .slice(0, hashLength);
-const texts = Object.fromEntries([...renamed].filter(([old]) => old.startsWith("texts/")).map(([old, now]) => [old, `assets/${now}`]));
+const texts = Object.fromEntries([...renamed].filter(([old]) => listed(old)).map(([old, now]) => [old, `assets/${now}`]));
 for (const page of ["index.html", "404.html"]) {
   let html = readFileSync(join(root, page), "utf8");
-  for (const [old, now] of renamed) html = html.replace(mentions.get(old), `assets/${now}`);
+  for (const [old, now] of renamed) if (!listed(old)) html = html.replace(mentions.get(old), `assets/${now}`);
   const meta = `<meta name="version" content="${version}" />\n    <meta name="files" content='${JSON.stringify(texts)}' />\n    `;
   html = html.replace("<title>", `${meta}<title>`);
   writeFileSync(join(root, page), html);

@@ -17,11 +17,12 @@ export function register_worker(url, scope, on_waiting) {
   if (!("serviceWorker" in navigator)) return;
   navigator.serviceWorker.register(url, { scope }).then((registration) => {
     if (!registration) return;
-    // The worker keeps config.json as it passes through it: asked once more when the first
-    // worker takes the page, so a visit offline finds it.
-    const keepConfig = () => fetch(new URL("config.json", scope)).catch(() => {});
-    if (navigator.serviceWorker.controller) keepConfig();
-    else navigator.serviceWorker.addEventListener("controllerchange", keepConfig, { once: true });
+    // The worker keeps config.json as it passes through it, which the first visit's did not:
+    // asked once more when the first worker takes the page, so a visit offline finds it.
+    if (!navigator.serviceWorker.controller) {
+      const keepConfig = () => fetch(new URL("config.json", scope)).catch(() => {});
+      navigator.serviceWorker.addEventListener("controllerchange", keepConfig, { once: true });
+    }
     // A version waits when a new one is installed while an older one serves the page.
     const offer = () => registration.waiting && navigator.serviceWorker.controller && on_waiting();
     offer();

@@ -115,7 +115,7 @@ function send(req, res, urlPath, type, body) {
   res.end(body);
 }
 
-createServer(async (req, res) => {
+const server = createServer(async (req, res) => {
   const urlPath = new URL(req.url, "http://localhost").pathname;
   if (urlPath === `${base}__csp-report`) {
     if (req.method === "POST") {
@@ -143,6 +143,8 @@ createServer(async (req, res) => {
     res.writeHead(404, { "content-type": "text/plain" });
     res.end("Not found");
   }
-}).listen(port, "127.0.0.1", () => {
-  console.log(`serving ${root} at http://127.0.0.1:${port}${base}`);
+});
+// Port 0 takes any free port: the line printed names the one taken.
+server.listen(port, "127.0.0.1", () => {
+  console.log(`serving ${root} at http://127.0.0.1:${server.address().port}${base}`);
 });

@@ -1,0 +1,105 @@
+// The service worker (.ci/service-worker.mjs, src/ui/service_worker.rs): after one visit, every
+// route and a whole application with the mock work with the network off, at the root and under
+// a sub-path; a new version waits until the visitor takes it from the banner; config.json can
+// turn the worker off. Each test serves a copy of the build of its own (release.mjs), with the
+// demo's configuration and the tests' "today", since the worker answers for config.json where
+// page.route cannot reach.
+import { rmSync } from "node:fs";
+import { expect, test } from "@playwright/test";
+import { ANSWERS, TODAY, expectNoAxeViolations, openPage } from "./helpers.js";
+import { configure, copySite, cspReports, release, serveSite } from "./release.mjs";
+
+test.use({ serviceWorkers: "allow" });
+
+const ROUTES = [
+  ["/", "Services of the Astana Hub innovation cluster"],
+  ["/eligibility", "Check if you can become a participant"],
+  ["/fees", "Work out the membership fee"],
+  ["/apply", "Apply for participant status"],
+  ["/acceleration", "Acceleration programmes"],
+  ["/invitations", "Request a visa invitation"],
+  ["/list-request", "Ask to be included in the Fund's list of innovation cluster actors"],
+  ["/status", "Track an application, enrolment or visa invitation"],
+  ["/no-such-page", "Page not found"],
+];
+const DRAFT = { journey: "apply", version: 1, idempotency_key: "", answers: { ...ANSWERS.apply, org_name: "Alpha LLP" } };
+const READY = "A new version of the portal is ready. Your answers are kept.";
+
+let dir;
+let server;
+let site;
+test.beforeEach(() => {
+  dir = copySite();
+  configure(dir, { today: TODAY, mock: { delay_ms: 0, failure_rate: 0, forced_error: null } });
+});
+test.afterEach(async () => {
+  expect(await cspReports(site), "content security policy violations").toEqual([]);
+  server?.kill();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/// Opens the site's home page and waits until the worker has kept the version and serves the page.
+async function firstVisit(page, site) {
+  await openPage(page, `${site}/`);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
+}
+
+for (const base of ["/", "/portal/"]) {
+  test(`after one visit every route opens offline (served at ${base})`, async ({ page, context }) => {
+    ({ server, url: site } = await serveSite(dir, base));
+    await firstVisit(page, site);
+    await context.setOffline(true);
+    for (const [route, heading] of ROUTES) {
+      await page.goto(`${site}${route}`);
+      await expect(page.locator("h1"), route).toHaveText(heading);
+    }
+    await expectNoAxeViolations(page, "offline");
+  });
+}
+
+test("after one visit an application with the mock completes offline", async ({ page, context }) => {
+  ({ server, url: site } = await serveSite(dir));
+  await firstVisit(page, site);
+  await page.evaluate((draft) => localStorage.setItem("ahp:draft:apply", JSON.stringify(draft)), DRAFT);
+  await context.setOffline(true);
+  await page.goto(`${site}/apply/check`);
+  await expect(page.locator("h1")).toHaveText("Check your answers before sending your application");
+  await page.getByRole("button", { name: "Accept and send" }).click();
+  await expect(page.locator("h1")).toHaveText("Application sent");
+  await expect(page.locator("main")).toContainText(/AH-\d{4}-P-/);
+});
+
+test("a new version waits for the visitor: the banner offers it, the old one works meanwhile", async ({ page }) => {
+  // The test server compresses the new version's files on their first request: seconds.
+  test.setTimeout(60_000);
+  ({ server, url: site } = await serveSite(dir));
+  await firstVisit(page, site);
+  const before = await page.locator('meta[name="version"]').getAttribute("content");
+
+  const version = release(dir);
+  await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
+  const banner = page.getByRole("status").filter({ hasText: READY });
+  await expect(banner).toBeVisible({ timeout: 20_000 });
+  await expectNoAxeViolations(page, "a new version ready");
+
+  // Nothing changed under the visitor: a journey of the version open still comes.
+  await page.getByRole("link", { name: "Work out the membership fee" }).click();
+  await expect(page.locator("h1")).toHaveText("Work out the membership fee");
+  expect(await page.locator('meta[name="version"]').getAttribute("content")).toBe(before);
+
+  await banner.getByRole("button", { name: "Use the new version" }).click();
+  await expect(page.locator('meta[name="version"]')).toHaveAttribute("content", version, { timeout: 20_000 });
+  await expect(page.locator("h1")).toHaveText("Work out the membership fee");
+  await expect(page.getByText(READY)).toHaveCount(0);
+});
+
+test("config.json turns the worker off, and removes one kept before", async ({ page }) => {
+  ({ server, url: site } = await serveSite(dir));
+  await firstVisit(page, site);
+  configure(dir, { service_worker: false });
+  await page.reload();
+  await expect(page.locator("h1")).toBeVisible();
+  await expect
+    .poll(() => page.evaluate(() => navigator.serviceWorker.getRegistrations().then((all) => all.length)))
+    .toBe(0);
+});
