@@ -5,9 +5,18 @@
 //! `retry_backoff_ms`, doubling; a submission is retried with the same `Idempotency-Key`, so the
 //! service answers a repeat with the first result instead of making a second submission.
 //! Answers are read strictly: the right media type, the right schema version, every field.
+//!
+//! A submission that cannot leave while the browser says it is offline (nothing is tried then,
+//! or every attempt failed and the browser has since noticed) is kept as it would have been
+//! sent, for the portal's outbox to send again with the same key when the browser's `online`
+//! event says the connection is back: [`HttpBackend::take_unsent`], [`HttpBackend::resend`].
+//! A service that cannot be reached while the browser is online is a failure to explain: no
+//! event would say when to try again.
+
+use std::cell::RefCell;
 
 use gloo_net::http::{Request, Response};
-use serde::{Serialize, de::DeserializeOwned};
+use serde::{Deserialize, Serialize, de::DeserializeOwned};
 use wasm_bindgen::{JsCast, closure::Closure};
 
 use super::{Backend, BackendError, Config, IdempotencyKey, sleep};
@@ -27,6 +36,23 @@ pub struct HttpBackend {
     retry_backoff_ms: u32,
 }
 
+/// A submission exactly as it would have been sent: where to, and its versioned JSON body.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unsent {
+    pub endpoint: String,
+    pub body: String,
+}
+
+thread_local! {
+    /// The last submission that could not leave for want of a network, with its key.
+    static UNSENT: RefCell<Option<(IdempotencyKey, Unsent)>> = const { RefCell::new(None) };
+}
+
+/// Whether the browser knows it has no network: no submission is tried then.
+pub fn browser_offline() -> bool {
+    web_sys::window().is_some_and(|w| !w.navigator().on_line())
+}
+
 /// How one attempt ended.
 enum Failure {
     /// Worth another attempt.
@@ -44,7 +70,8 @@ impl HttpBackend {
         }
     }
 
-    /// GET when `body` is `None`, else POST of the versioned body.
+    /// GET when `body` is `None`, else POST of the versioned body. A submission (a body with
+    /// a key) that fails while the browser is offline is kept for [`HttpBackend::take_unsent`].
     async fn call<B: Serialize, T: DeserializeOwned>(
         &self,
         endpoint: &str,
@@ -57,8 +84,63 @@ impl HttpBackend {
             ),
             None => None,
         };
-        let body = text.as_deref().map(Body::Json);
-        self.send(endpoint, body, key).await
+        let (Some(text), Some(key)) = (text.as_deref(), key) else {
+            return self
+                .send(endpoint, text.as_deref().map(Body::Json), key)
+                .await;
+        };
+        let result = self.submit(endpoint, text, key).await;
+        if result.as_ref().err() == Some(&BackendError::Offline) && browser_offline() {
+            let unsent = Unsent {
+                endpoint: endpoint.to_owned(),
+                body: text.to_owned(),
+            };
+            UNSENT.set(Some((key.clone(), unsent)));
+        }
+        result
+    }
+
+    /// POSTs a submission's body, unless the browser knows it is offline.
+    async fn submit<T: DeserializeOwned>(
+        &self,
+        endpoint: &str,
+        body: &str,
+        key: &IdempotencyKey,
+    ) -> Result<T, BackendError> {
+        if browser_offline() {
+            return Err(BackendError::Offline);
+        }
+        self.send(endpoint, Some(Body::Json(body)), Some(key)).await
+    }
+
+    /// The submission under `key` that last failed while the browser was offline, as it would
+    /// have been sent; taken once.
+    pub fn take_unsent(&self, key: &IdempotencyKey) -> Option<Unsent> {
+        UNSENT.with_borrow_mut(|u| match u.take() {
+            Some((k, unsent)) if k == *key => Some(unsent),
+            other => {
+                *u = other;
+                None
+            }
+        })
+    }
+
+    /// Sends a kept submission again, the same request under the same key: the service
+    /// answers a repeat with its first answer, so it is recorded once.
+    pub async fn resend(
+        &self,
+        key: &IdempotencyKey,
+        unsent: &Unsent,
+    ) -> Result<Submission, BackendError> {
+        self.submit(&unsent.endpoint, &unsent.body, key).await
+    }
+
+    /// The longest a submission can take with its retries, in milliseconds: how long a send
+    /// in progress holds its claim on an outbox entry.
+    pub fn longest_ms(&self) -> f64 {
+        let attempts = f64::from(self.retries) + 1.0;
+        let waits = f64::from(self.retry_backoff_ms) * 2f64.powf(attempts);
+        f64::from(self.timeout_ms) * attempts + waits
     }
 
     /// Sends `body` to `endpoint`, again while the failure is worth another attempt.

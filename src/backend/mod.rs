@@ -10,7 +10,7 @@ mod mock;
 
 pub use config::{BackendKind, Config, ConfigError, MockConfig, browser_today};
 pub use documents::{digest, forget_document, forget_documents, held_document};
-pub use http::HttpBackend;
+pub use http::{HttpBackend, Unsent, browser_offline};
 pub use mock::{MockBackend, STORAGE_PREFIX};
 
 use std::future::Future;
@@ -24,8 +24,9 @@ use crate::api::{
 };
 use crate::domain::documents::check_file;
 
-/// Why a call failed, in the terms the interface explains to people.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Why a call failed, in the terms the interface explains to people. Kept with a submission
+/// the outbox sent and the service refused, until its page shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum BackendError {
     /// The service could not be reached.
     Offline,

@@ -20,7 +20,9 @@ use crate::api::{
     Catalogue, DocumentReceipt, Enrolment, Invitation, ListRequest, ParticipantApplication, Status,
     StatusQuery, Submission,
 };
-use crate::backend::{AnyBackend, Backend, BackendError, Config, ConfigError, IdempotencyKey};
+use crate::backend::{
+    AnyBackend, Backend, BackendError, Config, ConfigError, HttpBackend, IdempotencyKey,
+};
 
 /// The configuration and the backend it chose.
 #[derive(Clone, Debug)]
@@ -82,6 +84,17 @@ impl PortalBackend {
                 Some(Err(_)) => return Err(BackendError::Unexpected),
                 None => crate::backend::sleep(20).await,
             }
+        }
+    }
+}
+
+impl PortalBackend {
+    /// The HTTP backend, once the file has arrived, if it chose one: only it has an outbox
+    /// (the mock lives in the browser and needs no network).
+    pub async fn http(self) -> Option<HttpBackend> {
+        match self.ready().await {
+            Ok(AnyBackend::Http(http)) => Some(http),
+            _ => None,
         }
     }
 }
