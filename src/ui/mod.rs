@@ -32,6 +32,8 @@ use service_worker::ServiceWorker;
 
 // The parsers of what a user types or loads, for the fuzz targets (tests/fuzz).
 pub use pages::form::{Draft, KEPT_DAYS, Unreadable, parse_date};
+// The outbox's entries and records, for its native tests.
+pub use pages::form::outbox;
 
 pub use crash::show_crash_notice;
 
@@ -63,6 +65,7 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Portal() -> impl IntoView {
     pages::form::StoreState::provide();
+    pages::form::Outbox::provide();
     lazy::Fetches::provide();
     // Nothing shows until the configuration and the first page are here (a journey's page waits
     // for its code, src/ui/lazy.rs): the demo banner and the page then appear together instead
@@ -77,6 +80,7 @@ fn Portal() -> impl IntoView {
                 <Header />
                 <main id="main-content" class="page-width" tabindex="-1">
                     <pages::form::StorageNotices />
+                    <pages::form::OutboxNotices />
                     <Routes fallback=NotFound>
                         <Route path=path!("/") view=Home />
                         <Route path=path!("/eligibility") view={Lazy::<pages::EligibilityRoute>::new()} />

@@ -11,17 +11,22 @@ use crate::{
     ui::{i18n::use_i18n, link, page::Page},
 };
 
-/// Keeps `record` under `ahp:{kind}:{reference}`.
+/// Where a record is kept: `ahp:{kind}:{reference}`.
+pub(super) fn record_key(kind: &str, reference: &str) -> String {
+    format!("ahp:{kind}:{reference}")
+}
+
+/// Keeps `record` under [`record_key`].
 pub fn keep_record<T: Serialize>(kind: &str, reference: &str, record: &T) {
     save(
-        &format!("ahp:{kind}:{reference}"),
+        &record_key(kind, reference),
         &serde_json::to_string(record).unwrap_or_default(),
     );
 }
 
 /// The record kept by [`keep_record`], if this browser has it.
 pub fn kept_record<T: DeserializeOwned>(kind: &str, reference: &str) -> Option<T> {
-    load(&format!("ahp:{kind}:{reference}")).and_then(|json| serde_json::from_str(&json).ok())
+    load(&record_key(kind, reference)).and_then(|json| serde_json::from_str(&json).ok())
 }
 
 /// The status page with `reference` filled in, to track a submission.

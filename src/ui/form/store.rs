@@ -87,10 +87,13 @@ pub fn clear_all() {
     leptos::task::spawn_local(async {
         let _ = crate::backend::forget_documents().await;
     });
+    if let Some(outbox) = use_context::<super::Outbox>() {
+        outbox.refresh();
+    }
     report();
 }
 
-fn keys(prefix: &str) -> Vec<String> {
+pub(super) fn keys(prefix: &str) -> Vec<String> {
     let Some(s) = storage() else {
         return Vec::new();
     };

@@ -2,23 +2,31 @@
 //! after a failure, a timeout or a reload sends the same key, and the service answers with the
 //! first result instead of recording a second submission. When answers changed after a send
 //! the service recorded but whose answer was lost, the key meets a conflict: the failure panel
-//! names the submission already made and offers to send these answers as a new one.
+//! names the submission already made and offers to send these answers as a new one. With the
+//! HTTP backend, a submission that meets no network goes to the outbox (`outbox.rs`), to be
+//! sent when the connection returns.
 
 use std::future::Future;
 
+use chrono::NaiveDate;
 use leptos::{html, prelude::*};
 use leptos_router::NavigateOptions;
 use serde::Serialize;
 
 use super::{
     keep_record, message,
+    outbox::{Entry, Outbox, Template},
     receipt::status_link,
     store::{Draft, remove},
     text, tr,
 };
-use crate::api::Submission;
-use crate::backend::{BackendError, IdempotencyKey};
-use crate::ui::{i18n::use_i18n, link};
+use crate::api::{Kind, Reference, Submission};
+use crate::backend::{BackendError, IdempotencyKey, Unsent};
+use crate::ui::{
+    config::{PortalBackend, use_backend},
+    i18n::use_i18n,
+    link,
+};
 
 /// Whether a submission of `journey` (its draft's name) is on its way, and why the last one
 /// failed.
@@ -27,14 +35,28 @@ pub struct Sending {
     pub journey: &'static str,
     pub busy: RwSignal<bool>,
     pub failure: RwSignal<Option<BackendError>>,
+    backend: PortalBackend,
+    outbox: Option<Outbox>,
 }
 
 impl Sending {
     pub fn new(journey: &'static str) -> Self {
+        let failure = RwSignal::new(None);
+        let outbox = use_context::<Outbox>();
+        // Kept offline, then refused by the service when the outbox sent it: said here.
+        if let Some(outbox) = outbox {
+            Effect::new(move || {
+                if let Some(error) = outbox.take_failure(journey) {
+                    failure.set(Some(error));
+                }
+            });
+        }
         Sending {
             journey,
             busy: RwSignal::new(false),
-            failure: RwSignal::new(None),
+            failure,
+            backend: use_backend(),
+            outbox,
         }
     }
 
@@ -48,11 +70,14 @@ impl Sending {
     }
 
     /// Sends with the draft's key (made and kept on the first try). On success `done` gets the
-    /// receipt and the draft is removed; on failure the draft and every answer stay.
-    pub fn send<Fut>(
+    /// receipt and the draft is removed; on failure the draft and every answer stay, and
+    /// `keep` is offered what the HTTP backend could not send for want of a network (it says
+    /// whether it kept it; if not, the failure is shown).
+    fn send<Fut>(
         self,
         send: impl FnOnce(IdempotencyKey) -> Fut + 'static,
         done: impl FnOnce(Submission) + 'static,
+        keep: impl FnOnce(IdempotencyKey, Unsent) -> bool + 'static,
     ) where
         Fut: Future<Output = Result<Submission, BackendError>> + 'static,
     {
@@ -66,12 +91,24 @@ impl Sending {
         self.busy.set(true);
         self.failure.set(None);
         leptos::task::spawn_local(async move {
-            let result = send(key).await;
+            let result = send(key.clone()).await;
             self.busy.set(false);
             match result {
                 Ok(submission) => {
                     done(submission);
                     remove(&Draft::key(journey));
+                    if let Some(outbox) = self.outbox {
+                        outbox.forget(journey);
+                    }
+                }
+                Err(BackendError::Offline) => {
+                    let unsent = match self.backend.http().await {
+                        Some(http) => http.take_unsent(&key),
+                        None => None,
+                    };
+                    if !unsent.is_some_and(|u| keep(key, u)) {
+                        self.failure.set(Some(BackendError::Offline));
+                    }
                 }
                 Err(e) => self.failure.set(Some(e)),
             }
@@ -80,24 +117,60 @@ impl Sending {
 
     /// As [`Sending::send`]; on success keeps what the confirmation shows, `record` made from
     /// the receipt, under `kind` (see [`keep_record`]) and opens the confirmation page,
-    /// `{base}/confirmation/{reference}`.
+    /// `{base}/confirmation/{reference}`. Offline, the outbox keeps the request and the record
+    /// with a place for the receipt, and does the same when it is sent.
     pub fn send_then_confirm<Fut, T: Serialize>(
         self,
         (kind, base): (&'static str, &'static str),
         send: impl FnOnce(IdempotencyKey) -> Fut + 'static,
-        record: impl FnOnce(Submission) -> T + 'static,
+        record: impl FnOnce(Submission) -> T + Clone + 'static,
         navigate: impl Fn(&str, NavigateOptions) + 'static,
     ) where
         Fut: Future<Output = Result<Submission, BackendError>> + 'static,
     {
-        self.send(send, move |submission| {
-            let reference = submission.reference.as_str().to_owned();
-            keep_record(kind, &reference, &record(submission));
-            navigate(
-                &link(&format!("{base}/confirmation/{reference}")),
-                Default::default(),
-            );
-        });
+        let page = window().location().pathname().unwrap_or_default();
+        let template = record.clone();
+        let keep = move |key: IdempotencyKey, request: Unsent| {
+            let Some(outbox) = self.outbox else {
+                return false;
+            };
+            // The record made around a receipt that cannot be mistaken for a real one.
+            let blank = Submission {
+                reference: Reference::new(0, Kind::Application, 0),
+                kind: Kind::Application,
+                submitted_on: NaiveDate::MIN,
+                timeline: Vec::new(),
+            };
+            let made = serde_json::to_string(&template(blank.clone())).unwrap_or_default();
+            let blank = serde_json::to_string(&blank).unwrap_or_default();
+            let Some(record) = Template::around(&made, &blank) else {
+                return false;
+            };
+            outbox.keep(&Entry {
+                journey: self.journey.to_owned(),
+                page,
+                base: base.to_owned(),
+                kind: kind.to_owned(),
+                key: key.0,
+                request,
+                record,
+                error: None,
+                claim: None,
+            });
+            true
+        };
+        self.send(
+            send,
+            move |submission| {
+                let reference = submission.reference.as_str().to_owned();
+                keep_record(kind, &reference, &record(submission));
+                navigate(
+                    &link(&format!("{base}/confirmation/{reference}")),
+                    Default::default(),
+                );
+            },
+            keep,
+        );
     }
 }
 
