@@ -67,24 +67,19 @@ fn stored_entry() -> Option<Entry> {
 fn keep_application(key: &IdempotencyKey) {
     storage().clear().unwrap();
     let body = serde_json::to_string(&Versioned::new(application("970740000838"))).unwrap();
-    let entry = Entry {
-        journey: "apply".into(),
-        page: window().location().pathname().unwrap(),
-        base: "/apply".into(),
-        kind: "receipt".into(),
-        key: key.0.clone(),
-        request: astana_hub_portal::backend::Unsent {
-            endpoint: "v1/applications".into(),
-            body,
-        },
-        record: Template {
-            head: "{\"names\":[],\"submission\":".into(),
-            tail: "}".into(),
-            flat: false,
-        },
-        error: None,
-        claim: None,
+    let record = Template {
+        head: "{\"names\":[],\"submission\":".into(),
+        tail: "}".into(),
+        flat: false,
     };
+    let request = astana_hub_portal::backend::Unsent {
+        endpoint: "v1/applications".into(),
+        body,
+    };
+    let mut entry = Entry::waiting("apply", &key.0, request, record);
+    entry.page = window().location().pathname().unwrap();
+    entry.base = "/apply".into();
+    entry.kind = "receipt".into();
     let draft = format!(
         r#"{{"journey":"apply","version":2,"answers":{{}},"idempotency_key":"{}"}}"#,
         key.0
@@ -97,6 +92,9 @@ fn keep_application(key: &IdempotencyKey) {
 
 /// The outbox as the shell provides it, in an owner of its own.
 fn outbox() -> (Owner, Outbox) {
+    // It fetches its code in a task when an entry is kept: the tasks' executor, as mounting
+    // the app starts it.
+    drop(leptos::mount::mount_to_body(|| ()));
     let owner = Owner::new();
     let outbox = owner.with(|| {
         Outbox::provide();
@@ -183,9 +181,9 @@ async fn a_refused_entry_stays_with_its_error_until_its_page_shows_it() {
         .flush(http("refuse"), |_: &str, _| panic!("not sent"))
         .await;
     let entry = stored_entry().expect("still kept");
-    let error = entry.error.expect("with its error");
+    let error = entry.failure().expect("with its error");
     assert_eq!(error.field_errors()[0].path, "organisation.bin");
-    assert_eq!(entry.claim, None);
+    assert_eq!(entry.claim, "");
     assert!(storage().get_item("ahp:draft:apply").unwrap().is_some());
     // Not sent again until the user sends it from the page.
     outbox
@@ -211,6 +209,6 @@ async fn offline_again_it_stays_kept() {
         .await;
     set_offline(false);
     let entry = stored_entry().expect("still kept");
-    assert_eq!((entry.error, entry.claim), (None, None));
+    assert_eq!((entry.failure(), entry.claim.as_str()), (None, ""));
     assert_eq!(count(&key).await, 0);
 }

@@ -3,7 +3,7 @@
 
 use astana_hub_portal::api::{Kind, Milestone, Reference, Stage, Submission};
 use astana_hub_portal::backend::{BackendError, Unsent};
-use astana_hub_portal::ui::outbox::{Claim, Entry, Template};
+use astana_hub_portal::ui::outbox::{Entry, Template};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -51,9 +51,11 @@ fn round_trip<T: Serialize + for<'de> Deserialize<'de> + PartialEq + std::fmt::D
     let made = serde_json::to_string(&make(blank())).unwrap();
     let blank = serde_json::to_string(&blank()).unwrap();
     let template = Template::around(&made, &blank).expect("the blank receipt is in the record");
-    let kept = serde_json::to_string(&template).unwrap();
-    let template: Template = serde_json::from_str(&kept).unwrap();
-    let filled = template.fill(&serde_json::to_string(&receipt()).unwrap());
+    // Kept in an entry and read back.
+    let entry = Entry::waiting("apply", "k", request(), template);
+    let kept = serde_json::to_string(&entry).unwrap();
+    let entry: Entry = serde_json::from_str(&kept).unwrap();
+    let filled = entry.record(&serde_json::to_string(&receipt()).unwrap());
     let read: T = serde_json::from_str(&filled).expect("a record the confirmation reads");
     assert_eq!(read, make(receipt()));
 }
@@ -77,24 +79,32 @@ fn a_record_without_the_receipt_has_no_template() {
     assert_eq!(Template::around(r#"{"names":[]}"#, &blank), None);
 }
 
-fn entry(error: Option<BackendError>, claim: Option<(&str, f64)>) -> Entry {
-    Entry {
-        journey: "apply".into(),
-        page: "/apply/check".into(),
-        base: "/apply".into(),
-        kind: "receipt".into(),
-        key: "0123456789abcdef0123456789abcdef".into(),
-        request: Unsent {
-            endpoint: "v1/applications".into(),
-            body: r#"{"schema_version":1,"data":{}}"#.into(),
-        },
-        record: Template::default(),
-        error,
-        claim: claim.map(|(by, until)| Claim {
-            by: by.into(),
-            until,
-        }),
+fn request() -> Unsent {
+    Unsent {
+        endpoint: "v1/applications".into(),
+        body: r#"{"schema_version":1,"data":{}}"#.into(),
     }
+}
+
+fn entry(error: Option<BackendError>, claim: Option<(&str, f64)>) -> Entry {
+    let mut entry = Entry::waiting(
+        "apply",
+        "0123456789abcdef0123456789abcdef",
+        request(),
+        Template::default(),
+    );
+    entry.page = "/apply/check".into();
+    entry.base = "/apply".into();
+    entry.kind = "receipt".into();
+    if let Some(error) = error {
+        entry.refuse(error);
+    }
+    if let Some((by, until)) = claim {
+        entry.claim = by.into();
+        entry.until = until;
+    }
+    assert_eq!(entry.request(), request());
+    entry
 }
 
 #[test]
@@ -127,4 +137,28 @@ fn when_a_flush_may_send_an_entry() {
     assert!(mine.claimed_by("me"));
     assert!(!mine.claimed_by("other"));
     assert!(!entry(None, None).claimed_by("me"));
+}
+
+#[test]
+fn a_refusal_is_kept_as_text_and_read_back() {
+    let errors = [
+        BackendError::Offline,
+        BackendError::TimedOut,
+        BackendError::Refused(vec![astana_hub_portal::api::FieldError::new(
+            "organisation.bin",
+            "ids.x",
+        )]),
+        BackendError::Conflict(None),
+        BackendError::Conflict(Some("AH-2026-P-ABCDEF-G".into())),
+        BackendError::NotFound,
+        BackendError::TooManyRequests(90),
+        BackendError::Server,
+        BackendError::Unexpected,
+    ];
+    assert_eq!(entry(None, None).failure(), None);
+    for error in errors {
+        let kept = entry(Some(error.clone()), None);
+        let read: Entry = serde_json::from_str(&serde_json::to_string(&kept).unwrap()).unwrap();
+        assert_eq!(read.failure(), Some(error));
+    }
 }

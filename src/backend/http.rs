@@ -16,7 +16,7 @@
 use std::cell::RefCell;
 
 use gloo_net::http::{Request, Response};
-use serde::{Deserialize, Serialize, de::DeserializeOwned};
+use serde::{Serialize, de::DeserializeOwned};
 use wasm_bindgen::{JsCast, closure::Closure};
 
 use super::{Backend, BackendError, Config, IdempotencyKey, sleep};
@@ -37,7 +37,7 @@ pub struct HttpBackend {
 }
 
 /// A submission exactly as it would have been sent: where to, and its versioned JSON body.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Unsent {
     pub endpoint: String,
     pub body: String,

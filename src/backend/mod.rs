@@ -24,9 +24,8 @@ use crate::api::{
 };
 use crate::domain::documents::check_file;
 
-/// Why a call failed, in the terms the interface explains to people. Kept with a submission
-/// the outbox sent and the service refused, until its page shows it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// Why a call failed, in the terms the interface explains to people.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum BackendError {
     /// The service could not be reached.
     Offline,

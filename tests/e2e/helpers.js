@@ -229,7 +229,7 @@ export async function refusesDraftFiles(page, journey, other) {
 
 /// The reference server (`SERVER_BIN`, built by `.ci/test e2e`) on an ephemeral loopback port
 /// with a database of its own, taking requests from `origins`, its "today" fixed to TODAY.
-/// The process, to kill after the tests, its address and its database file.
+/// The process, to kill after the tests, and its address.
 export async function startReferenceServer(origins) {
   const bin = process.env.SERVER_BIN ?? "../../target/debug/astana-hub-server";
   const db = join(mkdtempSync(join(tmpdir(), "ahp-e2e-")), "portal.sqlite3");
@@ -242,5 +242,5 @@ export async function startReferenceServer(origins) {
     createInterface({ input: server.stdout })[Symbol.asyncIterator]().next().then((r) => [r.value]),
     new Promise((_, reject) => setTimeout(() => reject(new Error(`${bin} did not start`)), 10_000)),
   ]);
-  return { server, url: line.replace("listening on ", "").trim(), db };
+  return { server, url: line.replace("listening on ", "").trim() };
 }

@@ -51,11 +51,20 @@ impl Sending {
                 }
             });
         }
+        let backend = use_backend();
+        // The outbox's code comes now, while the network is there: offline it could not.
+        if let Some(outbox) = outbox {
+            leptos::task::spawn_local(async move {
+                if backend.http().await.is_some() {
+                    outbox.preload();
+                }
+            });
+        }
         Sending {
             journey,
             busy: RwSignal::new(false),
             failure,
-            backend: use_backend(),
+            backend,
             outbox,
         }
     }
@@ -146,18 +155,11 @@ impl Sending {
             let Some(record) = Template::around(&made, &blank) else {
                 return false;
             };
-            outbox.keep(&Entry {
-                journey: self.journey.to_owned(),
-                page,
-                base: base.to_owned(),
-                kind: kind.to_owned(),
-                key: key.0,
-                request,
-                record,
-                error: None,
-                claim: None,
-            });
-            true
+            let mut entry = Entry::waiting(self.journey, &key.0, request, record);
+            entry.page = page;
+            entry.base = base.to_owned();
+            entry.kind = kind.to_owned();
+            outbox.keep(&entry)
         };
         self.send(
             send,
