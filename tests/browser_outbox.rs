@@ -94,7 +94,7 @@ fn keep_application(key: &IdempotencyKey) {
 fn outbox() -> (Owner, Outbox) {
     // It fetches its code in a task when an entry is kept: the tasks' executor, as mounting
     // the app starts it.
-    drop(leptos::mount::mount_to_body(|| ()));
+    leptos::mount::mount_to_body(|| ());
     let owner = Owner::new();
     let outbox = owner.with(|| {
         Outbox::provide();

@@ -42,6 +42,8 @@ async function checkAnswers(page, org_name) {
   await page.evaluate((d) => localStorage.setItem("ahp:draft:apply", JSON.stringify(d)), draft(org_name));
   await page.goto("/apply/check");
   await expect(page.locator("h1")).toHaveText("Check your answers before sending your application");
+  // What the page fetches for a send offline has come, as it has by the time a person sends.
+  await page.waitForLoadState("networkidle");
 }
 
 /// Sends while offline and checks what the page says and keeps.

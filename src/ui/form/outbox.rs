@@ -74,25 +74,33 @@ impl Outbox {
     /// Fetches the outbox's code and texts (the journeys'), for a page that may keep a
     /// submission: offline, they could not come. Its banners show once they are here.
     pub fn preload(self) {
-        if self.here.get_untracked() {
-            return;
+        if !self.here.get_untracked() {
+            leptos::task::spawn_local(async move {
+                self.ready().await;
+            });
         }
-        leptos::task::spawn_local(async move {
-            #[cfg(feature = "split")]
-            let code = fetch_code();
-            #[cfg(not(feature = "split"))]
-            let code = std::future::ready(Ok::<(), NotLoaded>(()));
-            let texts = async {
-                match self.i18n {
-                    Some(i18n) => i18n.load_journey_texts().await,
-                    None => true,
-                }
-            };
-            let (code, texts) = futures_util::future::join(code, texts).await;
-            if code.is_ok() && texts && !self.here.get_untracked() {
-                self.here.set(true);
+    }
+
+    /// Whether the outbox's code and texts are here, once fetched if they were not.
+    pub async fn ready(self) -> bool {
+        if self.here.get_untracked() {
+            return true;
+        }
+        #[cfg(feature = "split")]
+        let code = fetch_code();
+        #[cfg(not(feature = "split"))]
+        let code = std::future::ready(Ok::<(), NotLoaded>(()));
+        let texts = async {
+            match self.i18n {
+                Some(i18n) => i18n.load_journey_texts().await,
+                None => true,
             }
-        });
+        };
+        let (code, texts) = futures_util::future::join(code, texts).await;
+        if code.is_ok() && texts && !self.here.get_untracked() {
+            self.here.set(true);
+        }
+        self.here.get_untracked()
     }
 
     /// The entries changed, in this tab or another.

@@ -115,6 +115,10 @@ impl Sending {
                         Some(http) => http.take_unsent(&key),
                         None => None,
                     };
+                    // The outbox's code, if it is still on its way.
+                    if let (Some(outbox), Some(_)) = (self.outbox, &unsent) {
+                        outbox.ready().await;
+                    }
                     if !unsent.is_some_and(|u| keep(key, u)) {
                         self.failure.set(Some(BackendError::Offline));
                     }
