@@ -2,8 +2,12 @@
 //! kept in this browser. It sends what is kept when it comes and whenever the connection
 //! returns, and says what is kept, sent while its page was not shown, or refused.
 
+use std::{cell::RefCell, rc::Rc};
+
 use leptos::{html, prelude::*};
 use leptos_router::{NavigateOptions, hooks::use_location, hooks::use_navigate};
+use wasm_bindgen::{closure::Closure, prelude::*};
+use wasm_bindgen_futures::{JsFuture, future_to_promise};
 
 use super::super::{
     receipt::record_key,
@@ -26,6 +30,19 @@ fn here() -> String {
     window().location().pathname().unwrap_or_default()
 }
 
+#[wasm_bindgen(inline_js = r#"
+export function exclusively(name, task) {
+  if (!navigator.locks) return task();
+  return navigator.locks.request(name, { ifAvailable: true }, (lock) => (lock ? task() : undefined));
+}
+"#)]
+extern "C" {
+    /// Runs `task` (a function that returns a promise) while this tab holds the browser's lock
+    /// `name`, shared by every tab of the site; not at all when another tab holds it. Where the
+    /// browser has no locks (a page not served over HTTPS), the claim in the entry guards alone.
+    fn exclusively(name: &str, task: &JsValue) -> js_sys::Promise;
+}
+
 impl Outbox {
     /// Sends each kept submission that no other flush holds, one at a time; `navigate` opens
     /// the confirmation of one sent from the page shown. The others sent: their reference and
@@ -37,43 +54,62 @@ impl Outbox {
     ) -> Vec<(String, String)> {
         let mut elsewhere = Vec::new();
         for key in keys(OUTBOX) {
-            let Some(mut entry) = read(&key).filter(|e| e.sendable(js_sys::Date::now())) else {
-                continue;
+            // Sent under the lock, and taken out of the outbox before it is released: another
+            // tab that takes the lock next finds nothing left to send.
+            let outcome = Rc::new(RefCell::new(None));
+            let task = {
+                let (key, backend, outcome) = (key.clone(), backend.clone(), outcome.clone());
+                Closure::once_into_js(move || {
+                    future_to_promise(async move {
+                        *outcome.borrow_mut() = send_kept(&key, &backend).await;
+                        Ok(JsValue::UNDEFINED)
+                    })
+                })
             };
-            let by = IdempotencyKey::generate().0;
-            entry.claim = by.clone();
-            entry.until = js_sys::Date::now() + backend.longest_ms() + f64::from(SETTLE_MS);
-            write(&entry);
-            sleep(SETTLE_MS).await;
-            if !read(&key).is_some_and(|e| e.claimed_by(&by)) {
-                continue;
-            }
-            let result = backend
-                .resend(&IdempotencyKey(entry.key.clone()), &entry.request())
-                .await;
-            // "Delete my data" while it was on its way: nothing more is kept of it.
-            if read(&key).is_some() {
-                entry.claim.clear();
-                match result {
-                    Ok(submission) => {
-                        let (reference, confirmation) = sent(&entry, &submission);
-                        if here() == entry.page {
-                            navigate(&confirmation, Default::default());
-                        } else {
-                            elsewhere.push((reference, confirmation));
-                        }
-                    }
-                    Err(BackendError::Offline) if browser_offline() => write(&entry),
-                    Err(error) => {
-                        entry.refuse(error);
-                        write(&entry);
-                    }
+            let _ = JsFuture::from(exclusively(&key, &task)).await;
+            if let Some((entry, reference, confirmation)) = outcome.take() {
+                if here() == entry.page {
+                    navigate(&confirmation, Default::default());
+                } else {
+                    elsewhere.push((reference, confirmation));
                 }
             }
             self.changed.notify();
         }
         elsewhere
     }
+}
+
+/// Sends the submission kept under `key` unless another flush holds it; when sent, the entry,
+/// its reference and its confirmation's address.
+async fn send_kept(key: &str, backend: &HttpBackend) -> Option<(Entry, String, String)> {
+    let mut entry = read(key).filter(|e| e.sendable(js_sys::Date::now()))?;
+    let by = IdempotencyKey::generate().0;
+    entry.claim = by.clone();
+    entry.until = js_sys::Date::now() + backend.longest_ms() + f64::from(SETTLE_MS);
+    write(&entry);
+    sleep(SETTLE_MS).await;
+    if !read(key).is_some_and(|e| e.claimed_by(&by)) {
+        return None;
+    }
+    let result = backend
+        .resend(&IdempotencyKey(entry.key.clone()), &entry.request())
+        .await;
+    // "Delete my data" while it was on its way: nothing more is kept of it.
+    read(key)?;
+    entry.claim.clear();
+    match result {
+        Ok(submission) => {
+            let (reference, confirmation) = sent(&entry, &submission);
+            return Some((entry, reference, confirmation));
+        }
+        Err(BackendError::Offline) if browser_offline() => write(&entry),
+        Err(error) => {
+            entry.refuse(error);
+            write(&entry);
+        }
+    }
+    None
 }
 
 /// As a submission sent from its page: the confirmation's record kept, the draft removed, the
