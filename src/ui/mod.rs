@@ -62,7 +62,7 @@ pub fn App() -> impl IntoView {
 /// The layout and the routes; `config::use_backend` and `config::use_today` serve them.
 #[component]
 fn Portal() -> impl IntoView {
-    pages::form::StoreState::provide();
+    let above = AbovePages::provide();
     lazy::Fetches::provide();
     // Nothing shows until the configuration and the first page are here (a journey's page waits
     // for its code, src/ui/lazy.rs): the demo banner and the page then appear together instead
@@ -76,7 +76,7 @@ fn Portal() -> impl IntoView {
                 <ServiceWorker />
                 <Header />
                 <main id="main-content" class="page-width" tabindex="-1">
-                    <pages::form::StorageNotices />
+                    <div aria-live="polite">{move || above.view.get().map(|view| view.run())}</div>
                     <Routes fallback=NotFound>
                         <Route path=path!("/") view=Home />
                         <Route path=path!("/eligibility") view={Lazy::<pages::EligibilityRoute>::new()} />
@@ -100,6 +100,27 @@ fn Portal() -> impl IntoView {
                 <Footer />
             </div>
         </Router>
+    }
+}
+
+/// The place above every page for what the journeys' code says there: the storage notices
+/// (`pages::form::StorageNotices`). That code comes with the first journey page shown, not with
+/// the first load; it puts its view here and sets up its state under the layout's owner, where
+/// both last as long as the layout.
+#[derive(Clone)]
+pub struct AbovePages {
+    pub owner: WeakOwner,
+    pub view: RwSignal<Option<ViewFn>>,
+}
+
+impl AbovePages {
+    fn provide() -> Self {
+        let above = AbovePages {
+            owner: Owner::current().unwrap_or_default().downgrade(),
+            view: RwSignal::new(None),
+        };
+        provide_context(above.clone());
+        above
     }
 }
 

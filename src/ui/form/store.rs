@@ -8,7 +8,8 @@
 //! - a saved draft that cannot be read (damaged, or from a newer version of the portal) is set
 //!   aside under `<draft key>:damaged` (kept [`KEPT_DAYS`], removed with the rest by "delete my
 //!   data") and a new draft is started; versions 0 and 1 are read as the current one;
-//! - a draft not changed for [`KEPT_DAYS`] is deleted when the portal starts;
+//! - a draft not changed for [`KEPT_DAYS`] is deleted when the first journey page of a visit
+//!   is shown, which sets up this state (`super::provide_storage`);
 //! - another tab changing the same draft: this tab never writes over a revision it has not
 //!   read, and asks which answers to keep.
 
@@ -100,7 +101,8 @@ fn keys(prefix: &str) -> Vec<String> {
         .collect()
 }
 
-/// What the layout says about this browser's storage. Provided once by the shell.
+/// What the layout says about this browser's storage. Provided once, at the layout's level, by
+/// the first journey page shown (`super::provide_storage`).
 #[derive(Clone, Copy)]
 pub struct StoreState {
     /// While something lives only in memory: the key of a draft to offer as a download, or ""
