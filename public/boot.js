@@ -3,7 +3,6 @@
 // the code's files are named here relative to this one, and the texts through index.html's
 // <meta name="files">, relative to <base href>.
 import init from "./astana-hub-portal.js";
-import journeyFiles from "./journey-files.js";
 
 // The address of a language's texts, such as "texts/kk.json", as this version names it.
 const named = JSON.parse(document.querySelector('meta[name="files"]')?.content ?? "{}");
@@ -29,14 +28,21 @@ if (lang === "kk" || lang === "ru") preload(texts(`texts/${lang}.json`));
 // A journey's page opened directly: its code and texts, which the portal would otherwise ask
 // for only once it has started (journey-files.js, written by the build). A journey's first
 // path segment names its files, with "_" for "-" ("list-request" is the chunk list_request).
+// The list is fetched only then: the start page, the first load, needs none of it.
 const journey = location.pathname
   .slice(new URL(document.baseURI).pathname.length)
   .split("/")[0]
   .replaceAll("-", "_");
-if (Object.hasOwn(journeyFiles, journey)) {
-  journeyFiles[journey].forEach((file) => preload(new URL(file, import.meta.url)));
-  preload(texts("texts/journeys/en.json"));
-  if (lang === "kk" || lang === "ru") preload(texts(`texts/journeys/${lang}.json`));
+if (journey) {
+  import("./journey-files.js")
+    .then(({ default: journeyFiles }) => {
+      if (!Object.hasOwn(journeyFiles, journey)) return;
+      journeyFiles[journey].forEach((file) => preload(new URL(file, import.meta.url)));
+      preload(texts("texts/journeys/en.json"));
+      if (lang === "kk" || lang === "ru") preload(texts(`texts/journeys/${lang}.json`));
+    })
+    // Only a head start: the portal fetches what it needs itself.
+    .catch(() => {});
 }
 
 // What to say when the portal cannot start, in the remembered language; all three for a first
