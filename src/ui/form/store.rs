@@ -18,6 +18,7 @@ use std::{cell::RefCell, collections::BTreeMap};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 use super::Answers;
 
@@ -390,16 +391,20 @@ impl Draft {
     /// As [`Draft::parse`], saying why not. Older versions are read as the current one: they
     /// lack only fields with defaults.
     pub fn read(journey: &str, json: &str) -> Result<Self, Unreadable> {
-        #[derive(Deserialize)]
-        struct Versioned {
-            #[serde(default)]
-            version: u32,
-        }
-        let Versioned { version } = serde_json::from_str(json).map_err(|_| Unreadable::Damaged)?;
+        // Read once as a JSON value: its version first (a newer draft may have fields this
+        // version refuses), then the draft from the value.
+        let value: Value = serde_json::from_str(json).map_err(|_| Unreadable::Damaged)?;
+        let version = match value.get("version") {
+            None => 0,
+            Some(v) => v
+                .as_u64()
+                .and_then(|v| u32::try_from(v).ok())
+                .ok_or(Unreadable::Damaged)?,
+        };
         if version > Self::VERSION {
             return Err(Unreadable::Version);
         }
-        let mut draft: Draft = serde_json::from_str(json).map_err(|_| Unreadable::Damaged)?;
+        let mut draft = Draft::deserialize(value).map_err(|_| Unreadable::Damaged)?;
         if draft.journey != journey {
             return Err(Unreadable::Damaged);
         }
