@@ -28,21 +28,24 @@ if (lang === "kk" || lang === "ru") preload(texts(`texts/${lang}.json`));
 // A journey's page opened directly: its code and texts, which the portal would otherwise ask
 // for only once it has started (journey-files.js, written by the build). A journey's first
 // path segment names its files, with "_" for "-" ("list-request" is the chunk list_request).
-// The list is fetched only then: the start page, the first load, needs none of it.
+// The list is fetched only then: the start page, the first load, needs none of it. The portal
+// starts once the preloads are under way (its WebAssembly is downloading meanwhile, preloaded
+// by index.html), so that it asks for the same files only after them and gets them once.
 const journey = location.pathname
   .slice(new URL(document.baseURI).pathname.length)
   .split("/")[0]
   .replaceAll("-", "_");
 if (journey) {
-  import("./journey-files.js")
-    .then(({ default: journeyFiles }) => {
-      if (!Object.hasOwn(journeyFiles, journey)) return;
+  try {
+    const { default: journeyFiles } = await import("./journey-files.js");
+    if (Object.hasOwn(journeyFiles, journey)) {
       journeyFiles[journey].forEach((file) => preload(new URL(file, import.meta.url)));
       preload(texts("texts/journeys/en.json"));
       if (lang === "kk" || lang === "ru") preload(texts(`texts/journeys/${lang}.json`));
-    })
+    }
+  } catch {
     // Only a head start: the portal fetches what it needs itself.
-    .catch(() => {});
+  }
 }
 
 // What to say when the portal cannot start, in the remembered language; all three for a first
