@@ -7,6 +7,9 @@ import init from "./astana-hub-portal.js";
 // The address of a language's texts, such as "texts/kk.json", as this version names it.
 const named = JSON.parse(document.querySelector('meta[name="files"]')?.content ?? "{}");
 const texts = (path) => new URL(named[path] ?? path, document.baseURI);
+// The journeys' texts in a language. Its path is written as a template, never whole: the build
+// rewrites a file's whole name where it appears, and `named` knows the texts by their old names.
+const journeyTexts = (code) => texts(`texts/journeys/${code}.json`);
 
 // Starts fetching a file the portal will fetch itself, so it does not wait for it afterwards.
 function preload(url) {
@@ -40,8 +43,8 @@ if (journey) {
     const { default: journeyFiles } = await import("./journey-files.js");
     if (Object.hasOwn(journeyFiles, journey)) {
       journeyFiles[journey].forEach((file) => preload(new URL(file, import.meta.url)));
-      preload(texts("texts/journeys/en.json"));
-      if (lang === "kk" || lang === "ru") preload(texts(`texts/journeys/${lang}.json`));
+      preload(journeyTexts("en"));
+      if (lang === "kk" || lang === "ru") preload(journeyTexts(lang));
     }
   } catch {
     // Only a head start: the portal fetches what it needs itself.
