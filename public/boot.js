@@ -3,11 +3,13 @@
 // the code's files are named here relative to this one, and the texts through index.html's
 // <meta name="files">, relative to <base href>.
 import init from "./astana-hub-portal.js";
-import journeyFiles from "./journey-files.js";
 
 // The address of a language's texts, such as "texts/kk.json", as this version names it.
 const named = JSON.parse(document.querySelector('meta[name="files"]')?.content ?? "{}");
 const texts = (path) => new URL(named[path] ?? path, document.baseURI);
+// The journeys' texts in a language. Its path is written as a template, never whole: the build
+// rewrites a file's whole name where it appears, and `named` knows the texts by their old names.
+const journeyTexts = (code) => texts(`texts/journeys/${code}.json`);
 
 // Starts fetching a file the portal will fetch itself, so it does not wait for it afterwards.
 function preload(url) {
@@ -29,14 +31,24 @@ if (lang === "kk" || lang === "ru") preload(texts(`texts/${lang}.json`));
 // A journey's page opened directly: its code and texts, which the portal would otherwise ask
 // for only once it has started (journey-files.js, written by the build). A journey's first
 // path segment names its files, with "_" for "-" ("list-request" is the chunk list_request).
+// The list is fetched only then: the start page, the first load, needs none of it. The portal
+// starts once the preloads are under way (its WebAssembly is downloading meanwhile, preloaded
+// by index.html), so that it asks for the same files only after them and gets them once.
 const journey = location.pathname
   .slice(new URL(document.baseURI).pathname.length)
   .split("/")[0]
   .replaceAll("-", "_");
-if (Object.hasOwn(journeyFiles, journey)) {
-  journeyFiles[journey].forEach((file) => preload(new URL(file, import.meta.url)));
-  preload(texts("texts/journeys/en.json"));
-  if (lang === "kk" || lang === "ru") preload(texts(`texts/journeys/${lang}.json`));
+if (journey) {
+  try {
+    const { default: journeyFiles } = await import("./journey-files.js");
+    if (Object.hasOwn(journeyFiles, journey)) {
+      journeyFiles[journey].forEach((file) => preload(new URL(file, import.meta.url)));
+      preload(journeyTexts("en"));
+      if (lang === "kk" || lang === "ru") preload(journeyTexts(lang));
+    }
+  } catch {
+    // Only a head start: the portal fetches what it needs itself.
+  }
 }
 
 // What to say when the portal cannot start, in the remembered language; all three for a first

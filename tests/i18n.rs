@@ -143,10 +143,10 @@ fn every_key_named_by_the_interface_exists() {
     assert!(unknown.is_empty(), "keys with no text: {unknown:?}");
 }
 
-/// The sources of what the first load draws: the layout, home, "not found", the settings error
-/// and the notices about stored answers. Every other page's code is fetched with the journeys'
-/// texts (src/ui/lazy.rs).
-const SHELL_SOURCES: [&str; 12] = [
+/// The sources of what the first load draws: the layout, home, "not found" and the settings
+/// error. Every other page's code, and the notices about stored answers, are fetched with the
+/// journeys' texts (src/ui/lazy.rs).
+const SHELL_SOURCES: [&str; 10] = [
     "src/ui/mod.rs",
     "src/ui/crash.rs",
     "src/ui/layout.rs",
@@ -157,8 +157,6 @@ const SHELL_SOURCES: [&str; 12] = [
     "src/ui/lazy.rs",
     "src/ui/pages/home.rs",
     "src/ui/pages/not_found.rs",
-    "src/ui/form/notice.rs",
-    "src/ui/form/store.rs",
 ];
 
 #[test]

@@ -242,8 +242,14 @@ impl Backend for MockBackend {
         let mut refused = body.check();
         refused.extend(body.check_cohort(self.today));
         refused.extend(documents_refused("acceleration", &body.attachments, &[]).await);
-        self.submit(Kind::Enrolment, key, body, refused, body.second_factor())
-            .await
+        self.submit(
+            Kind::Enrolment,
+            key,
+            body,
+            refused,
+            body.second_factor_with(as_given),
+        )
+        .await
     }
 
     async fn submit_invitation(
@@ -253,8 +259,14 @@ impl Backend for MockBackend {
     ) -> Result<Submission, BackendError> {
         let mut refused = body.check(self.today);
         refused.extend(documents_refused("invitations", &body.attachments, &body.people).await);
-        self.submit(Kind::Invitation, key, body, refused, body.second_factor())
-            .await
+        self.submit(
+            Kind::Invitation,
+            key,
+            body,
+            refused,
+            body.second_factor_with(as_given),
+        )
+        .await
     }
 
     async fn submit_list_request(
@@ -314,4 +326,10 @@ impl Backend for MockBackend {
             sha256,
         })
     }
+}
+
+/// An email second factor as the applicant gave it, trimmed: `second_factor_matches` compares
+/// it in any case when the status is asked for.
+fn as_given(email: &str) -> String {
+    email.trim().to_owned()
 }

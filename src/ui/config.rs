@@ -10,11 +10,8 @@
 //! - [`use_today`]: the app's one "today" (the configured date, else Astana's); read it
 //!   inside a closure so a view follows the configured date once the file has arrived.
 
-use chrono::NaiveDate;
-use leptos::prelude::*;
-use leptos_meta::Title;
-
 use super::i18n::{LanguageSwitcher, use_i18n};
+use super::page::Page;
 use super::site::fetch_site_file;
 use crate::api::{
     Catalogue, DocumentReceipt, Enrolment, Invitation, ListRequest, ParticipantApplication, Status,
@@ -23,6 +20,8 @@ use crate::api::{
 use crate::backend::{
     AnyBackend, Backend, BackendError, Config, ConfigError, HttpBackend, IdempotencyKey,
 };
+use chrono::NaiveDate;
+use leptos::prelude::*;
 
 /// The configuration and the backend it chose.
 #[derive(Clone, Debug)]
@@ -179,8 +178,8 @@ fn ConfigErrorPage(error: ConfigError) -> impl IntoView {
         ConfigError::Missing(None) => ("config.error.unreachable", String::new()),
         ConfigError::Invalid(why) => ("config.error.invalid", why),
     };
+    // The heading and the tab's title as every page has them (`Page`).
     view! {
-        <Title text=move || format!("{} – {}", i18n.t("config.error.title"), i18n.t("portal.name")) />
         <header class="header">
             <div class="page-width header__inner">
                 <span class="header__name">{t("portal.name")}</span>
@@ -188,10 +187,11 @@ fn ConfigErrorPage(error: ConfigError) -> impl IntoView {
             </div>
         </header>
         <main id="main-content" class="page-width" tabindex="-1">
-            <h1 class="heading-xl">{t("config.error.title")}</h1>
-            <p>{t(reason)}</p>
-            {(!detail.is_empty()).then(|| view! { <p><code>{detail}</code></p> })}
-            <p>{t("config.error.what_to_do")}</p>
+            <Page title="config.error.title">
+                <p>{t(reason)}</p>
+                {(!detail.is_empty()).then(|| view! { <p><code>{detail}</code></p> })}
+                <p>{t("config.error.what_to_do")}</p>
+            </Page>
         </main>
     }
 }

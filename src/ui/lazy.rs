@@ -193,6 +193,7 @@ macro_rules! lazy_page {
                 wasm_split_helpers::wasm_split($chunk, fallible, preload(fetch_code))
             )]
             fn build() -> Result<AnyView, $crate::ui::lazy::NotLoaded> {
+                $crate::ui::pages::form::provide_storage();
                 Ok(view! { <$page /> }.into_any())
             }
 

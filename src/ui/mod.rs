@@ -64,7 +64,7 @@ pub fn App() -> impl IntoView {
 /// The layout and the routes; `config::use_backend` and `config::use_today` serve them.
 #[component]
 fn Portal() -> impl IntoView {
-    pages::form::StoreState::provide();
+    let above = AbovePages::provide();
     pages::form::Outbox::provide();
     lazy::Fetches::provide();
     // Nothing shows until the configuration and the first page are here (a journey's page waits
@@ -79,7 +79,7 @@ fn Portal() -> impl IntoView {
                 <ServiceWorker />
                 <Header />
                 <main id="main-content" class="page-width" tabindex="-1">
-                    <pages::form::StorageNotices />
+                    <div aria-live="polite">{move || above.view.get().map(|view| view.run())}</div>
                     <pages::form::OutboxNotices />
                     <Routes fallback=NotFound>
                         <Route path=path!("/") view=Home />
@@ -104,6 +104,27 @@ fn Portal() -> impl IntoView {
                 <Footer />
             </div>
         </Router>
+    }
+}
+
+/// The place above every page for what the journeys' code says there: the storage notices
+/// (`pages::form::StorageNotices`). That code comes with the first journey page shown, not with
+/// the first load; it puts its view here and sets up its state under the layout's owner, where
+/// both last as long as the layout.
+#[derive(Clone)]
+pub struct AbovePages {
+    pub owner: WeakOwner,
+    pub view: RwSignal<Option<ViewFn>>,
+}
+
+impl AbovePages {
+    fn provide() -> Self {
+        let above = AbovePages {
+            owner: Owner::current().unwrap_or_default().downgrade(),
+            view: RwSignal::new(None),
+        };
+        provide_context(above.clone());
+        above
     }
 }
 

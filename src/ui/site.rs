@@ -1,8 +1,6 @@
 //! The site's own files (`config.json`, the texts), fetched beside `index.html` whatever the
 //! path the portal is served under, and the version of the site this page belongs to.
 
-use std::collections::HashMap;
-
 use gloo_net::http::Request;
 use leptos::prelude::document;
 use web_sys::RequestCache;
@@ -21,9 +19,16 @@ fn meta(name: &str) -> Option<String> {
 /// lists the new names by the old ones (`<meta name="files">`); other files keep their names.
 fn named(path: &str) -> String {
     meta("files")
-        .and_then(|files| serde_json::from_str::<HashMap<String, String>>(&files).ok())
-        .and_then(|mut files| files.remove(path))
+        .and_then(|files| new_name(&files, path).map(str::to_owned))
         .unwrap_or_else(|| path.to_owned())
+}
+
+/// The new name of `path` in the list the build writes, `{"texts/kk.json":"assets/…",…}`. Found
+/// by a plain search rather than a JSON parser: the build writes the list, and its names are
+/// paths with no quotes or escapes.
+fn new_name<'a>(files: &'a str, path: &str) -> Option<&'a str> {
+    let (_, rest) = files.split_once(&format!("\"{path}\":\""))?;
+    rest.split_once('"').map(|(name, _)| name)
 }
 
 async fn fetch_text(path: &str, cache: RequestCache) -> Result<String, Option<u16>> {

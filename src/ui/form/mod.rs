@@ -26,15 +26,13 @@ pub use crate::journeys::{
 pub use add_another::{AddAnother, ItemSummary, ListTexts, list_answer};
 pub use draft_file::{DraftTools, chosen_file};
 pub use format::{dyn_text, fill, format_date, format_money, message, text, tr};
-pub use notice::StorageNotices;
+pub use notice::provide_storage;
 pub use outbox::{Outbox, OutboxNotices};
 pub use receipt::{Milestones, NoRecord, keep_record, kept_record, status_link};
 pub use start::{JourneyStart, StartTexts};
 pub use step::{DraftStep, step_links};
 pub use step_form::{BackLink, StepForm};
-pub use store::{
-    Draft, KEPT_DAYS, StoreState, Unreadable, all_saved, clear_all, load, save, saved_answers,
-};
+pub use store::{Draft, KEPT_DAYS, Unreadable, all_saved, clear_all, load, save, saved_answers};
 pub use submit::{FailurePanel, Sending};
 pub use summary::SummaryList;
 pub use task_list::TaskList;

@@ -9,7 +9,7 @@ use super::{
     store::{Draft, KEPT_DAYS, StoreState},
     text,
 };
-use crate::ui::i18n::use_i18n;
+use crate::ui::{AbovePages, i18n::use_i18n};
 
 /// One banner: the "Important" title, a message, and the buttons given, if any.
 #[component]
@@ -34,8 +34,27 @@ fn Banner(
     }
 }
 
+/// Sets up, once, what the layout keeps for the journeys: the drafts' state and these notices
+/// above every page. Every page fetched on first visit calls it before it is built
+/// (`lazy_page!`), so this code comes with the journeys' instead of the first load. Without the
+/// layout (a component tested alone) there is nothing to set up.
+pub fn provide_storage() {
+    let Some(above) = use_context::<AbovePages>() else {
+        return;
+    };
+    if use_context::<StoreState>().is_some() {
+        return;
+    }
+    if let Some(owner) = above.owner.upgrade() {
+        owner.with(|| {
+            StoreState::provide();
+            above.view.set(Some(ViewFn::from(StorageNotices)));
+        });
+    }
+}
+
 #[component]
-pub fn StorageNotices() -> impl IntoView {
+fn StorageNotices() -> impl IntoView {
     let Some(state) = use_context::<StoreState>() else {
         return ().into_any();
     };
@@ -93,5 +112,6 @@ pub fn StorageNotices() -> impl IntoView {
             }
         })
     };
-    view! { <div aria-live="polite">{unsaved} {notice} {conflict}</div> }.into_any()
+    // In the layout's live region (`AbovePages`), which is there from the start.
+    view! { {unsaved} {notice} {conflict} }.into_any()
 }

@@ -8,7 +8,8 @@
 //! - a saved draft that cannot be read (damaged, or from a newer version of the portal) is set
 //!   aside under `<draft key>:damaged` (kept [`KEPT_DAYS`], removed with the rest by "delete my
 //!   data") and a new draft is started; versions 0 and 1 are read as the current one;
-//! - a draft not changed for [`KEPT_DAYS`] is deleted when the portal starts;
+//! - a draft not changed for [`KEPT_DAYS`] is deleted when the first journey page of a visit
+//!   is shown, which sets up this state (`super::provide_storage`);
 //! - another tab changing the same draft: this tab never writes over a revision it has not
 //!   read, and asks which answers to keep.
 
@@ -17,6 +18,7 @@ use std::{cell::RefCell, collections::BTreeMap};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 use super::Answers;
 
@@ -103,7 +105,8 @@ pub(super) fn keys(prefix: &str) -> Vec<String> {
         .collect()
 }
 
-/// What the layout says about this browser's storage. Provided once by the shell.
+/// What the layout says about this browser's storage. Provided once, at the layout's level, by
+/// the first journey page shown (`super::provide_storage`).
 #[derive(Clone, Copy)]
 pub struct StoreState {
     /// While something lives only in memory: the key of a draft to offer as a download, or ""
@@ -391,16 +394,20 @@ impl Draft {
     /// As [`Draft::parse`], saying why not. Older versions are read as the current one: they
     /// lack only fields with defaults.
     pub fn read(journey: &str, json: &str) -> Result<Self, Unreadable> {
-        #[derive(Deserialize)]
-        struct Versioned {
-            #[serde(default)]
-            version: u32,
-        }
-        let Versioned { version } = serde_json::from_str(json).map_err(|_| Unreadable::Damaged)?;
+        // Read once as a JSON value: its version first (a newer draft may have fields this
+        // version refuses), then the draft from the value.
+        let value: Value = serde_json::from_str(json).map_err(|_| Unreadable::Damaged)?;
+        let version = match value.get("version") {
+            None => 0,
+            Some(v) => v
+                .as_u64()
+                .and_then(|v| u32::try_from(v).ok())
+                .ok_or(Unreadable::Damaged)?,
+        };
         if version > Self::VERSION {
             return Err(Unreadable::Version);
         }
-        let mut draft: Draft = serde_json::from_str(json).map_err(|_| Unreadable::Damaged)?;
+        let mut draft = Draft::deserialize(value).map_err(|_| Unreadable::Damaged)?;
         if draft.journey != journey {
             return Err(Unreadable::Damaged);
         }

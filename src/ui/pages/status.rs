@@ -129,7 +129,7 @@ pub fn StatusPage() -> impl IntoView {
                     .timeline
                     .iter()
                     .map(|m| {
-                        let key = format!("track.stage.{:?}", m.stage).to_lowercase();
+                        let key = format!("track.stage.{:?}", m.stage).to_ascii_lowercase();
                         let (due, done) = (m.due, m.stage <= current);
                         let state = if done { "track.done" } else { "track.expected" };
                         view! {
@@ -140,9 +140,9 @@ pub fn StatusPage() -> impl IntoView {
                         }
                     })
                     .collect_view();
-                let stage_key = format!("track.stage.{:?}", current).to_lowercase();
+                let stage_key = format!("track.stage.{:?}", current).to_ascii_lowercase();
                 let reference = status.reference.as_str().to_owned();
-                let kind = format!("track.kind.{:?}", status.kind).to_lowercase();
+                let kind = format!("track.kind.{:?}", status.kind).to_ascii_lowercase();
                 // No published timeline: say so instead of leaving the reader to wonder.
                 let no_timeline = (status.kind == api::Kind::ListRequest)
                     .then(|| view! { <p>{text("list.track_note")}</p> });

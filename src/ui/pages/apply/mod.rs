@@ -200,7 +200,7 @@ pub fn Confirmation() -> impl IntoView {
         .timeline
         .iter()
         .map(|m| {
-            let key = format!("track.stage.{:?}", m.stage).to_lowercase();
+            let key = format!("track.stage.{:?}", m.stage).to_ascii_lowercase();
             let due = m.due;
             view! {
                 <li>
