@@ -116,7 +116,8 @@ for (const path of files) {
   writeFileSync(target, isText(path) ? contents.get(path) : bytes.get(path));
   rmSync(join(root, path));
 }
-for (const dir of new Set(files.map((path) => path.split("/")[0]).filter((top) => top !== "assets"))) {
+// The folders the files moved out of (texts/, snippets/), now empty.
+for (const dir of new Set(files.filter((path) => path.includes("/")).map((path) => path.split("/")[0]).filter((top) => top !== "assets"))) {
   rmSync(join(root, dir), { recursive: true, force: true });
 }
 

@@ -7,8 +7,7 @@ import init from "./astana-hub-portal.js";
 // The address of a language's texts, such as "texts/kk.json", as this version names it.
 const named = JSON.parse(document.querySelector('meta[name="files"]')?.content ?? "{}");
 const texts = (path) => new URL(named[path] ?? path, document.baseURI);
-// The journeys' texts in a language. Its path is written as a template, never whole: the build
-// rewrites a file's whole name where it appears, and `named` knows the texts by their old names.
+// The journeys' texts in a language.
 const journeyTexts = (code) => texts(`texts/journeys/${code}.json`);
 
 // Starts fetching a file the portal will fetch itself, so it does not wait for it afterwards.

@@ -1,6 +1,5 @@
-//! The HTTP backend in a real browser against tests/contract/server.mjs, which `.ci/test`
-//! starts on port 8299 (CONTRACT_SERVER at build time names another address). Each test picks
-//! the server's behaviour by the base URL.
+//! The HTTP backend in a real browser against tests/contract/server.mjs (`support::SERVER`).
+//! Each test picks the server's behaviour by the base URL.
 #![cfg(target_arch = "wasm32")]
 
 use astana_hub_portal::api::limits::MAX_TEXT;
@@ -11,31 +10,9 @@ use astana_hub_portal::backend::{
 use wasm_bindgen_test::*;
 
 mod support;
-use support::application;
+use support::{SERVER, application, count, http};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-const SERVER: &str = match option_env!("CONTRACT_SERVER") {
-    Some(url) => url,
-    None => "http://127.0.0.1:8299",
-};
-
-fn http(mode: &str, timeout_ms: u32, retries: u32) -> HttpBackend {
-    let text = format!(
-        r#"{{"backend":"http","base_url":"{SERVER}/mode/{mode}","timeout_ms":{timeout_ms},"retries":{retries},"retry_backoff_ms":50}}"#
-    );
-    HttpBackend::new(&Config::parse(&text).expect("valid config"))
-}
-
-/// How many submissions the server made under `key`.
-async fn count(key: &IdempotencyKey) -> u64 {
-    let response = gloo_net::http::Request::get(&format!("{SERVER}/count/{}", key.0))
-        .send()
-        .await
-        .expect("count");
-    let value: serde_json::Value = response.json().await.expect("count is JSON");
-    value["count"].as_u64().expect("a number")
-}
 
 #[wasm_bindgen_test]
 async fn success_and_the_same_key_again() {

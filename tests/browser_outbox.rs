@@ -1,5 +1,4 @@
-//! The outbox in a real browser against tests/contract/server.mjs (see browser_backend_http.rs
-//! for the server and CONTRACT_SERVER): what the HTTP backend keeps of a submission it could
+//! The outbox in a real browser against tests/contract/server.mjs (see `support::SERVER`): what the HTTP backend keeps of a submission it could
 //! not send while the browser was offline, sent again under its key, and the flush that sends
 //! each kept entry once, even when two start at the same moment.
 #![cfg(target_arch = "wasm32")]
@@ -14,31 +13,9 @@ use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
 mod support;
-use support::application;
+use support::{application, count, http};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-const SERVER: &str = match option_env!("CONTRACT_SERVER") {
-    Some(url) => url,
-    None => "http://127.0.0.1:8299",
-};
-
-fn http(mode: &str) -> HttpBackend {
-    let text = format!(
-        r#"{{"backend":"http","base_url":"{SERVER}/mode/{mode}","timeout_ms":2000,"retries":0}}"#
-    );
-    HttpBackend::new(&Config::parse(&text).expect("valid config"))
-}
-
-/// How many submissions the server made under `key`.
-async fn count(key: &IdempotencyKey) -> u64 {
-    let response = gloo_net::http::Request::get(&format!("{SERVER}/count/{}", key.0))
-        .send()
-        .await
-        .expect("count");
-    let value: serde_json::Value = response.json().await.expect("count is JSON");
-    value["count"].as_u64().expect("a number")
-}
 
 /// Makes the browser say it is offline (`navigator.onLine`), or online again.
 fn set_offline(offline: bool) {
@@ -105,7 +82,7 @@ fn outbox() -> (Owner, Outbox) {
 
 #[wasm_bindgen_test]
 async fn kept_while_offline_and_sent_again_once() {
-    let backend = http("ok");
+    let backend = http("ok", 2000, 0);
     let key = IdempotencyKey::generate();
     set_offline(true);
     let result = backend
@@ -152,8 +129,8 @@ async fn two_flushes_at_once_send_an_entry_once() {
         move |to: &str, _: leptos_router::NavigateOptions| opened.borrow_mut().push(to.to_owned())
     };
     futures_util::future::join(
-        outbox.flush(http("ok"), open(opened.clone())),
-        outbox.flush(http("ok"), open(opened.clone())),
+        outbox.flush(http("ok", 2000, 0), open(opened.clone())),
+        outbox.flush(http("ok", 2000, 0), open(opened.clone())),
     )
     .await;
     let opened = opened.borrow().clone();
@@ -178,7 +155,7 @@ async fn a_refused_entry_stays_with_its_error_until_its_page_shows_it() {
     keep_application(&key);
     let (owner, outbox) = outbox();
     outbox
-        .flush(http("refuse"), |_: &str, _| panic!("not sent"))
+        .flush(http("refuse", 2000, 0), |_: &str, _| panic!("not sent"))
         .await;
     let entry = stored_entry().expect("still kept");
     let error = entry.failure().expect("with its error");
@@ -187,7 +164,7 @@ async fn a_refused_entry_stays_with_its_error_until_its_page_shows_it() {
     assert!(storage().get_item("ahp:draft:apply").unwrap().is_some());
     // Not sent again until the user sends it from the page.
     outbox
-        .flush(http("ok"), |_: &str, _| panic!("not sent"))
+        .flush(http("ok", 2000, 0), |_: &str, _| panic!("not sent"))
         .await;
     assert_eq!(count(&key).await, 0);
     assert_eq!(
@@ -205,7 +182,7 @@ async fn offline_again_it_stays_kept() {
     let (_owner, outbox) = outbox();
     set_offline(true);
     outbox
-        .flush(http("ok"), |_: &str, _| panic!("not sent"))
+        .flush(http("ok", 2000, 0), |_: &str, _| panic!("not sent"))
         .await;
     set_offline(false);
     let entry = stored_entry().expect("still kept");

@@ -123,19 +123,16 @@ pub async fn show(page: LazyPage) -> AnyView {
 /// opens the same address in the new version, where the answers saved in this browser wait.
 #[component]
 fn NewVersion() -> impl IntoView {
-    let i18n = use_i18n();
-    let t = move |key: &'static str| move || i18n.t(key);
-    let reload = move |_| {
+    let reload = Callback::new(|()| {
         let _ = window().location().reload();
-    };
+    });
     view! {
-        <Page title="lazy.new_version.title">
-            <p>{t("lazy.new_version.body")}</p>
-            <p>{t("lazy.kept")}</p>
-            <button type="button" class="button" on:click=reload>
-                {t("lazy.new_version.reload")}
-            </button>
-        </Page>
+        <NotShown
+            title="lazy.new_version.title"
+            body="lazy.new_version.body"
+            action="lazy.new_version.reload"
+            act=reload
+        />
     }
 }
 
@@ -145,10 +142,9 @@ fn NewVersion() -> impl IntoView {
 fn PageNotLoaded(page: LazyPage) -> impl IntoView {
     let i18n = use_i18n();
     let fetches = use_context();
-    let t = move |key: &'static str| move || i18n.t(key);
     let fetched = RwSignal::new(false);
     let failed_attempts = RwSignal::new(0u32);
-    let retry = move |_| {
+    let retry = Callback::new(move |()| {
         leptos::task::spawn_local(async move {
             if fetch(page, i18n, fetches).await {
                 fetched.set(true);
@@ -156,7 +152,7 @@ fn PageNotLoaded(page: LazyPage) -> impl IntoView {
                 failed_attempts.update(|n| *n += 1);
             }
         });
-    };
+    });
     // Built here, not in the task: the page needs the contexts of the place it is shown in.
     move || {
         failed_attempts.track();
@@ -165,16 +161,30 @@ fn PageNotLoaded(page: LazyPage) -> impl IntoView {
         {
             return view;
         }
-        view! {
-            <Page title="lazy.title">
-                <p>{t("lazy.body")}</p>
-                <p>{t("lazy.kept")}</p>
-                <button type="button" class="button" on:click=retry>
-                    {t("lazy.retry")}
-                </button>
-            </Page>
-        }
-        .into_any()
+        view! { <NotShown title="lazy.title" body="lazy.body" action="lazy.retry" act=retry /> }
+            .into_any()
+    }
+}
+
+/// A page that did not come: why (`body`), that the answers given are kept, and a button that
+/// does `action`.
+#[component]
+fn NotShown(
+    title: &'static str,
+    body: &'static str,
+    action: &'static str,
+    act: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move |key: &'static str| move || i18n.t(key);
+    view! {
+        <Page title>
+            <p>{t(body)}</p>
+            <p>{t("lazy.kept")}</p>
+            <button type="button" class="button" on:click=move |_| act.run(())>
+                {t(action)}
+            </button>
+        </Page>
     }
 }
 

@@ -54,6 +54,28 @@ export async function openPage(page, path, timeout = undefined) {
 export const sitePath = (url) =>
   new URL(url).pathname.replace(/^(\/portal)?\/assets\//, "/").replace(/\.[0-9a-f]{10}(\.\w+)$/, "$1");
 
+/// Every route of the portal with its heading, in English.
+export const ROUTES = [
+  ["/", "Services of the Astana Hub innovation cluster"],
+  ["/eligibility", "Check if you can become a participant"],
+  ["/fees", "Work out the membership fee"],
+  ["/apply", "Apply for participant status"],
+  ["/acceleration", "Acceleration programmes"],
+  ["/invitations", "Request a visa invitation"],
+  ["/list-request", "Ask to be included in the Fund's list of innovation cluster actors"],
+  ["/status", "Track an application, enrolment or visa invitation"],
+  ["/no-such-page", "Page not found"],
+];
+
+/// A complete draft of the participant application for `org_name`, as its steps leave it in
+/// this browser (store it under "ahp:draft:apply").
+export const applicationDraft = (org_name) => ({
+  journey: "apply",
+  version: 1,
+  idempotency_key: "",
+  answers: { ...ANSWERS.apply, org_name },
+});
+
 /// The day every journey test runs on: config.json fixes the app's "today" to it.
 export const TODAY = "2026-03-02";
 

@@ -3,19 +3,14 @@
 // the reference it issued, and the status page reads the status back from it. The server is
 // the real binary on an ephemeral loopback port with its own database, started by this file.
 import { expect, test } from "@playwright/test";
-import { ANSWERS, expectNoAxeViolations, serveHttpConfig, startReferenceServer, statusOnServer } from "./helpers.js";
+import { applicationDraft, expectNoAxeViolations, serveHttpConfig, startReferenceServer, statusOnServer } from "./helpers.js";
 import { ROOT_URL, SUBPATH_URL } from "./playwright.config.js";
 
 const BIN = "970740000838";
 const REFERENCE = /AH-2026-P-[2-9A-HJKMNP-Z]{6}-[2-9A-HJKMNP-Z]/;
 
 // A complete draft, as the application's steps leave it in this browser.
-const DRAFT = {
-  journey: "apply",
-  version: 1,
-  idempotency_key: "",
-  answers: { ...ANSWERS.apply, org_name: "Alpha LLP" },
-};
+const DRAFT = applicationDraft("Alpha LLP");
 
 test.describe.configure({ mode: "serial" });
 

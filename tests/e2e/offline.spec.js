@@ -6,23 +6,12 @@
 // page.route cannot reach.
 import { rmSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { ANSWERS, TODAY, expectNoAxeViolations, openPage } from "./helpers.js";
+import { ROUTES, TODAY, applicationDraft, expectNoAxeViolations, openPage } from "./helpers.js";
 import { configure, copySite, cspReports, release, serveSite } from "./release.mjs";
 
 test.use({ serviceWorkers: "allow" });
 
-const ROUTES = [
-  ["/", "Services of the Astana Hub innovation cluster"],
-  ["/eligibility", "Check if you can become a participant"],
-  ["/fees", "Work out the membership fee"],
-  ["/apply", "Apply for participant status"],
-  ["/acceleration", "Acceleration programmes"],
-  ["/invitations", "Request a visa invitation"],
-  ["/list-request", "Ask to be included in the Fund's list of innovation cluster actors"],
-  ["/status", "Track an application, enrolment or visa invitation"],
-  ["/no-such-page", "Page not found"],
-];
-const DRAFT = { journey: "apply", version: 1, idempotency_key: "", answers: { ...ANSWERS.apply, org_name: "Alpha LLP" } };
+const DRAFT = applicationDraft("Alpha LLP");
 const READY = "A new version of the portal is ready. Your answers are kept.";
 
 let dir;

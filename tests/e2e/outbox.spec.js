@@ -4,15 +4,13 @@
 // one idempotency key, and the confirmation shows the server's reference. Every application
 // POSTed from the browser (every tab) is counted, and the server is asked for the reference.
 import { expect, test } from "@playwright/test";
-import { ANSWERS, expectNoAxeViolations, serveHttpConfig, startReferenceServer, statusOnServer } from "./helpers.js";
+import { ANSWERS, applicationDraft, expectNoAxeViolations, serveHttpConfig, startReferenceServer, statusOnServer } from "./helpers.js";
 import { ROOT_URL } from "./playwright.config.js";
 
 const BIN = "970740000838";
 const REFERENCE = /AH-2026-P-[2-9A-HJKMNP-Z]{6}-[2-9A-HJKMNP-Z]/;
 const KEPT = "You’re offline. Your form is saved on this device and will be sent when your connection returns.";
 const PATIENCE = { timeout_ms: 5000, retries: 1, retry_backoff_ms: 200 };
-
-const draft = (org_name) => ({ journey: "apply", version: 1, idempotency_key: "", answers: { ...ANSWERS.apply, org_name } });
 
 test.describe.configure({ mode: "serial" });
 
@@ -39,7 +37,7 @@ async function checkAnswers(page, org_name) {
   await serveHttpConfig(page, serverUrl, PATIENCE);
   await page.goto("/");
   await expect(page.locator("h1")).toBeVisible();
-  await page.evaluate((d) => localStorage.setItem("ahp:draft:apply", JSON.stringify(d)), draft(org_name));
+  await page.evaluate((d) => localStorage.setItem("ahp:draft:apply", JSON.stringify(d)), applicationDraft(org_name));
   await page.goto("/apply/check");
   await expect(page.locator("h1")).toHaveText("Check your answers before sending your application");
   // What the page fetches for a send offline has come, as it has by the time a person sends.

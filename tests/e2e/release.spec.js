@@ -5,11 +5,11 @@
 // is kept (offline.spec.js has the worker's).
 import { rmSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { ANSWERS, expectNoAxeViolations, openPage, serveConfig } from "./helpers.js";
+import { applicationDraft, expectNoAxeViolations, openPage, serveConfig } from "./helpers.js";
 import { copySite, cspReports, release, serveSite } from "./release.mjs";
 
 const ELIGIBILITY = "Check if you can become a participant";
-const DRAFT = { journey: "apply", version: 1, idempotency_key: "", answers: { ...ANSWERS.apply, org_name: "Alpha LLP" } };
+const DRAFT = applicationDraft("Alpha LLP");
 
 let dir;
 let server;

@@ -1,20 +1,9 @@
 // The shell: every route loads with the right title and heading, passes axe in every language,
 // works by keyboard, keeps the language, and works from a sub-path.
 import { expect, test } from "@playwright/test";
-import { PORTAL_NAME, expectNoAxeViolations, openPage, sitePath } from "./helpers.js";
+import { PORTAL_NAME, ROUTES, expectNoAxeViolations, openPage, sitePath } from "./helpers.js";
 import { SUBPATH_URL } from "./playwright.config.js";
 
-const ROUTES = [
-  ["/", "Services of the Astana Hub innovation cluster"],
-  ["/eligibility", "Check if you can become a participant"],
-  ["/fees", "Work out the membership fee"],
-  ["/apply", "Apply for participant status"],
-  ["/acceleration", "Acceleration programmes"],
-  ["/invitations", "Request a visa invitation"],
-  ["/list-request", "Ask to be included in the Fund's list of innovation cluster actors"],
-  ["/status", "Track an application, enrolment or visa invitation"],
-  ["/no-such-page", "Page not found"],
-];
 
 for (const [path, heading] of ROUTES) {
   test(`${path} loads with its heading and title, and axe finds nothing`, async ({ page }) => {

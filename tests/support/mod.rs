@@ -172,3 +172,30 @@ pub fn application(bin: &str) -> ParticipantApplication {
         route: Route::AstanaHubActor,
     }
 }
+
+/// The contract test server (tests/contract/server.mjs), which `.ci/test` starts on port 8299;
+/// CONTRACT_SERVER at build time names another address.
+pub const SERVER: &str = match option_env!("CONTRACT_SERVER") {
+    Some(url) => url,
+    None => "http://127.0.0.1:8299",
+};
+
+/// The HTTP backend against the contract server, which behaves as `mode` says ("ok", "refuse", …).
+pub fn http(mode: &str, timeout_ms: u32, retries: u32) -> astana_hub_portal::backend::HttpBackend {
+    let text = format!(
+        r#"{{"backend":"http","base_url":"{SERVER}/mode/{mode}","timeout_ms":{timeout_ms},"retries":{retries},"retry_backoff_ms":50}}"#
+    );
+    astana_hub_portal::backend::HttpBackend::new(
+        &astana_hub_portal::backend::Config::parse(&text).expect("valid config"),
+    )
+}
+
+/// How many submissions the contract server made under `key`.
+pub async fn count(key: &astana_hub_portal::backend::IdempotencyKey) -> u64 {
+    let response = gloo_net::http::Request::get(&format!("{SERVER}/count/{}", key.0))
+        .send()
+        .await
+        .expect("count");
+    let value: serde_json::Value = response.json().await.expect("count is JSON");
+    value["count"].as_u64().expect("a number")
+}
