@@ -16,6 +16,11 @@ use std::{collections::BTreeMap, env, fs, path::Path};
 #[path = "src/i18n/file.rs"]
 mod file;
 
+// The reader the file module reads with.
+#[allow(dead_code)]
+#[path = "src/json.rs"]
+mod json;
+
 // The forms each language needs and how a plural text is written, as the crate reads them.
 #[allow(dead_code)]
 #[path = "src/i18n/plural.rs"]

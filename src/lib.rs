@@ -4,6 +4,7 @@
 //! - [`i18n`]: the texts in Kazakh, Russian and English, and locale formatting.
 //! - [`journeys`]: the four journeys' questions as data, with their checks, conditions and
 //!   order; pure, tested natively.
+//! - [`json`]: the small JSON reader of the files the first load reads.
 //! - [`api`]: the contract with the Fund's service (pure, shared with a server).
 //! - `backend` (feature `web`): the mock and the HTTP client behind one trait.
 //! - `ui` (feature `web`): the Leptos interface.
@@ -13,5 +14,6 @@ pub mod backend;
 pub mod domain;
 pub mod i18n;
 pub mod journeys;
+pub mod json;
 #[cfg(feature = "web")]
 pub mod ui;

@@ -6,6 +6,8 @@
 
 use std::collections::BTreeMap;
 
+use crate::json::{self, Json};
+
 /// Key to text.
 pub type Texts = BTreeMap<String, String>;
 
@@ -14,6 +16,22 @@ pub fn write(texts: &Texts) -> String {
 }
 
 /// The texts of a file, or why it is not one: anything but an object of strings is refused.
-pub fn parse(file: &str) -> Result<Texts, serde_json::Error> {
-    serde_json::from_str(file)
+/// Read with [`crate::json`], as this is on the first load of a Kazakh or Russian reader.
+pub fn parse(file: &str) -> Result<Texts, String> {
+    let Json::Object(members) = json::parse(file)? else {
+        return Err("a texts file is an object".into());
+    };
+    // Inserted one by one: collecting would sort them first, with a sort the first load
+    // otherwise does without.
+    let mut texts = Texts::new();
+    for (key, text) in members {
+        let Json::String(text) = text else {
+            return Err(format!(
+                "the text of {key} is {}, not a string",
+                text.kind()
+            ));
+        };
+        texts.insert(key, text);
+    }
+    Ok(texts)
 }

@@ -125,7 +125,7 @@ pub fn available(lang: Lang, part: Part) -> bool {
 }
 
 /// Takes a fetched texts file; from then on [`lookup`] answers with its texts.
-pub fn install(lang: Lang, part: Part, file: &str) -> Result<(), serde_json::Error> {
+pub fn install(lang: Lang, part: Part, file: &str) -> Result<(), String> {
     let texts = file::parse(file)?;
     if let Some(slot) = slot(lang, part) {
         // Already there (compiled in, or a second fetch): the first copy stays.

@@ -15,7 +15,6 @@ mod site;
 use std::sync::OnceLock;
 
 use leptos::prelude::*;
-use leptos_meta::{Html, provide_meta_context};
 use leptos_router::{
     Lazy,
     components::{Route, Router, Routes},
@@ -26,7 +25,7 @@ use config::ConfigGate;
 use demo_banner::DemoBanner;
 use i18n::{I18n, use_i18n};
 use layout::{Footer, Header, SkipLink};
-use page::PagesShown;
+use page::{DocumentTitle, PagesShown};
 use pages::{Home, NotFound};
 use service_worker::ServiceWorker;
 
@@ -40,10 +39,15 @@ pub use crash::show_crash_notice;
 /// The whole portal: language, configuration, layout and routes.
 #[component]
 pub fn App() -> impl IntoView {
-    provide_meta_context();
     I18n::provide();
     PagesShown::provide();
+    DocumentTitle::provide();
     let i18n = use_i18n();
+    Effect::new(move || {
+        if let Some(html) = document().document_element() {
+            let _ = html.set_attribute("lang", i18n.lang().code());
+        }
+    });
     // Nothing is drawn until a remembered Kazakh or Russian choice has its texts (or has failed
     // to get them): a page that flashes English first is read out in the wrong language.
     let portal = move || {
@@ -55,10 +59,7 @@ pub fn App() -> impl IntoView {
             }
         })
     };
-    view! {
-        <Html attr:lang=move || i18n.lang().code() />
-        {portal}
-    }
+    portal
 }
 
 /// The layout and the routes; `config::use_backend` and `config::use_today` serve them.

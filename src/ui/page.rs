@@ -1,7 +1,6 @@
 //! The frame of every page: its title in the tab and its `h1`.
 
 use leptos::{html, prelude::*};
-use leptos_meta::Title;
 
 use super::i18n::use_i18n;
 
@@ -18,6 +17,49 @@ impl PagesShown {
     /// Whether a page has been shown yet (reactive).
     pub fn any() -> bool {
         use_context::<PagesShown>().is_some_and(|PagesShown(shown)| shown.get() > 0)
+    }
+}
+
+/// The tab's title: "heading – portal name", with "Error: " before it while an error summary
+/// lists problems (the summary gives that word, in the journeys' texts). Kept here rather than by a head-managing crate: the tab's title is all the
+/// portal sets in the head, and `<html lang>`, which [`super::App`] sets itself.
+#[derive(Clone, Copy)]
+pub struct DocumentTitle {
+    heading: RwSignal<Option<&'static str>>,
+    error_prefix: RwSignal<Option<&'static str>>,
+}
+
+impl DocumentTitle {
+    pub fn provide() {
+        let title = DocumentTitle {
+            heading: RwSignal::new(None),
+            error_prefix: RwSignal::new(None),
+        };
+        provide_context(title);
+        let i18n = use_i18n();
+        Effect::new(move || {
+            if let Some(heading) = title.heading.get() {
+                let prefix = title.error_prefix.get().unwrap_or_default();
+                let name = i18n.t("portal.name");
+                document().set_title(&format!("{prefix}{} – {name}", i18n.t(heading)));
+            }
+        });
+    }
+
+    /// Puts the prefix `error_prefix` gives ("Error: ") before the title while it gives one,
+    /// until the caller is gone.
+    pub fn mark_errors(error_prefix: impl Fn() -> Option<&'static str> + Send + Sync + 'static) {
+        let Some(DocumentTitle {
+            error_prefix: shown,
+            ..
+        }) = use_context()
+        else {
+            return;
+        };
+        Effect::new(move || shown.set(error_prefix()));
+        on_cleanup(move || {
+            shown.try_set(None);
+        });
     }
 }
 
@@ -40,8 +82,10 @@ pub fn Page(
             let _ = h1.focus();
         }
     });
+    if let Some(DocumentTitle { heading, .. }) = use_context() {
+        heading.set(Some(title));
+    }
     view! {
-        <Title text=move || format!("{} – {}", i18n.t(title), i18n.t("portal.name")) />
         <h1 class="heading-xl" tabindex="-1" node_ref=heading>
             {move || i18n.t(title)}
         </h1>

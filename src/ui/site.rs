@@ -1,9 +1,10 @@
 //! The site's own files (`config.json`, the texts), fetched beside `index.html` whatever the
 //! path the portal is served under, and the version of the site this page belongs to.
 
-use gloo_net::http::Request;
-use leptos::prelude::document;
-use web_sys::RequestCache;
+use leptos::prelude::{document, window};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{RequestCache, RequestInit, Response};
 
 /// The content of a `<meta name="…">` of this page; written by the build
 /// (`.ci/name-files.mjs`), absent in builds that name no files.
@@ -36,15 +37,23 @@ async fn fetch_text(path: &str, cache: RequestCache) -> Result<String, Option<u1
     let url = web_sys::Url::new_with_base(path, &base)
         .map(|u| u.href())
         .map_err(|_| None)?;
-    let response = Request::get(&url)
-        .cache(cache)
-        .send()
+    // The browser's fetch itself, not the HTTP client the journeys use: that client stays out
+    // of the first load.
+    let init = RequestInit::new();
+    init.set_cache(cache);
+    let response: Response = JsFuture::from(window().fetch_with_str_and_init(&url, &init))
         .await
+        .and_then(JsCast::dyn_into)
         .map_err(|_| None)?;
     if !response.ok() {
         return Err(Some(response.status()));
     }
-    response.text().await.map_err(|_| None)
+    let text = response.text().map_err(|_| None)?;
+    JsFuture::from(text)
+        .await
+        .ok()
+        .and_then(|text| text.as_string())
+        .ok_or(None)
 }
 
 /// The text of a file of the site, by its path relative to `<base href>` ("texts/kk.json");

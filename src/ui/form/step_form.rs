@@ -2,12 +2,15 @@
 //! Validation runs only when Continue is pressed.
 
 use leptos::{ev::SubmitEvent, html, prelude::*};
-use leptos_meta::Title;
 use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 
 use super::{Answers, Problem, Step, field::Field, message, text};
-use crate::ui::{config::use_today, i18n::use_i18n, page::Page};
+use crate::ui::{
+    config::use_today,
+    i18n::use_i18n,
+    page::{DocumentTitle, Page},
+};
 
 #[component]
 pub fn BackLink(href: String) -> impl IntoView {
@@ -38,15 +41,9 @@ pub fn ErrorSummary(errors: RwSignal<Vec<Problem>>) -> impl IntoView {
             let _ = el.focus();
         }
     });
-    // The title's formatter can outlive this page when a step replaces a step of the same
-    // route: a disposed signal then reads as "no errors".
-    let formatter = move |title: String| {
-        if errors.try_with(Vec::is_empty).unwrap_or(true) {
-            title
-        } else {
-            format!("{}{title}", i18n.t("form.error_prefix"))
-        }
-    };
+    DocumentTitle::mark_errors(move || {
+        (!errors.with(Vec::is_empty)).then(|| i18n.t("form.error_prefix"))
+    });
     let items = move || {
         let lang = i18n.lang();
         errors
@@ -71,7 +68,6 @@ pub fn ErrorSummary(errors: RwSignal<Vec<Problem>>) -> impl IntoView {
             .collect_view()
     };
     view! {
-        <Title formatter=formatter />
         <Show when=move || !errors.with(Vec::is_empty)>
             <div class="error-summary" tabindex="-1" node_ref=node aria-labelledby="error-summary-title">
                 <div role="alert">
