@@ -42,8 +42,7 @@ if (journey) {
     const { default: journeyFiles } = await import("./journey-files.js");
     if (Object.hasOwn(journeyFiles, journey)) {
       journeyFiles[journey].forEach((file) => preload(new URL(file, import.meta.url)));
-      preload(journeyTexts("en"));
-      if (lang === "kk" || lang === "ru") preload(journeyTexts(lang));
+      preload(journeyTexts(lang === "kk" || lang === "ru" ? lang : "en"));
     }
   } catch {
     // Only a head start: the portal fetches what it needs itself.

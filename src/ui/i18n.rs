@@ -100,18 +100,13 @@ impl I18n {
         }
     }
 
-    /// Fetches the journeys' texts in the language shown, and in English, which stands in for
-    /// a text a file cached from an older build lacks. From then on every language chosen
-    /// brings its journeys' texts too. False when a file could not be loaded.
+    /// Fetches the journeys' texts in the language shown; from then on every language chosen
+    /// brings its journeys' texts too. False when the file could not be loaded. The language's
+    /// file alone is enough: every key has a text in all three languages (a test checks the
+    /// sources), and the file is named by its content, so it is this build's own.
     pub async fn load_journey_texts(self) -> bool {
         self.journeys.set_value(true);
-        let lang = self.shown.get_untracked();
-        let (english, shown) = futures_util::future::join(
-            fetch(Lang::En, &[Part::Journeys]),
-            fetch(lang, &[Part::Journeys]),
-        )
-        .await;
-        english && shown
+        fetch(self.shown.get_untracked(), &[Part::Journeys]).await
     }
 
     /// The text of `key` in the current language (English where it has none). Every key used

@@ -1,7 +1,6 @@
 //! What every page shares: the skip link, the header and the footer.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 
 use super::{
@@ -33,9 +32,9 @@ pub fn Header() -> impl IntoView {
     view! {
         <header class="header">
             <div class="page-width header__inner">
-                <A href=link("/") attr:class="header__name">
+                <a href=link("/") class="header__name">
                     {move || i18n.t("portal.name")}
-                </A>
+                </a>
                 <LanguageSwitcher />
             </div>
             // In the banner, not the page's content: a journey's code on its way.

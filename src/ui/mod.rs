@@ -50,7 +50,7 @@ pub fn App() -> impl IntoView {
     });
     // Nothing is drawn until a remembered Kazakh or Russian choice has its texts (or has failed
     // to get them): a page that flashes English first is read out in the wrong language.
-    let portal = move || {
+    move || {
         i18n.settled().then(|| {
             view! {
                 <ConfigGate>
@@ -58,8 +58,7 @@ pub fn App() -> impl IntoView {
                 </ConfigGate>
             }
         })
-    };
-    portal
+    }
 }
 
 /// The layout and the routes; `config::use_backend` and `config::use_today` serve them.
@@ -84,21 +83,12 @@ fn Portal() -> impl IntoView {
                     <pages::form::OutboxNotices />
                     <Routes fallback=NotFound>
                         <Route path=path!("/") view=Home />
-                        <Route path=path!("/eligibility") view={Lazy::<pages::EligibilityRoute>::new()} />
-                        <Route path=path!("/eligibility/:step") view={Lazy::<pages::EligibilityStepRoute>::new()} />
+                        <Route path=path!("/eligibility/*rest") view={Lazy::<pages::EligibilityRoute>::new()} />
                         <Route path=path!("/fees") view={Lazy::<pages::FeesRoute>::new()} />
-                        <Route path=path!("/apply") view={Lazy::<pages::ApplyRoute>::new()} />
-                        <Route path=path!("/apply/confirmation/:reference") view={Lazy::<pages::ApplyConfirmationRoute>::new()} />
-                        <Route path=path!("/apply/:step") view={Lazy::<pages::ApplyStepRoute>::new()} />
-                        <Route path=path!("/acceleration") view={Lazy::<pages::AccelerationRoute>::new()} />
-                        <Route path=path!("/acceleration/:step") view={Lazy::<pages::AccelerationStepRoute>::new()} />
-                        <Route path=path!("/acceleration/confirmation/:reference") view={Lazy::<pages::AccelerationConfirmationRoute>::new()} />
-                        <Route path=path!("/invitations") view={Lazy::<pages::InvitationsRoute>::new()} />
-                        <Route path=path!("/invitations/:step") view={Lazy::<pages::InvitationStepRoute>::new()} />
-                        <Route path=path!("/invitations/confirmation/:reference") view={Lazy::<pages::InvitationConfirmationRoute>::new()} />
-                        <Route path=path!("/list-request") view={Lazy::<pages::ListRequestRoute>::new()} />
-                        <Route path=path!("/list-request/:step") view={Lazy::<pages::ListRequestStepRoute>::new()} />
-                        <Route path=path!("/list-request/confirmation/:reference") view={Lazy::<pages::ListRequestConfirmationRoute>::new()} />
+                        <Route path=path!("/apply/*rest") view={Lazy::<pages::ApplyRoute>::new()} />
+                        <Route path=path!("/acceleration/*rest") view={Lazy::<pages::AccelerationRoute>::new()} />
+                        <Route path=path!("/invitations/*rest") view={Lazy::<pages::InvitationsRoute>::new()} />
+                        <Route path=path!("/list-request/*rest") view={Lazy::<pages::ListRequestRoute>::new()} />
                         <Route path=path!("/status") view={Lazy::<pages::StatusRoute>::new()} />
                     </Routes>
                 </main>

@@ -53,7 +53,7 @@ for (const [what, pattern] of [
   });
 }
 
-test("a journey page opened in Kazakh fetches the journeys' Kazakh texts with its code", async ({ page }) => {
+test("a journey page opened in Kazakh fetches the journeys' Kazakh texts with its code, and no others", async ({ page }) => {
   await page.addInitScript(() => localStorage.setItem("ahp:lang", "kk"));
   const requested = [];
   page.on("request", (request) => requested.push(sitePath(request.url())));
@@ -61,6 +61,8 @@ test("a journey page opened in Kazakh fetches the journeys' Kazakh texts with it
   await expect(page.locator("html")).toHaveAttribute("lang", "kk");
   await expect(page.locator("h1")).toHaveText("Мүшелік жарнаны есептеу");
   expect(requested).toContain("/texts/journeys/kk.json");
+  // Every text is in all three files, each named by its content: no English to stand in.
+  expect(requested).not.toContain("/texts/journeys/en.json");
   await expectNoAxeViolations(page, "fees in Kazakh");
 });
 
@@ -79,6 +81,7 @@ test("a journey's address opened directly fetches its code and texts at once, ea
   const journeyFiles = requested.filter(isJourneyFile);
   expect(journeyFiles).toContain("/split_apply.wasm");
   expect(journeyFiles).toContain("/texts/journeys/ru.json");
+  expect(journeyFiles).not.toContain("/texts/journeys/en.json");
   const downloadedTwice = journeyFiles.filter((path, i) => journeyFiles.indexOf(path) !== i);
   expect(downloadedTwice).toEqual([]);
   expect(warnings.filter((text) => text.includes("preload"))).toEqual([]);

@@ -3,7 +3,7 @@
 
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
-use leptos_router::{components::A, hooks::use_navigate, hooks::use_params_map};
+use leptos_router::{components::A, hooks::use_navigate};
 
 use super::{
     fees::FeeEstimate,
@@ -46,9 +46,9 @@ pub fn Eligibility() -> impl IntoView {
 /// A step of the check, or its result.
 #[component]
 pub fn EligibilityStep() -> impl IntoView {
-    let params = use_params_map();
+    let slug = super::step_slug();
     move || {
-        let slug = params.with(|p| p.get("step").unwrap_or_default());
+        let slug = slug();
         match JOURNEY.step(&slug) {
             Some(step) => view! { <DraftStep journey=&JOURNEY draft=DRAFT step /> }.into_any(),
             None => view! { <EligibilityResult /> }.into_any(),

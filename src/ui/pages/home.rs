@@ -1,7 +1,6 @@
 //! The start page: the four procedures, what each needs and how long it takes.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::ui::{i18n::use_i18n, link, page::Page};
 
@@ -60,7 +59,7 @@ pub fn Home() -> impl IntoView {
                         view! {
                             <li class="procedure">
                                 <h2 class="heading-m">
-                                    <A href=link(p.href)>{t(p.title)}</A>
+                                    <a href=link(p.href)>{t(p.title)}</a>
                                 </h2>
                                 <p>{t(p.summary)}</p>
                                 <dl class="procedure__facts">
@@ -76,7 +75,7 @@ pub fn Home() -> impl IntoView {
             </ul>
             <h2 class="heading-m">{t("home.status.title")}</h2>
             <p>
-                <A href=link("/status")>{t("home.status.link")}</A>
+                <a href=link("/status")>{t("home.status.link")}</a>
             </p>
         </Page>
     }

@@ -6,10 +6,7 @@
 //! listed kind it holds, and a contact: no fee, no timeline, no priority activity.
 
 use leptos::prelude::*;
-use leptos_router::{
-    components::A,
-    hooks::{use_navigate, use_params_map},
-};
+use leptos_router::{components::A, hooks::use_navigate};
 
 use super::form::{
     BackLink, DraftStep, FailurePanel, JourneyStart, NoRecord, Question, Sending, StartTexts,
@@ -53,9 +50,9 @@ pub fn ListRequestStart() -> impl IntoView {
 /// A step or "check your answers", by the last part of the address.
 #[component]
 pub fn ListRequestStep() -> impl IntoView {
-    let params = use_params_map();
+    let slug = super::step_slug();
     move || {
-        let slug = params.with(|p| p.get("step").unwrap_or_default());
+        let slug = slug();
         match JOURNEY.step(&slug) {
             Some(step) => view! { <DraftStep journey=&JOURNEY draft=DRAFT step /> }.into_any(),
             None => view! { <CheckAnswers /> }.into_any(),
@@ -140,7 +137,7 @@ fn CheckAnswers() -> impl IntoView {
 #[component]
 pub fn ListRequestConfirmation() -> impl IntoView {
     let i18n = use_i18n();
-    let reference = use_params_map().with_untracked(|p| p.get("reference").unwrap_or_default());
+    let reference = super::confirmed_reference();
     let receipt: Option<Submission> = kept_record(RECEIPT, &reference);
     let Some(receipt) = receipt else {
         return view! {

@@ -21,52 +21,123 @@ pub use home::Home;
 pub use not_found::NotFound;
 
 // Every page but home and "not found" is fetched when first visited (`ui::lazy`), one chunk a
-// journey.
-lazy_page!(EligibilityRoute, eligibility, eligibility::Eligibility);
-lazy_page!(
-    EligibilityStepRoute,
-    eligibility,
-    eligibility::EligibilityStep
-);
+// journey, under one route a journey (see `JourneyPages`).
+lazy_page!(EligibilityRoute, eligibility, EligibilityPages);
 lazy_page!(FeesRoute, fees, fees::Fees);
-lazy_page!(ApplyRoute, apply, apply::Apply);
-lazy_page!(ApplyStepRoute, apply, apply::ApplyStep);
-lazy_page!(ApplyConfirmationRoute, apply, apply::Confirmation);
-lazy_page!(AccelerationRoute, acceleration, acceleration::Acceleration);
-lazy_page!(
-    AccelerationStepRoute,
-    acceleration,
-    acceleration::AccelerationStep
-);
-lazy_page!(
-    AccelerationConfirmationRoute,
-    acceleration,
-    acceleration::AccelerationConfirmation
-);
-lazy_page!(InvitationsRoute, invitations, invitations::Invitations);
-lazy_page!(
-    InvitationStepRoute,
-    invitations,
-    invitations::InvitationStep
-);
-lazy_page!(
-    InvitationConfirmationRoute,
-    invitations,
-    invitations::InvitationConfirmation
-);
-lazy_page!(
-    ListRequestRoute,
-    list_request,
-    list_request::ListRequestStart
-);
-lazy_page!(
-    ListRequestStepRoute,
-    list_request,
-    list_request::ListRequestStep
-);
-lazy_page!(
-    ListRequestConfirmationRoute,
-    list_request,
-    list_request::ListRequestConfirmation
-);
+lazy_page!(ApplyRoute, apply, ApplyPages);
+lazy_page!(AccelerationRoute, acceleration, AccelerationPages);
+lazy_page!(InvitationsRoute, invitations, InvitationsPages);
+lazy_page!(ListRequestRoute, list_request, ListRequestPages);
 lazy_page!(StatusRoute, status, status::StatusPage);
+
+/// The pages a journey's address names, `/<journey>/*rest` to the router: `rest` is empty at
+/// the journey's start, a step's slug at `/<journey>/<step>`, and `confirmation/<reference>` at
+/// the confirmation of a submission. One route a journey rather than one a page keeps the
+/// router's code, which is in the first load, small.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum JourneyPage {
+    Start,
+    Step,
+    Confirmation,
+    Unknown,
+}
+
+impl JourneyPage {
+    fn of(rest: &str) -> JourneyPage {
+        let mut parts = rest.split('/');
+        match (parts.next(), parts.next(), parts.next()) {
+            (Some(""), None, _) => JourneyPage::Start,
+            (Some(_), None, _) => JourneyPage::Step,
+            (Some("confirmation"), Some(reference), None) if !reference.is_empty() => {
+                JourneyPage::Confirmation
+            }
+            _ => JourneyPage::Unknown,
+        }
+    }
+}
+
+/// The rest of the address after the journey's (reactive): a step's slug on a step's page.
+fn step_slug() -> impl Fn() -> String + Copy + Send + Sync + 'static {
+    let params = leptos_router::hooks::use_params_map();
+    move || params.with(|p| p.get("rest").unwrap_or_default())
+}
+
+/// The reference a confirmation's address names.
+fn confirmed_reference() -> String {
+    let rest = step_slug();
+    rest()
+        .strip_prefix("confirmation/")
+        .unwrap_or_default()
+        .to_owned()
+}
+
+type PageView = fn() -> AnyView;
+
+/// Shows the journey's page the address names; moving between its steps keeps the step page,
+/// which follows its slug itself.
+#[component]
+fn JourneyPages(start: PageView, step: PageView, confirmation: Option<PageView>) -> impl IntoView {
+    let rest = step_slug();
+    let page = Memo::new(move |_| JourneyPage::of(&rest()));
+    move || match (page.get(), confirmation) {
+        (JourneyPage::Start, _) => start(),
+        (JourneyPage::Step, _) => step(),
+        (JourneyPage::Confirmation, Some(confirmation)) => confirmation(),
+        _ => view! { <NotFound /> }.into_any(),
+    }
+}
+
+#[component]
+fn EligibilityPages() -> impl IntoView {
+    view! {
+        <JourneyPages
+            start=|| view! { <eligibility::Eligibility /> }.into_any()
+            step=|| view! { <eligibility::EligibilityStep /> }.into_any()
+            confirmation=None
+        />
+    }
+}
+
+#[component]
+fn ApplyPages() -> impl IntoView {
+    view! {
+        <JourneyPages
+            start=|| view! { <apply::Apply /> }.into_any()
+            step=|| view! { <apply::ApplyStep /> }.into_any()
+            confirmation=Some(|| view! { <apply::Confirmation /> }.into_any())
+        />
+    }
+}
+
+#[component]
+fn AccelerationPages() -> impl IntoView {
+    view! {
+        <JourneyPages
+            start=|| view! { <acceleration::Acceleration /> }.into_any()
+            step=|| view! { <acceleration::AccelerationStep /> }.into_any()
+            confirmation=Some(|| view! { <acceleration::AccelerationConfirmation /> }.into_any())
+        />
+    }
+}
+
+#[component]
+fn InvitationsPages() -> impl IntoView {
+    view! {
+        <JourneyPages
+            start=|| view! { <invitations::Invitations /> }.into_any()
+            step=|| view! { <invitations::InvitationStep /> }.into_any()
+            confirmation=Some(|| view! { <invitations::InvitationConfirmation /> }.into_any())
+        />
+    }
+}
+
+#[component]
+fn ListRequestPages() -> impl IntoView {
+    view! {
+        <JourneyPages
+            start=|| view! { <list_request::ListRequestStart /> }.into_any()
+            step=|| view! { <list_request::ListRequestStep /> }.into_any()
+            confirmation=Some(|| view! { <list_request::ListRequestConfirmation /> }.into_any())
+        />
+    }
+}

@@ -1,7 +1,6 @@
 //! The page for an address the portal does not know.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::ui::{i18n::use_i18n, link, page::Page};
 
@@ -15,10 +14,10 @@ pub fn NotFound() -> impl IntoView {
             <p>{t("not_found.options")}</p>
             <ul class="list">
                 <li>
-                    <A href=link("/")>{t("common.back_home")}</A>
+                    <a href=link("/")>{t("common.back_home")}</a>
                 </li>
                 <li>
-                    <A href=link("/status")>{t("home.status.link")}</A>
+                    <a href=link("/status")>{t("home.status.link")}</a>
                 </li>
             </ul>
         </Page>

@@ -3,7 +3,7 @@
 //! visa invitation gets a way into the invitation journey with what is known filled in.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 use serde::{Deserialize, Serialize};
 
 use crate::{
@@ -58,7 +58,7 @@ pub struct Record {
 #[component]
 pub fn AccelerationConfirmation() -> impl IntoView {
     let i18n = use_i18n();
-    let reference = use_params_map().with_untracked(|p| p.get("reference").unwrap_or_default());
+    let reference = super::super::confirmed_reference();
     let record: Option<Record> = kept_record(RECORD, &reference);
     let Some((record, receipt)) = record.and_then(|r| Some((r.clone(), r.submission?))) else {
         return view! {

@@ -8,7 +8,6 @@ mod confirmation;
 mod team;
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 pub use catalogue::Acceleration;
 pub use confirmation::AccelerationConfirmation;
@@ -97,8 +96,7 @@ fn with_cohort(
 /// page's title formatter, which reads that page's disposed state.
 #[component]
 pub fn AccelerationStep() -> impl IntoView {
-    let params = use_params_map();
-    let slug = move || params.with(|p| p.get("step").unwrap_or_default());
+    let slug = super::step_slug();
     view! {
         <For each=move || [slug()] key=String::clone let:slug>
             {match slug.as_str() {

@@ -3,10 +3,7 @@
 
 use chrono::Datelike;
 use leptos::prelude::*;
-use leptos_router::{
-    components::A,
-    hooks::{use_navigate, use_params_map},
-};
+use leptos_router::{components::A, hooks::use_navigate};
 use serde::{Deserialize, Serialize};
 
 use super::{
@@ -57,9 +54,9 @@ pub fn Apply() -> impl IntoView {
 /// A step, "check your answers", by the last part of the address.
 #[component]
 pub fn ApplyStep() -> impl IntoView {
-    let params = use_params_map();
+    let slug = super::step_slug();
     move || {
-        let slug = params.with(|p| p.get("step").unwrap_or_default());
+        let slug = slug();
         match JOURNEY.step(&slug) {
             Some(step) => {
                 view! { <DraftStep journey=&JOURNEY draft=DRAFT step extra=uploads /> }.into_any()
@@ -180,8 +177,7 @@ struct Receipt {
 #[component]
 pub fn Confirmation() -> impl IntoView {
     let i18n = use_i18n();
-    let params = use_params_map();
-    let reference = params.with_untracked(|p| p.get("reference").unwrap_or_default());
+    let reference = super::confirmed_reference();
     let receipt: Option<Receipt> = kept_record(RECEIPT, &reference);
     let Some(Receipt {
         submission: receipt,

@@ -2,7 +2,6 @@
 //! or a bookmark shows it again with no personal data in the address.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use serde::{Deserialize, Serialize};
 
 use crate::{
@@ -36,7 +35,7 @@ pub struct Record {
 #[component]
 pub fn InvitationConfirmation() -> impl IntoView {
     let i18n = use_i18n();
-    let reference = use_params_map().with_untracked(|p| p.get("reference").unwrap_or_default());
+    let reference = super::super::confirmed_reference();
     let record: Option<Record> = kept_record(RECORD, &reference);
     let Some((record, receipt)) = record.and_then(|r| Some((r.clone(), r.submission?))) else {
         return view! {

@@ -7,7 +7,7 @@ mod check;
 mod confirmation;
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 
 pub use confirmation::InvitationConfirmation;
 
@@ -90,8 +90,7 @@ pub fn Invitations() -> impl IntoView {
 /// afresh rather than patched into the previous one.
 #[component]
 pub fn InvitationStep() -> impl IntoView {
-    let params = use_params_map();
-    let slug = move || params.with(|p| p.get("step").unwrap_or_default());
+    let slug = super::step_slug();
     view! {
         <For each=move || [slug()] key=String::clone let:slug>
             {match slug.as_str() {
