@@ -92,8 +92,7 @@ fn with_cohort(
 }
 
 /// A step of the enrolment, the team or "check your answers". Keyed by the step, so each page
-/// is built afresh rather than patched into the previous one: a patched page keeps the previous
-/// page's title formatter, which reads that page's disposed state.
+/// is built afresh rather than patched into the previous one.
 #[component]
 pub fn AccelerationStep() -> impl IntoView {
     let slug = super::step_slug();
