@@ -188,12 +188,11 @@ fn NotShown(
     }
 }
 
-/// Declares `$route`, a route for the router (`Lazy::<$route>::new()`) whose view is `$page`
-/// and whose code goes into the chunk `$chunk`. Pages of one journey share a chunk, so moving
-/// between them fetches nothing more.
+/// Declares `$route`, a route for the router (`Lazy::<$route>::new()`) whose view is `$view`
+/// and whose code goes into the chunk `$chunk`: a journey's, whose pages all come with it.
 #[macro_export]
 macro_rules! lazy_page {
-    ($route:ident, $chunk:ident, $page:path) => {
+    ($route:ident, $chunk:ident, $view:expr) => {
         pub struct $route;
 
         // A block, so that each page's split point and its helpers have names of their own.
@@ -204,7 +203,7 @@ macro_rules! lazy_page {
             )]
             fn build() -> Result<AnyView, $crate::ui::lazy::NotLoaded> {
                 $crate::ui::pages::form::provide_storage();
-                Ok(view! { <$page /> }.into_any())
+                Ok($view.into_any())
             }
 
             const PAGE: $crate::ui::lazy::LazyPage = $crate::ui::lazy::LazyPage {

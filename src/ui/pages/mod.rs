@@ -22,13 +22,29 @@ pub use not_found::NotFound;
 
 // Every page but home and "not found" is fetched when first visited (`ui::lazy`), one chunk a
 // journey, under one route a journey (see `JourneyPages`).
-lazy_page!(EligibilityRoute, eligibility, EligibilityPages);
-lazy_page!(FeesRoute, fees, fees::Fees);
-lazy_page!(ApplyRoute, apply, ApplyPages);
-lazy_page!(AccelerationRoute, acceleration, AccelerationPages);
-lazy_page!(InvitationsRoute, invitations, InvitationsPages);
-lazy_page!(ListRequestRoute, list_request, ListRequestPages);
-lazy_page!(StatusRoute, status, status::StatusPage);
+lazy_page!(
+    EligibilityRoute,
+    eligibility,
+    view! { <JourneyPages pages=&ELIGIBILITY /> }
+);
+lazy_page!(FeesRoute, fees, view! { <fees::Fees /> });
+lazy_page!(ApplyRoute, apply, view! { <JourneyPages pages=&APPLY /> });
+lazy_page!(
+    AccelerationRoute,
+    acceleration,
+    view! { <JourneyPages pages=&ACCELERATION /> }
+);
+lazy_page!(
+    InvitationsRoute,
+    invitations,
+    view! { <JourneyPages pages=&INVITATIONS /> }
+);
+lazy_page!(
+    ListRequestRoute,
+    list_request,
+    view! { <JourneyPages pages=&LIST_REQUEST /> }
+);
+lazy_page!(StatusRoute, status, view! { <status::StatusPage /> });
 
 /// The pages a journey's address names, `/<journey>/*rest` to the router: `rest` is empty at
 /// the journey's start, a step's slug at `/<journey>/<step>`, and `confirmation/<reference>` at
@@ -71,73 +87,53 @@ fn confirmed_reference() -> String {
         .to_owned()
 }
 
-type PageView = fn() -> AnyView;
+/// The views of a journey's pages, by what its address names ([`JourneyPage`]).
+struct Pages {
+    start: fn() -> AnyView,
+    step: fn() -> AnyView,
+    confirmation: Option<fn() -> AnyView>,
+}
+
+const ELIGIBILITY: Pages = Pages {
+    start: || view! { <eligibility::Eligibility /> }.into_any(),
+    step: || view! { <eligibility::EligibilityStep /> }.into_any(),
+    confirmation: None,
+};
+
+const APPLY: Pages = Pages {
+    start: || view! { <apply::Apply /> }.into_any(),
+    step: || view! { <apply::ApplyStep /> }.into_any(),
+    confirmation: Some(|| view! { <apply::Confirmation /> }.into_any()),
+};
+
+const ACCELERATION: Pages = Pages {
+    start: || view! { <acceleration::Acceleration /> }.into_any(),
+    step: || view! { <acceleration::AccelerationStep /> }.into_any(),
+    confirmation: Some(|| view! { <acceleration::AccelerationConfirmation /> }.into_any()),
+};
+
+const INVITATIONS: Pages = Pages {
+    start: || view! { <invitations::Invitations /> }.into_any(),
+    step: || view! { <invitations::InvitationStep /> }.into_any(),
+    confirmation: Some(|| view! { <invitations::InvitationConfirmation /> }.into_any()),
+};
+
+const LIST_REQUEST: Pages = Pages {
+    start: || view! { <list_request::ListRequestStart /> }.into_any(),
+    step: || view! { <list_request::ListRequestStep /> }.into_any(),
+    confirmation: Some(|| view! { <list_request::ListRequestConfirmation /> }.into_any()),
+};
 
 /// Shows the journey's page the address names; moving between its steps keeps the step page,
 /// which follows its slug itself.
 #[component]
-fn JourneyPages(start: PageView, step: PageView, confirmation: Option<PageView>) -> impl IntoView {
+fn JourneyPages(pages: &'static Pages) -> impl IntoView {
     let rest = step_slug();
     let page = Memo::new(move |_| JourneyPage::of(&rest()));
-    move || match (page.get(), confirmation) {
-        (JourneyPage::Start, _) => start(),
-        (JourneyPage::Step, _) => step(),
+    move || match (page.get(), pages.confirmation) {
+        (JourneyPage::Start, _) => (pages.start)(),
+        (JourneyPage::Step, _) => (pages.step)(),
         (JourneyPage::Confirmation, Some(confirmation)) => confirmation(),
         _ => view! { <NotFound /> }.into_any(),
-    }
-}
-
-#[component]
-fn EligibilityPages() -> impl IntoView {
-    view! {
-        <JourneyPages
-            start=|| view! { <eligibility::Eligibility /> }.into_any()
-            step=|| view! { <eligibility::EligibilityStep /> }.into_any()
-            confirmation=None
-        />
-    }
-}
-
-#[component]
-fn ApplyPages() -> impl IntoView {
-    view! {
-        <JourneyPages
-            start=|| view! { <apply::Apply /> }.into_any()
-            step=|| view! { <apply::ApplyStep /> }.into_any()
-            confirmation=Some(|| view! { <apply::Confirmation /> }.into_any())
-        />
-    }
-}
-
-#[component]
-fn AccelerationPages() -> impl IntoView {
-    view! {
-        <JourneyPages
-            start=|| view! { <acceleration::Acceleration /> }.into_any()
-            step=|| view! { <acceleration::AccelerationStep /> }.into_any()
-            confirmation=Some(|| view! { <acceleration::AccelerationConfirmation /> }.into_any())
-        />
-    }
-}
-
-#[component]
-fn InvitationsPages() -> impl IntoView {
-    view! {
-        <JourneyPages
-            start=|| view! { <invitations::Invitations /> }.into_any()
-            step=|| view! { <invitations::InvitationStep /> }.into_any()
-            confirmation=Some(|| view! { <invitations::InvitationConfirmation /> }.into_any())
-        />
-    }
-}
-
-#[component]
-fn ListRequestPages() -> impl IntoView {
-    view! {
-        <JourneyPages
-            start=|| view! { <list_request::ListRequestStart /> }.into_any()
-            step=|| view! { <list_request::ListRequestStep /> }.into_any()
-            confirmation=Some(|| view! { <list_request::ListRequestConfirmation /> }.into_any())
-        />
     }
 }
