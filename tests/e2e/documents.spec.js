@@ -8,7 +8,7 @@
 import { createHash } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import {
-  ANSWERS, draftOf, expectNoAxeViolations, openPage, serveConfig, serveHttpConfig, startReferenceServer, storedSubmissions,
+  ANSWERS, draftOf, expectNoAxeViolations, openPage, serveConfig, serveHttpConfig, useReferenceServer, storedSubmissions,
 } from "./helpers.js";
 import { ROOT_URL } from "./playwright.config.js";
 import { FLAG, OTHERS, SCRIPTS, expectInert, watchForPayloads } from "./payloads.js";
@@ -176,17 +176,10 @@ test.describe("through the mock", () => {
 
 test.describe("through the HTTP backend, to the reference server", () => {
   test.describe.configure({ mode: "serial" });
-  let server;
-  let serverUrl;
-
-  test.beforeAll(async () => {
-    ({ server, url: serverUrl } = await startReferenceServer([ROOT_URL]));
-  });
-
-  test.afterAll(() => server?.kill());
+  const server = useReferenceServer([ROOT_URL]);
 
   test.beforeEach(async ({ page }) => {
-    await serveHttpConfig(page, serverUrl, { timeout_ms: 5000, retries: 0, retry_backoff_ms: 100 });
+    await serveHttpConfig(page, server.url, { timeout_ms: 5000, retries: 0, retry_backoff_ms: 100 });
   });
 
   test("the bytes chosen arrive unchanged, are read back by hash, and the application names them", async ({ page }) => {
@@ -199,12 +192,12 @@ test.describe("through the HTTP backend, to the reference server", () => {
     expect(attachments.map((a) => a.name).sort()).toEqual(["deck.jpg", "plan.pdf"]);
     for (const a of attachments) {
       const bytes = a.name === "plan.pdf" ? PDF : JPEG;
-      const back = Buffer.from(await (await fetch(`${serverUrl}/v1/documents/${a.id}`)).arrayBuffer());
+      const back = Buffer.from(await (await fetch(`${server.url}/v1/documents/${a.id}`)).arrayBuffer());
       expect(sha256(back), `${a.name} read back from the server`).toBe(sha256(bytes));
       expect(a.sha256).toBe(sha256(bytes));
     }
     await openPage(page, "/apply/check");
-    const sent = page.waitForResponse((r) => r.url() === `${serverUrl}/v1/applications`);
+    const sent = page.waitForResponse((r) => r.url() === `${server.url}/v1/applications`);
     await page.locator("main button.button").last().click();
     expect((await sent).status()).toBe(201);
     await expect(page.locator("ul.documents li")).toHaveCount(2);
@@ -215,7 +208,7 @@ test.describe("through the HTTP backend, to the reference server", () => {
     await seedDraft(page, ANSWERS.apply);
     await openPage(page, "/apply/documents");
     let first = null;
-    await page.route(`${serverUrl}/v1/documents`, async (route) => {
+    await page.route(`${server.url}/v1/documents`, async (route) => {
       if (first) return route.continue();
       // The server answers, but the answer never reaches the page.
       first = await (await route.fetch()).json();
@@ -253,7 +246,7 @@ test.describe("through the HTTP backend, to the reference server", () => {
     await expectNoAxeViolations(page, "family page with a dependant's document");
     await page.getByRole("button", { name: "Continue", exact: true }).click();
     await expect(page.locator("h1")).toHaveText("Check your answers before requesting the invitation");
-    const sent = page.waitForResponse((r) => r.url() === `${serverUrl}/v1/invitations`);
+    const sent = page.waitForResponse((r) => r.url() === `${server.url}/v1/invitations`);
     await page.getByRole("button", { name: "Request the invitation" }).click();
     expect((await sent).status()).toBe(201);
     await expect(page.locator(".reference")).toHaveText(/^AH-2026-V-/);
@@ -271,11 +264,11 @@ test.describe("through the HTTP backend, to the reference server", () => {
 
   for (const [what, fault, says] of FAULTS) {
     test(`an upload meeting ${what}: the page says so, keeps the answers, and sending again makes one document`, async ({ page }) => {
-      await serveHttpConfig(page, serverUrl, { timeout_ms: 1000, retries: 0, retry_backoff_ms: 100 });
+      await serveHttpConfig(page, server.url, { timeout_ms: 1000, retries: 0, retry_backoff_ms: 100 });
       await seedDraft(page, ANSWERS.apply);
       await openPage(page, "/apply/documents");
       const keys = [];
-      await page.route(`${serverUrl}/v1/documents`, async (route) => {
+      await page.route(`${server.url}/v1/documents`, async (route) => {
         keys.push(route.request().headers()["idempotency-key"]);
         if (keys.length === 1) {
           faults.injected += 1;
@@ -291,7 +284,7 @@ test.describe("through the HTTP backend, to the reference server", () => {
       await expect(page.locator(".upload__file")).toContainText(sha256(PDF).slice(0, 12));
       expect(new Set(keys).size, "one key for both attempts").toBe(1);
       const [kept] = JSON.parse(JSON.parse(await storedDraft(page)).answers.attachments);
-      const back = await fetch(`${serverUrl}/v1/documents/${kept.id}`);
+      const back = await fetch(`${server.url}/v1/documents/${kept.id}`);
       expect(back.status).toBe(200);
       faults.recovered += 1;
       if (new Set(keys).size > 1) faults.duplicated += 1;

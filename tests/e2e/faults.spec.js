@@ -13,7 +13,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect, test } from "@playwright/test";
-import { ANSWERS, expectNoAxeViolations, serveHttpConfig, startReferenceServer, statusOnServer } from "./helpers.js";
+import { ANSWERS, expectNoAxeViolations, serveHttpConfig, useReferenceServer, statusOnServer } from "./helpers.js";
 import { ROOT_URL } from "./playwright.config.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -124,15 +124,9 @@ const FAULTS = {
 
 test.describe.configure({ timeout: 60_000 });
 
-let server;
-let serverUrl;
-
-test.beforeAll(async () => {
-  ({ server, url: serverUrl } = await startReferenceServer([ROOT_URL]));
-});
+const server = useReferenceServer([ROOT_URL]);
 
 test.afterAll(() => {
-  server?.kill();
   // Every worker writes the totals so far; the last one to finish has them all.
   const rows = existsSync(LEDGER)
     ? readFileSync(LEDGER, "utf8").trim().split("\n").filter(Boolean).map((l) => JSON.parse(l))
@@ -145,7 +139,7 @@ test.afterAll(() => {
 });
 
 test.beforeEach(async ({ page }) => {
-  await serveHttpConfig(page, serverUrl, { timeout_ms: TIMEOUT_MS, retries: RETRIES, retry_backoff_ms: 50 });
+  await serveHttpConfig(page, server.url, { timeout_ms: TIMEOUT_MS, retries: RETRIES, retry_backoff_ms: 50 });
 });
 
 /// The answers as "check your answers" shows them, without the marks of a refusal.
@@ -169,7 +163,7 @@ for (const [kindName, kind] of Object.entries(KINDS)) {
       const references = new Set();
       let injected = 0;
       const planned = [...fault.attempts];
-      await page.route(`${serverUrl}${kind.endpoint}`, async (route) => {
+      await page.route(`${server.url}${kind.endpoint}`, async (route) => {
         const request = route.request();
         keys.push(request.headers()["idempotency-key"]);
         const step = planned.shift();
@@ -250,7 +244,7 @@ for (const [kindName, kind] of Object.entries(KINDS)) {
         .waitFor({ timeout: 10_000 })
         .then(() => true, () => false);
       const [reference] = references;
-      const recorded = reference ? (await statusOnServer(serverUrl, reference, BIN)) === 200 : false;
+      const recorded = reference ? (await statusOnServer(server.url, reference, BIN)) === 200 : false;
       appendFileSync(
         LEDGER,
         `${JSON.stringify({

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import AxeBuilder from "@axe-core/playwright";
-import { expect } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 
 export const PORTAL_NAME = "Astana Hub self-service portal";
 
@@ -252,10 +252,22 @@ export async function refusesDraftFiles(page, journey, other) {
   await expectNoAxeViolations(page, "another journey's draft refused");
 }
 
+/// The reference server for the tests of the file or group that calls this: started before
+/// them, stopped after them; its address is `.url` while they run.
+export function useReferenceServer(origins) {
+  const reference = { url: undefined };
+  let server;
+  test.beforeAll(async () => {
+    ({ server, url: reference.url } = await startReferenceServer(origins));
+  });
+  test.afterAll(() => server?.kill());
+  return reference;
+}
+
 /// The reference server (`SERVER_BIN`, built by `.ci/test e2e`) on an ephemeral loopback port
 /// with a database of its own, taking requests from `origins`, its "today" fixed to TODAY.
 /// The process, to kill after the tests, and its address.
-export async function startReferenceServer(origins) {
+async function startReferenceServer(origins) {
   const bin = process.env.SERVER_BIN ?? "../../target/debug/astana-hub-server";
   const db = join(mkdtempSync(join(tmpdir(), "ahp-e2e-")), "portal.sqlite3");
   const server = spawn(

@@ -3,7 +3,7 @@
 // the reference it issued, and the status page reads the status back from it. The server is
 // the real binary on an ephemeral loopback port with its own database, started by this file.
 import { expect, test } from "@playwright/test";
-import { applicationDraft, expectNoAxeViolations, serveHttpConfig, startReferenceServer, statusOnServer } from "./helpers.js";
+import { applicationDraft, expectNoAxeViolations, serveHttpConfig, useReferenceServer, statusOnServer } from "./helpers.js";
 import { ROOT_URL, SUBPATH_URL } from "./playwright.config.js";
 
 const BIN = "970740000838";
@@ -14,17 +14,10 @@ const DRAFT = applicationDraft("Alpha LLP");
 
 test.describe.configure({ mode: "serial" });
 
-let server;
-let serverUrl;
-
-test.beforeAll(async () => {
-  ({ server, url: serverUrl } = await startReferenceServer([ROOT_URL, new URL(SUBPATH_URL).origin]));
-});
-
-test.afterAll(() => server?.kill());
+const server = useReferenceServer([ROOT_URL, new URL(SUBPATH_URL).origin]);
 
 test.beforeEach(async ({ page }) => {
-  await serveHttpConfig(page, serverUrl, { timeout_ms: 5000, retries: 2, retry_backoff_ms: 200 });
+  await serveHttpConfig(page, server.url, { timeout_ms: 5000, retries: 2, retry_backoff_ms: 200 });
 });
 
 test("an application is sent to the server, and its status is read back from it", async ({ page }) => {
@@ -35,14 +28,14 @@ test("an application is sent to the server, and its status is read back from it"
 
   await page.goto("/apply/check");
   await expect(page.locator("h1")).toHaveText("Check your answers before sending your application");
-  const sent = page.waitForResponse((r) => r.url() === `${serverUrl}/v1/applications`);
+  const sent = page.waitForResponse((r) => r.url() === `${server.url}/v1/applications`);
   await page.getByRole("button", { name: "Accept and send" }).click();
   expect((await sent).status()).toBe(201);
 
   await expect(page.locator("h1")).toHaveText("Application sent");
   const reference = (await page.locator("main").innerText()).match(REFERENCE)?.[0];
   expect(reference, "the confirmation shows the server's reference").toBeTruthy();
-  expect(await statusOnServer(serverUrl, reference, BIN), "the server has it").toBe(200);
+  expect(await statusOnServer(server.url, reference, BIN), "the server has it").toBe(200);
   await expectNoAxeViolations(page, "confirmation from the server");
 
   await page.goto("/status");
@@ -68,7 +61,7 @@ test("sending again after an answer was lost makes no second submission", async 
   });
   // The first attempt reaches the server, but its answer never comes back to the browser.
   const statuses = [];
-  await page.route(`${serverUrl}/v1/applications`, async (route) => {
+  await page.route(`${server.url}/v1/applications`, async (route) => {
     const answer = await route.fetch();
     statuses.push(answer.status());
     if (statuses.length === 1) return route.abort("connectionreset");
@@ -80,5 +73,5 @@ test("sending again after an answer was lost makes no second submission", async 
   // Made once (201), then answered again from the idempotency record (200).
   expect(statuses, "the backend retried with the same key").toEqual([201, 200]);
   const reference = (await page.locator("main").innerText()).match(REFERENCE)?.[0];
-  expect(await statusOnServer(serverUrl, reference, BIN)).toBe(200);
+  expect(await statusOnServer(server.url, reference, BIN)).toBe(200);
 });

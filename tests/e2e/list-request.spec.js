@@ -5,7 +5,7 @@
 // HTTP backend to the reference server. Axe on every page, in its normal and its error state.
 import { expect, test } from "@playwright/test";
 import {
-  ANSWERS, PORTAL_NAME, expectNoAxeViolations, next, openPage, serveConfig, serveHttpConfig, startReferenceServer,
+  ANSWERS, PORTAL_NAME, expectNoAxeViolations, next, openPage, serveConfig, serveHttpConfig, useReferenceServer,
   statusOnServer,
 } from "./helpers.js";
 import { ROOT_URL, SUBPATH_URL } from "./playwright.config.js";
@@ -152,17 +152,10 @@ test.describe("in the demo", () => {
 
 test.describe("through the HTTP backend", () => {
   test.describe.configure({ mode: "serial" });
-  let server;
-  let serverUrl;
-
-  test.beforeAll(async () => {
-    ({ server, url: serverUrl } = await startReferenceServer([ROOT_URL, new URL(SUBPATH_URL).origin]));
-  });
-
-  test.afterAll(() => server?.kill());
+  const server = useReferenceServer([ROOT_URL, new URL(SUBPATH_URL).origin]);
 
   test("a list request is sent to the reference server and tracked there", async ({ page }) => {
-    await serveHttpConfig(page, serverUrl, { timeout_ms: 5000, retries: 2, retry_backoff_ms: 200 });
+    await serveHttpConfig(page, server.url, { timeout_ms: 5000, retries: 2, retry_backoff_ms: 200 });
     await openPage(page, "/");
     await page.evaluate(
       (answers) =>
@@ -173,13 +166,13 @@ test.describe("through the HTTP backend", () => {
       ANSWERS.list_request,
     );
     await openPage(page, "/list-request/check");
-    const sent = page.waitForResponse((r) => r.url() === `${serverUrl}/v1/list-requests`);
+    const sent = page.waitForResponse((r) => r.url() === `${server.url}/v1/list-requests`);
     await page.getByRole("button", { name: "Send the request" }).click();
     expect((await sent).status()).toBe(201);
     await expect(page.locator("h1")).toHaveText("Request sent");
     const reference = await page.locator(".reference").textContent();
     expect(reference).toMatch(REFERENCE);
-    expect(await statusOnServer(serverUrl, reference, BIN), "the server has it").toBe(200);
+    expect(await statusOnServer(server.url, reference, BIN), "the server has it").toBe(200);
     await expectNoAxeViolations(page, "confirmation from the server");
 
     await page.goto(`/status?reference=${reference}`);

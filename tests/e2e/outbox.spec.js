@@ -4,7 +4,7 @@
 // one idempotency key, and the confirmation shows the server's reference. Every application
 // POSTed from the browser (every tab) is counted, and the server is asked for the reference.
 import { expect, test } from "@playwright/test";
-import { ANSWERS, applicationDraft, expectNoAxeViolations, serveHttpConfig, startReferenceServer, statusOnServer } from "./helpers.js";
+import { ANSWERS, applicationDraft, expectNoAxeViolations, serveHttpConfig, useReferenceServer, statusOnServer } from "./helpers.js";
 import { ROOT_URL } from "./playwright.config.js";
 
 const BIN = "970740000838";
@@ -14,27 +14,20 @@ const PATIENCE = { timeout_ms: 5000, retries: 1, retry_backoff_ms: 200 };
 
 test.describe.configure({ mode: "serial" });
 
-let server;
-let serverUrl;
-
-test.beforeAll(async () => {
-  ({ server, url: serverUrl } = await startReferenceServer([ROOT_URL]));
-});
-
-test.afterAll(() => server?.kill());
+const server = useReferenceServer([ROOT_URL]);
 
 /// The idempotency keys of the applications POSTed to the server from any page of `context`.
 function watchSends(context) {
   const sends = [];
   context.on("request", (r) => {
-    if (r.method() === "POST" && r.url() === `${serverUrl}/v1/applications`) sends.push(r.headers()["idempotency-key"]);
+    if (r.method() === "POST" && r.url() === `${server.url}/v1/applications`) sends.push(r.headers()["idempotency-key"]);
   });
   return sends;
 }
 
 /// Opens check your answers of an application with `org_name`, ready to send.
 async function checkAnswers(page, org_name) {
-  await serveHttpConfig(page, serverUrl, PATIENCE);
+  await serveHttpConfig(page, server.url, PATIENCE);
   await page.goto("/");
   await expect(page.locator("h1")).toBeVisible();
   await page.evaluate((d) => localStorage.setItem("ahp:draft:apply", JSON.stringify(d)), applicationDraft(org_name));
@@ -72,7 +65,7 @@ test("sent offline, it is kept, and sent once when the connection returns", asyn
   await expect(page.locator("h1")).toHaveText("Application sent");
   const reference = (await page.locator("main").innerText()).match(REFERENCE)?.[0];
   expect(reference, "the confirmation shows the server's reference").toBeTruthy();
-  expect(await statusOnServer(serverUrl, reference, BIN), "the server has it").toBe(200);
+  expect(await statusOnServer(server.url, reference, BIN), "the server has it").toBe(200);
   expect(sends, "sent once, under the draft's key").toEqual([key]);
   await expect(page.getByText(KEPT)).toHaveCount(0);
   const left = await page.evaluate(() => [localStorage.getItem("ahp:draft:apply"), localStorage.getItem("ahp:outbox:apply")]);
@@ -85,7 +78,7 @@ test("sent offline, it is kept, and sent once when the connection returns", asyn
   await context.setOffline(false);
   await page.waitForTimeout(500);
   expect(sends).toEqual([key]);
-  expect(await statusOnServer(serverUrl, reference, BIN)).toBe(200);
+  expect(await statusOnServer(server.url, reference, BIN)).toBe(200);
 });
 
 test("kept offline with the page closed, it is sent once when the portal is opened again", async ({ page, context }) => {
@@ -98,7 +91,7 @@ test("kept offline with the page closed, it is sent once when the portal is open
 
   // Two tabs open the portal at once: each starts a flush, one sends.
   const [home, other] = [await context.newPage(), await context.newPage()];
-  for (const p of [home, other]) await serveHttpConfig(p, serverUrl, PATIENCE);
+  for (const p of [home, other]) await serveHttpConfig(p, server.url, PATIENCE);
   await Promise.all([home.goto("/"), other.goto("/status")]);
   const sent = home.getByRole("alert").filter({ hasText: "Your form was sent." });
   const inOther = other.getByRole("alert").filter({ hasText: "Your form was sent." });
@@ -110,7 +103,7 @@ test("kept offline with the page closed, it is sent once when the portal is open
   const banner = shown.getByRole("alert").filter({ hasText: "Your form was sent." });
   const reference = (await banner.innerText()).match(REFERENCE)?.[0];
   expect(reference, "the banner names the reference").toBeTruthy();
-  expect(await statusOnServer(serverUrl, reference, BIN)).toBe(200);
+  expect(await statusOnServer(server.url, reference, BIN)).toBe(200);
   await expectNoAxeViolations(shown, "sent when the portal was opened again");
   await banner.getByRole("link", { name: "View the confirmation" }).click();
   await expect(shown.locator("h1")).toHaveText("Application sent");
