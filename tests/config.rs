@@ -40,6 +40,11 @@ fn every_setting_is_read() {
 
 #[test]
 fn a_failure_rate_is_a_decimal_from_0_to_1() {
+    let with_rate = |written: &str| {
+        Config::parse(&format!(
+            r#"{{"backend":"mock","timeout_ms":1,"mock":{{"failure_rate":{written}}}}}"#
+        ))
+    };
     for (written, rate) in [
         ("0", 0.0),
         ("0.0", 0.0),
@@ -48,18 +53,14 @@ fn a_failure_rate_is_a_decimal_from_0_to_1() {
         ("1", 1.0),
         ("1.00", 1.0),
     ] {
-        let text =
-            format!(r#"{{"backend":"mock","timeout_ms":1,"mock":{{"failure_rate":{written}}}}}"#);
         assert_eq!(
-            Config::parse(&text).map(|c| c.mock.failure_rate),
+            with_rate(written).map(|c| c.mock.failure_rate),
             Ok(rate),
             "{written}"
         );
     }
     for written in ["1.5", "2", "-0.5", "5e-1", "0.1234567890123456"] {
-        let text =
-            format!(r#"{{"backend":"mock","timeout_ms":1,"mock":{{"failure_rate":{written}}}}}"#);
-        assert!(Config::parse(&text).is_err(), "{written}");
+        assert!(with_rate(written).is_err(), "{written}");
     }
 }
 

@@ -193,14 +193,16 @@ impl<'a> Members<'a> {
 
     /// A whole number from 0 to 4294967295, if given.
     fn whole(&self, name: &str) -> Result<Option<u32>, String> {
-        match self.get(name) {
-            None => Ok(None),
-            Some(Json::Number(n)) if n.parse::<u32>().is_ok() => Ok(n.parse().ok()),
-            Some(_) => Err(format!(
-                "{name} must be a whole number from 0 to {}",
-                u32::MAX
-            )),
-        }
+        let Some(json) = self.get(name) else {
+            return Ok(None);
+        };
+        let number = match json {
+            Json::Number(n) => n.parse().ok(),
+            _ => None,
+        };
+        number
+            .map(Some)
+            .ok_or_else(|| format!("{name} must be a whole number from 0 to {}", u32::MAX))
     }
 }
 

@@ -85,9 +85,7 @@ impl PortalBackend {
             }
         }
     }
-}
 
-impl PortalBackend {
     /// The HTTP backend, once the file has arrived, if it chose one: only it has an outbox
     /// (the mock lives in the browser and needs no network).
     pub async fn http(self) -> Option<HttpBackend> {

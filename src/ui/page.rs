@@ -21,8 +21,9 @@ impl PagesShown {
 }
 
 /// The tab's title: "heading – portal name", with "Error: " before it while an error summary
-/// lists problems (the summary gives that word, in the journeys' texts). Kept here rather than by a head-managing crate: the tab's title is all the
-/// portal sets in the head, and `<html lang>`, which [`super::App`] sets itself.
+/// lists problems (the summary gives that word, in the journeys' texts). Kept here rather than
+/// by a head-managing crate: the tab's title is all the portal sets in the head, with
+/// `<html lang>`, which [`super::App`] sets itself.
 #[derive(Clone, Copy)]
 pub struct DocumentTitle {
     heading: RwSignal<Option<&'static str>>,

@@ -28,7 +28,7 @@ pub use draft_file::{DraftTools, chosen_file};
 pub use format::{dyn_text, fill, format_date, format_money, message, text, tr};
 pub use notice::provide_storage;
 pub use outbox::{Outbox, OutboxNotices};
-pub use receipt::{Milestones, NoRecord, keep_record, kept_record, status_link};
+pub use receipt::{Milestones, NoRecord, keep_record, kept_record, stage_key, status_link};
 pub use start::{JourneyStart, StartTexts};
 pub use step::{DraftStep, step_links};
 pub use step_form::{BackLink, StepForm};

@@ -47,6 +47,17 @@ pub fn NoRecord(title: &'static str, body: &'static str) -> impl IntoView {
     }
 }
 
+/// The name of a stage of a participant application's timeline, as the status page and the
+/// application's confirmation show it.
+pub fn stage_key(stage: Stage) -> &'static str {
+    match stage {
+        Stage::Submitted => "track.stage.submitted",
+        Stage::Moderation => "track.stage.moderation",
+        Stage::Commission => "track.stage.commission",
+        Stage::Decision => "track.stage.decision",
+    }
+}
+
 /// Each stage of an enrolment's or an invitation's timeline with its date; `decision` names
 /// the last stage, which differs between them.
 #[component]

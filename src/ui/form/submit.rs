@@ -43,17 +43,15 @@ impl Sending {
     pub fn new(journey: &'static str) -> Self {
         let failure = RwSignal::new(None);
         let outbox = use_context::<Outbox>();
-        // Kept offline, then refused by the service when the outbox sent it: said here.
+        let backend = use_backend();
         if let Some(outbox) = outbox {
+            // Kept offline, then refused by the service when the outbox sent it: said here.
             Effect::new(move || {
                 if let Some(error) = outbox.take_failure(journey) {
                     failure.set(Some(error));
                 }
             });
-        }
-        let backend = use_backend();
-        // The outbox's code comes now, while the network is there: offline it could not.
-        if let Some(outbox) = outbox {
+            // The outbox's code comes now, while the network is there: offline it could not.
             leptos::task::spawn_local(async move {
                 if backend.http().await.is_some() {
                     outbox.preload();

@@ -8,7 +8,8 @@ use leptos::{html, prelude::*};
 use leptos_router::hooks::use_query_map;
 
 use super::form::{
-    Answers, Kind, Outcome, Question, Step, StepForm, dyn_text, format_date, message, text, tr,
+    Answers, Kind, Outcome, Question, Step, StepForm, dyn_text, format_date, message, stage_key,
+    text,
 };
 use crate::{
     api::limits::MAX_TEXT,
@@ -129,18 +130,17 @@ pub fn StatusPage() -> impl IntoView {
                     .timeline
                     .iter()
                     .map(|m| {
-                        let key = format!("track.stage.{:?}", m.stage).to_ascii_lowercase();
+                        let key = stage_key(m.stage);
                         let (due, done) = (m.due, m.stage <= current);
                         let state = if done { "track.done" } else { "track.expected" };
                         view! {
                             <li>
                                 <strong>{move || format_date(i18n.lang(), due)}</strong>
-                                ": " {move || tr(i18n.lang(), &key)} " (" {text(state)} ")"
+                                ": " {text(key)} " (" {text(state)} ")"
                             </li>
                         }
                     })
                     .collect_view();
-                let stage_key = format!("track.stage.{:?}", current).to_ascii_lowercase();
                 let reference = status.reference.as_str().to_owned();
                 let kind = format!("track.kind.{:?}", status.kind).to_ascii_lowercase();
                 // No published timeline: say so instead of leaving the reader to wonder.
@@ -152,7 +152,7 @@ pub fn StatusPage() -> impl IntoView {
                     </h2>
                     <p>{dyn_text(kind)}</p>
                     <p class="panel">
-                        {text("track.now")} ": " <strong>{move || tr(i18n.lang(), &stage_key)}</strong>
+                        {text("track.now")} ": " <strong>{text(stage_key(current))}</strong>
                     </p>
                     <ol class="timeline">{items}</ol>
                     {no_timeline}

@@ -108,15 +108,10 @@ impl Entry {
         let (name, value) = self.error.split_once(':').unwrap_or((&self.error, ""));
         Some(match name {
             "" => return None,
-            "offline" => BackendError::Offline,
-            "timed_out" => BackendError::TimedOut,
             "refused" => BackendError::Refused(self.fields.clone()),
-            "conflict" if value.is_empty() => BackendError::Conflict(None),
-            "conflict" => BackendError::Conflict(Some(value.to_owned())),
-            "not_found" => BackendError::NotFound,
+            "conflict" if !value.is_empty() => BackendError::Conflict(Some(value.to_owned())),
             "too_many" => BackendError::TooManyRequests(value.parse().unwrap_or(60)),
-            "server" => BackendError::Server,
-            _ => BackendError::Unexpected,
+            _ => BackendError::from_name(name).unwrap_or(BackendError::Unexpected),
         })
     }
 }

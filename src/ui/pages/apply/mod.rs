@@ -11,7 +11,7 @@ use super::{
     form::{
         Answers, BackLink, DocumentList, DocumentUpload, DraftStep, FailurePanel, JourneyStart,
         NoRecord, Question, Sending, StartTexts, Step, SummaryList, format_date, kept_record,
-        message, parse_money, saved_answers, status_link, text, tr,
+        message, parse_money, saved_answers, stage_key, status_link, text,
     },
 };
 use crate::{
@@ -196,13 +196,12 @@ pub fn Confirmation() -> impl IntoView {
         .timeline
         .iter()
         .map(|m| {
-            let key = format!("track.stage.{:?}", m.stage).to_ascii_lowercase();
             let due = m.due;
             view! {
                 <li>
                     <strong>{move || format_date(i18n.lang(), due)}</strong>
                     ": "
-                    {move || tr(i18n.lang(), &key)}
+                    {text(stage_key(m.stage))}
                 </li>
             }
         })
