@@ -5,9 +5,11 @@
 // and whether the targets hold; it reports and does not fail, as timings vary on shared machines.
 // Usage: node tests/budget/visits.mjs [dist] [port]   (port and port + 1 are used)
 import { spawn } from "node:child_process";
-import { createServer, request } from "node:http";
+import { request } from "node:http";
+import { createSecureServer } from "node:http2";
 import { brotliCompressSync, constants } from "node:zlib";
 import { chromium } from "playwright-core";
+import { selfSignedCertificate, trustFlag } from "../e2e/tls.mjs";
 
 const dist = process.argv[2] ?? "dist";
 const port = Number(process.argv[3] ?? 8481);
@@ -17,6 +19,7 @@ const flags = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-ru
 
 // serve.mjs serves dist as a static host would (brotli, `_headers`); it is started as it is, on
 // port + 1, and a logging proxy in front of it records every request that reaches the server.
+// The proxy speaks HTTP/2 over TLS to the browser, as static hosts do.
 // Whatever the browser takes from its HTTP cache or a service worker never arrives here, so
 // counting needs no knowledge of the file names.
 const upstream = spawn(process.execPath, [new URL("../e2e/serve.mjs", import.meta.url).pathname, "--root", dist, "--port", String(port + 1)], {
@@ -34,13 +37,17 @@ let log = []; // the requests of the visit under way
 let lastRequest = 0;
 let pending = 0; // answers still on their way (a large file takes seconds at 1.6 Mbps)
 const brotli = (body) => brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-const proxy = createServer((req, res) => {
+// Headers that name one connection: HTTP/2 has none of them, and its own (":path") are not HTTP/1.1's.
+const hopByHop = /^(:|connection$|keep-alive$|transfer-encoding$|upgrade$|proxy-connection$)/;
+const singleHop = (headers) => Object.fromEntries(Object.entries(headers).filter(([name]) => !hopByHop.test(name)));
+const { key, cert, spki } = selfSignedCertificate();
+const proxy = createSecureServer({ key, cert, allowHTTP1: true }, (req, res) => {
   lastRequest = Date.now();
   pending++;
   const entry = { path: new URL(req.url, "http://x").pathname, page: req.headers["sec-fetch-dest"] === "document", bytes: 0 };
   log.push(entry);
-  const forward = request({ port: port + 1, host: "127.0.0.1", path: req.url, method: req.method, headers: req.headers }, (answer) => {
-    res.writeHead(answer.statusCode, answer.headers);
+  const forward = request({ port: port + 1, host: "127.0.0.1", path: req.url, method: req.method, headers: singleHop(req.headers) }, (answer) => {
+    res.writeHead(answer.statusCode, singleHop(answer.headers));
     const chunks = [];
     answer.on("data", (chunk) => chunks.push(chunk));
     answer.pipe(res);
@@ -81,7 +88,7 @@ async function visit(page, route, which) {
   // What the page itself asks for; the rest of what reaches the server is the service worker's.
   const asked = [];
   page.on("request", (r) => asked.push(new URL(r.url()).pathname));
-  await page.goto(`http://127.0.0.1:${port}${route}`, { waitUntil: "commit" });
+  await page.goto(`https://127.0.0.1:${port}${route}`, { waitUntil: "commit" });
   await page.waitForFunction(() => window.headingShown !== undefined, null, { timeout: 120_000 });
   const ms = await page.evaluate(() => window.headingShown);
   const heading = await page.evaluate(() => document.querySelector("h1").textContent.trim());
@@ -102,7 +109,7 @@ async function visit(page, route, which) {
   return { files: fetched.length, bytes: bytes(fetched), ms, fetched, worker, workerBytes: bytes(worker) };
 }
 
-const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: flags });
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: [...flags, trustFlag(spki)] });
 const results = [];
 try {
   for (const route of routes) {

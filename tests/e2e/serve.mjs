@@ -7,13 +7,17 @@
 // --csp-report also asks the browser to report each policy violation here: POSTs to
 // /__csp-report are kept, and GET /__csp-report lists them. --connect-src adds a source to the
 // policy's connect-src (the reference server of the HTTP backend's tests).
+// --http2 serves HTTP/2 over TLS (a throwaway certificate, `tls.mjs`), as static hosts serve
+// today: a journey's first page fetches some thirty files, which HTTP/1.1 queues six at a time.
 // Usage: node tests/e2e/serve.mjs --root dist --port 8090 [--base /portal/] [--csp-report]
-//          [--connect-src http://127.0.0.1:*]
+//          [--connect-src http://127.0.0.1:*] [--http2]
 import { createHash } from "node:crypto";
 import { createServer } from "node:http";
+import { createSecureServer } from "node:http2";
 import { brotliCompressSync, constants } from "node:zlib";
 import { readFile, readdir, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
+import { selfSignedCertificate } from "./tls.mjs";
 
 const args = Object.fromEntries(
   process.argv.slice(2).reduce((pairs, arg, i, all) => {
@@ -115,7 +119,7 @@ function send(req, res, urlPath, type, body) {
   res.end(body);
 }
 
-const server = createServer(async (req, res) => {
+async function answer(req, res) {
   const urlPath = new URL(req.url, "http://localhost").pathname;
   if (urlPath === `${base}__csp-report`) {
     if (req.method === "POST") {
@@ -143,8 +147,11 @@ const server = createServer(async (req, res) => {
     res.writeHead(404, { "content-type": "text/plain" });
     res.end("Not found");
   }
-});
+}
+const tls = "http2" in args ? selfSignedCertificate() : null;
+const server = tls ? createSecureServer({ key: tls.key, cert: tls.cert, allowHTTP1: true }, answer) : createServer(answer);
 // Port 0 takes any free port: the line printed names the one taken.
 server.listen(port, "127.0.0.1", () => {
-  console.log(`serving ${root} at http://127.0.0.1:${server.address().port}${base}`);
+  const where = `${tls ? "https" : "http"}://127.0.0.1:${server.address().port}${base}`;
+  console.log(`serving ${root} at ${where}${tls ? ` (certificate key sha256 ${tls.spki})` : ""}`);
 });
