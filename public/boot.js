@@ -29,19 +29,21 @@ if (lang === "kk" || lang === "ru") preload(texts(`texts/${lang}.json`));
 
 // A journey's page opened directly: its code and texts, which the portal would otherwise ask
 // for only once it has started (journey-files.js, written by the build). A journey's first
-// path segment names its files, with "_" for "-" ("list-request" is the chunk list_request).
-// The list is fetched only then: the start page, the first load, needs none of it. The portal
+// path segment names the files of its start page, with "_" for "-" ("list-request" is the
+// chunk list_request); a page under it (a step, a confirmation) is in "<journey>_steps".
+// The list is fetched only then: the home page, the first load, needs none of it. The portal
 // starts once the preloads are under way (its WebAssembly is downloading meanwhile, preloaded
 // by index.html), so that it asks for the same files only after them and gets them once.
-const journey = location.pathname
+const [journey, page] = location.pathname
   .slice(new URL(document.baseURI).pathname.length)
-  .split("/")[0]
-  .replaceAll("-", "_");
+  .replaceAll("-", "_")
+  .split("/");
 if (journey) {
   try {
     const { default: journeyFiles } = await import("./journey-files.js");
-    if (Object.hasOwn(journeyFiles, journey)) {
-      journeyFiles[journey].forEach((file) => preload(new URL(file, import.meta.url)));
+    const chunk = page ? `${journey}_steps` : journey;
+    if (Object.hasOwn(journeyFiles, chunk)) {
+      journeyFiles[chunk].forEach((file) => preload(new URL(file, import.meta.url)));
       preload(journeyTexts(lang === "kk" || lang === "ru" ? lang : "en"));
     }
   } catch {

@@ -83,12 +83,17 @@ fn Portal() -> impl IntoView {
                     <pages::form::OutboxNotices />
                     <Routes fallback=NotFound>
                         <Route path=path!("/") view=Home />
-                        <Route path=path!("/eligibility/*rest") view={Lazy::<pages::EligibilityRoute>::new()} />
+                        <Route path=path!("/eligibility") view={Lazy::<pages::EligibilityRoute>::new()} />
+                        <Route path=path!("/eligibility/*rest") view={Lazy::<pages::EligibilityStepsRoute>::new()} />
                         <Route path=path!("/fees") view={Lazy::<pages::FeesRoute>::new()} />
-                        <Route path=path!("/apply/*rest") view={Lazy::<pages::ApplyRoute>::new()} />
-                        <Route path=path!("/acceleration/*rest") view={Lazy::<pages::AccelerationRoute>::new()} />
-                        <Route path=path!("/invitations/*rest") view={Lazy::<pages::InvitationsRoute>::new()} />
-                        <Route path=path!("/list-request/*rest") view={Lazy::<pages::ListRequestRoute>::new()} />
+                        <Route path=path!("/apply") view={Lazy::<pages::ApplyRoute>::new()} />
+                        <Route path=path!("/apply/*rest") view={Lazy::<pages::ApplyStepsRoute>::new()} />
+                        <Route path=path!("/acceleration") view={Lazy::<pages::AccelerationRoute>::new()} />
+                        <Route path=path!("/acceleration/*rest") view={Lazy::<pages::AccelerationStepsRoute>::new()} />
+                        <Route path=path!("/invitations") view={Lazy::<pages::InvitationsRoute>::new()} />
+                        <Route path=path!("/invitations/*rest") view={Lazy::<pages::InvitationsStepsRoute>::new()} />
+                        <Route path=path!("/list-request") view={Lazy::<pages::ListRequestRoute>::new()} />
+                        <Route path=path!("/list-request/*rest") view={Lazy::<pages::ListRequestStepsRoute>::new()} />
                         <Route path=path!("/status") view={Lazy::<pages::StatusRoute>::new()} />
                     </Routes>
                 </main>

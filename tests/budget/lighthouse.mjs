@@ -3,7 +3,9 @@
 // --http2), and has the browser trust that server's throwaway certificate.
 // Usage: node tests/budget/lighthouse.mjs [dist] [port]
 // Performance is reported against its 0.95 target, and never fails the run: timings are noisy on
-// shared machines.
+// shared machines. Each route is measured three times and the run with the median performance
+// counts, as Lighthouse's own guidance has it: its blocking-time estimate alone moves a score by
+// a few hundredths from one run to the next.
 import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -30,35 +32,49 @@ const [, base, spki] = await new Promise((ready, failed) => {
 const out = mkdtempSync(join(tmpdir(), "lighthouse-"));
 const lowest = Object.fromEntries(categories.map((c) => [c, 1]));
 const target = 0.95; // performance, on every route
+const runs = 3;
 const below = []; // routes whose performance is under the target
-console.log(["route".padEnd(16), ...categories.map((c) => c.padStart(15))].join(""));
+
+/// One Lighthouse run on a route: its report.
+function lighthouse(route) {
+  const report = join(out, "report.json");
+  execFileSync(
+    "lighthouse",
+    [
+      `${base}${route}`,
+      "--quiet",
+      "--output=json",
+      `--output-path=${report}`,
+      `--only-categories=${categories.join(",")}`,
+      `--chrome-flags=${flags} ${trustFlag(spki)}`,
+    ],
+    { stdio: ["ignore", "ignore", "inherit"] },
+  );
+  return JSON.parse(readFileSync(report, "utf8"));
+}
+
+const audit = (result, name) => Math.round(result.audits[name].numericValue);
+console.log(["route".padEnd(16), ...categories.map((c) => c.padStart(15)), "  LCP ms  TBT ms  runs' performance"].join(""));
 try {
   for (const route of routes) {
-    const report = join(out, "report.json");
-    execFileSync(
-      "lighthouse",
-      [
-        `${base}${route}`,
-        "--quiet",
-        "--output=json",
-        `--output-path=${report}`,
-        `--only-categories=${categories.join(",")}`,
-        `--chrome-flags=${flags} ${trustFlag(spki)}`,
-      ],
-      { stdio: ["ignore", "ignore", "inherit"] },
-    );
-    const result = JSON.parse(readFileSync(report, "utf8"));
+    const measured = [];
+    for (let run = 0; run < runs; run++) measured.push(lighthouse(route));
+    measured.sort((a, b) => a.categories.performance.score - b.categories.performance.score);
+    const result = measured[Math.floor(runs / 2)];
     const scores = categories.map((c) => result.categories[c].score);
     scores.forEach((s, i) => (lowest[categories[i]] = Math.min(lowest[categories[i]], s)));
     const performance = result.categories.performance.score;
     if (performance < target) below.push(`${route} ${performance.toFixed(2)}`);
     const mark = performance < target ? `  performance below ${target}` : "";
-    console.log([route.padEnd(16), ...scores.map((s) => s.toFixed(2).padStart(15))].join("") + mark);
+    const timings = [audit(result, "largest-contentful-paint"), audit(result, "total-blocking-time")].map((ms) => String(ms).padStart(8));
+    const each = measured.map((r) => r.categories.performance.score.toFixed(2)).join(" ");
+    console.log([route.padEnd(16), ...scores.map((s) => s.toFixed(2).padStart(15)), ...timings, `  ${each}`].join("") + mark);
   }
 } finally {
   rmSync(out, { recursive: true, force: true });
   server.kill();
 }
+
 console.log(["lowest".padEnd(16), ...categories.map((c) => lowest[c].toFixed(2).padStart(15))].join(""));
 console.log(
   `target: Lighthouse mobile performance at least ${target} on every route: ` +

@@ -20,39 +20,65 @@ use crate::lazy_page;
 pub use home::Home;
 pub use not_found::NotFound;
 
-// Every page but home and "not found" is fetched when first visited (`ui::lazy`), one chunk a
-// journey, under one route a journey (see `JourneyPages`).
+// Every page but home and "not found" is fetched when first visited (`ui::lazy`). A journey
+// with steps has two chunks: its start page, what a visitor opens first, and the rest (its
+// steps, "check your answers" and confirmation, under one route: see `JourneyPages`), so that
+// the first page of a journey does not wait for the code of its steps.
 lazy_page!(
     EligibilityRoute,
     eligibility,
+    view! { <eligibility::Eligibility /> }
+);
+lazy_page!(
+    EligibilityStepsRoute,
+    eligibility_steps,
     view! { <JourneyPages pages=&ELIGIBILITY /> }
 );
 lazy_page!(FeesRoute, fees, view! { <fees::Fees /> });
-lazy_page!(ApplyRoute, apply, view! { <JourneyPages pages=&APPLY /> });
+lazy_page!(ApplyRoute, apply, view! { <apply::Apply /> });
+lazy_page!(
+    ApplyStepsRoute,
+    apply_steps,
+    view! { <JourneyPages pages=&APPLY /> }
+);
 lazy_page!(
     AccelerationRoute,
     acceleration,
+    view! { <acceleration::Acceleration /> }
+);
+lazy_page!(
+    AccelerationStepsRoute,
+    acceleration_steps,
     view! { <JourneyPages pages=&ACCELERATION /> }
 );
 lazy_page!(
     InvitationsRoute,
     invitations,
+    view! { <invitations::Invitations /> }
+);
+lazy_page!(
+    InvitationsStepsRoute,
+    invitations_steps,
     view! { <JourneyPages pages=&INVITATIONS /> }
 );
 lazy_page!(
     ListRequestRoute,
     list_request,
+    view! { <list_request::ListRequestStart /> }
+);
+lazy_page!(
+    ListRequestStepsRoute,
+    list_request_steps,
     view! { <JourneyPages pages=&LIST_REQUEST /> }
 );
 lazy_page!(StatusRoute, status, view! { <status::StatusPage /> });
 
-/// The pages a journey's address names, `/<journey>/*rest` to the router: `rest` is empty at
-/// the journey's start, a step's slug at `/<journey>/<step>`, and `confirmation/<reference>` at
-/// the confirmation of a submission. One route a journey rather than one a page keeps the
-/// router's code, which is in the first load, small.
+/// The pages under a journey's start page, `/<journey>/*rest` to the router: `rest` is a
+/// step's slug at `/<journey>/<step>`, and `confirmation/<reference>` at the confirmation of a
+/// submission. One route for them all rather than one a page keeps the router's code, which is
+/// in the first load, small.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum JourneyPage {
-    Start,
     Step,
     Confirmation,
     Unknown,
@@ -62,8 +88,7 @@ impl JourneyPage {
     fn of(rest: &str) -> JourneyPage {
         let mut parts = rest.split('/');
         match (parts.next(), parts.next(), parts.next()) {
-            (Some(""), None, _) => JourneyPage::Start,
-            (Some(_), None, _) => JourneyPage::Step,
+            (Some(slug), None, _) if !slug.is_empty() => JourneyPage::Step,
             (Some("confirmation"), Some(reference), None) if !reference.is_empty() => {
                 JourneyPage::Confirmation
             }
@@ -87,39 +112,33 @@ fn confirmed_reference() -> String {
         .to_owned()
 }
 
-/// The views of a journey's pages, by what its address names ([`JourneyPage`]).
+/// The views of a journey's pages after its start, by what the address names ([`JourneyPage`]).
 struct Pages {
-    start: fn() -> AnyView,
     step: fn() -> AnyView,
     confirmation: Option<fn() -> AnyView>,
 }
 
 const ELIGIBILITY: Pages = Pages {
-    start: || view! { <eligibility::Eligibility /> }.into_any(),
     step: || view! { <eligibility::EligibilityStep /> }.into_any(),
     confirmation: None,
 };
 
 const APPLY: Pages = Pages {
-    start: || view! { <apply::Apply /> }.into_any(),
     step: || view! { <apply::ApplyStep /> }.into_any(),
     confirmation: Some(|| view! { <apply::Confirmation /> }.into_any()),
 };
 
 const ACCELERATION: Pages = Pages {
-    start: || view! { <acceleration::Acceleration /> }.into_any(),
     step: || view! { <acceleration::AccelerationStep /> }.into_any(),
     confirmation: Some(|| view! { <acceleration::AccelerationConfirmation /> }.into_any()),
 };
 
 const INVITATIONS: Pages = Pages {
-    start: || view! { <invitations::Invitations /> }.into_any(),
     step: || view! { <invitations::InvitationStep /> }.into_any(),
     confirmation: Some(|| view! { <invitations::InvitationConfirmation /> }.into_any()),
 };
 
 const LIST_REQUEST: Pages = Pages {
-    start: || view! { <list_request::ListRequestStart /> }.into_any(),
     step: || view! { <list_request::ListRequestStep /> }.into_any(),
     confirmation: Some(|| view! { <list_request::ListRequestConfirmation /> }.into_any()),
 };
@@ -131,7 +150,6 @@ fn JourneyPages(pages: &'static Pages) -> impl IntoView {
     let rest = step_slug();
     let page = Memo::new(move |_| JourneyPage::of(&rest()));
     move || match (page.get(), pages.confirmation) {
-        (JourneyPage::Start, _) => (pages.start)(),
         (JourneyPage::Step, _) => (pages.step)(),
         (JourneyPage::Confirmation, Some(confirmation)) => confirmation(),
         _ => view! { <NotFound /> }.into_any(),
