@@ -284,21 +284,103 @@ fn generate_messages(from: &Path, out: &Path, countries: [file::Texts; 3]) {
     let [mut english_countries, kazakh, russian] = countries;
     // English keeps a missing text as "", so that the completeness test names its key.
     english_countries.extend(journeys.iter().map(|(key, t)| (key.clone(), t[0].clone())));
-    fs::write(
-        journeys_dir.join("en.json"),
-        file::write(&english_countries),
-    )
-    .expect("write a texts file");
-    for (i, (lang, mut names)) in ["kk", "ru"].into_iter().zip([kazakh, russian]).enumerate() {
-        let file_name = format!("{lang}.json");
+    let mut every_journey = [english_countries, kazakh, russian];
+    for (i, (lang, names)) in ["kk", "ru"]
+        .into_iter()
+        .zip(&mut every_journey[1..])
+        .enumerate()
+    {
         fs::write(
-            out.join("texts").join(&file_name),
+            out.join("texts").join(format!("{lang}.json")),
             file::write(&column(&shell, i + 1)),
         )
         .expect("write a texts file");
         names.extend(column(&journeys, i + 1));
-        fs::write(journeys_dir.join(&file_name), file::write(&names)).expect("write a texts file");
     }
+    let split = journey_texts(&from.join("journeys.toml"), &journeys);
+    for (lang, texts) in LANGS.into_iter().zip(&every_journey) {
+        let file_name = format!("{lang}.json");
+        fs::write(journeys_dir.join(&file_name), file::write(texts)).expect("write a texts file");
+        for (journey, prefixes) in &split {
+            let own: file::Texts = texts
+                .iter()
+                .filter(|(key, _)| prefixes.iter().any(|p| key.split('.').next() == Some(p)))
+                .map(|(key, text)| (key.clone(), text.clone()))
+                .collect();
+            let dir = journeys_dir.join(journey);
+            fs::create_dir_all(&dir).expect("create texts output folder");
+            fs::write(dir.join(&file_name), file::write(&own)).expect("write a texts file");
+        }
+    }
+    write_texts_index(out, &split);
+}
+
+/// The journeys of `journeys.toml`, each with the first parts of the keys its texts file
+/// holds (the common ones and its own). Stops the build on a part that names no file.
+fn journey_texts(table: &Path, journeys: &Messages) -> Vec<(String, Vec<String>)> {
+    println!("cargo:rerun-if-changed={}", table.display());
+    let text = fs::read_to_string(table).expect("read src/i18n/journeys.toml");
+    let table: toml::Table = toml::from_str(&text).expect("src/i18n/journeys.toml is valid TOML");
+    let names = |value: Option<&toml::Value>, what: &str| -> Vec<String> {
+        let list = value.and_then(toml::Value::as_array);
+        let list = list.unwrap_or_else(|| panic!("journeys.toml: `{what}` must be a list"));
+        list.iter()
+            .map(|name| {
+                let name = name.as_str().expect("journeys.toml: names are strings");
+                let known = name == "country"
+                    || journeys
+                        .keys()
+                        .any(|key| key.split('.').next() == Some(name));
+                if !known {
+                    panic!("journeys.toml: `{what}` names `{name}`, which is no file of journeys/");
+                }
+                name.to_owned()
+            })
+            .collect()
+    };
+    let common = names(table.get("common"), "common");
+    let own = table.get("journeys").and_then(toml::Value::as_table);
+    own.expect("journeys.toml has a [journeys] table")
+        .iter()
+        .map(|(journey, list)| {
+            let mut prefixes = common.clone();
+            prefixes.extend(names(Some(list), journey));
+            (journey.clone(), prefixes)
+        })
+        .collect()
+}
+
+/// `journey_texts.rs`, the journeys with a texts file of their own, each with the first parts
+/// of the keys it holds (`JOURNEY_TEXTS`), and
+/// `texts_files.rs`, every texts file the site serves with its contents (`TEXTS_FILES`), for
+/// `src/bin/texts.rs` to write.
+fn write_texts_index(out: &Path, split: &[(String, Vec<String>)]) {
+    let mut files = vec!["kk.json".to_owned(), "ru.json".to_owned()];
+    for lang in LANGS {
+        files.push(format!("journeys/{lang}.json"));
+        files.extend(
+            split
+                .iter()
+                .map(|(journey, _)| format!("journeys/{journey}/{lang}.json")),
+        );
+    }
+    let mut code = format!(
+        "pub const JOURNEY_TEXTS: [(&str, &[&str]); {}] = [\n",
+        split.len()
+    );
+    for (journey, prefixes) in split {
+        code.push_str(&format!("    ({journey:?}, &{prefixes:?}),\n"));
+    }
+    code.push_str("];\n");
+    fs::write(out.join("journey_texts.rs"), code).expect("write journey_texts.rs");
+    let mut code = format!("const TEXTS_FILES: [(&str, &str); {}] = [\n", files.len());
+    for file in &files {
+        code.push_str(&format!(
+            "    ({file:?}, include_str!(concat!(env!(\"OUT_DIR\"), \"/texts/{file}\"))),\n"
+        ));
+    }
+    code.push_str("];\n");
+    fs::write(out.join("texts_files.rs"), code).expect("write texts_files.rs");
 }
 
 /// One language's texts. A missing text stays out: the reader sees English, the completeness

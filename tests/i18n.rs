@@ -1,11 +1,11 @@
 //! Every text exists in Kazakh, Russian and English, and every key the interface names exists.
 
-use std::{fs, path::Path};
+use std::{fs, path::Path, sync::Mutex};
 
 use astana_hub_portal::i18n::{
     Lang,
     file::{Texts, parse, write},
-    keys, lookup, message, plural,
+    keys, lookup, message, on_missing, plural,
     plural::{Form, decode, form, forms},
     text,
 };
@@ -39,6 +39,19 @@ fn text_falls_back_to_english_then_to_the_key() {
     assert_eq!(text(Lang::Kk, "language.switcher"), "Тіл");
     assert_eq!(text(Lang::En, "language.switcher"), "Language");
     assert_eq!(text(Lang::Ru, "no.such.key"), "no.such.key");
+}
+
+/// A page shown a key its journey's texts lack fetches every journey's (`ui::i18n`), once told
+/// of it. With every journey's texts here, as natively, a key not found exists nowhere (a
+/// tampered draft's value), and a name is shown as it is: nobody is told, nothing is fetched.
+#[test]
+fn nothing_is_told_of_a_key_that_exists_nowhere() {
+    static TOLD: Mutex<Vec<String>> = Mutex::new(Vec::new());
+    on_missing(|_, key| TOLD.lock().unwrap().push(key.to_owned()));
+    assert_eq!(text(Lang::Kk, "inv.no_such_text"), "inv.no_such_text");
+    assert_eq!(text(Lang::En, "Silkway Accelerator"), "Silkway Accelerator");
+    assert_ne!(text(Lang::Ru, "inv.surname"), "inv.surname");
+    assert_eq!(*TOLD.lock().unwrap(), Vec::<String>::new());
 }
 
 #[test]

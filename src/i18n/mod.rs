@@ -20,6 +20,9 @@ use serde::{Deserialize, Serialize};
 use file::Texts;
 
 include!(concat!(env!("OUT_DIR"), "/messages.rs"));
+// JOURNEY_TEXTS: the journeys whose pages fetch a texts file of their own, each with the first
+// parts of the keys the file holds (`journeys.toml`).
+include!(concat!(env!("OUT_DIR"), "/journey_texts.rs"));
 
 /// The three languages of the portal.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -50,13 +53,16 @@ impl Lang {
     }
 }
 
-/// The two parts of the texts.
+/// The parts of the texts, each a file per language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Part {
     /// What every page needs: the layout, home, "not found", the settings error.
     Shell,
-    /// The journeys' questions, answers and rules, and the country names.
+    /// Every journey's questions, answers and rules, and the country names.
     Journeys,
+    /// What one journey's pages show (one of [`JOURNEY_TEXTS`], `journeys.toml`): a part of
+    /// [`Part::Journeys`].
+    Journey(&'static str),
 }
 
 impl Part {
@@ -65,22 +71,27 @@ impl Part {
         match self {
             Part::Shell => format!("texts/{}.json", lang.code()),
             Part::Journeys => format!("texts/journeys/{}.json", lang.code()),
+            Part::Journey(journey) => format!("texts/journeys/{journey}/{}.json", lang.code()),
         }
     }
 }
 
-/// Where the texts of a part are kept once read; none for the shell's English, compiled in.
+/// Where the texts of a part are kept once read; none for the shell's English, compiled in,
+/// or for a journey without a file.
 fn slot(lang: Lang, part: Part) -> Option<&'static OnceLock<Texts>> {
-    static SLOTS: [OnceLock<Texts>; 5] = [const { OnceLock::new() }; 5];
-    let index = match (lang, part) {
-        (Lang::En, Part::Shell) => return None,
-        (Lang::En, Part::Journeys) => 0,
-        (Lang::Kk, Part::Shell) => 1,
-        (Lang::Kk, Part::Journeys) => 2,
-        (Lang::Ru, Part::Shell) => 3,
-        (Lang::Ru, Part::Journeys) => 4,
+    const PER_LANG: usize = 2 + JOURNEY_TEXTS.len();
+    static SLOTS: [OnceLock<Texts>; 3 * PER_LANG] = [const { OnceLock::new() }; 3 * PER_LANG];
+    let index = match part {
+        Part::Shell if lang == Lang::En => return None,
+        Part::Shell => 0,
+        Part::Journeys => 1,
+        Part::Journey(journey) => 2 + JOURNEY_TEXTS.iter().position(|(j, _)| *j == journey)?,
     };
-    Some(&SLOTS[index])
+    let lang = Lang::ALL
+        .iter()
+        .position(|l| *l == lang)
+        .unwrap_or_default();
+    Some(&SLOTS[lang * PER_LANG + index])
 }
 
 /// The file of a part compiled into this build: every one in native builds; the journeys'
@@ -98,8 +109,9 @@ fn compiled_in(lang: Lang, part: Part) -> Option<&'static str> {
         }
         return None;
     }
+    // Natively every journey's texts are here in one part: a journey's own add nothing.
     Some(match (lang, part) {
-        (Lang::En, Part::Shell) => return None,
+        (Lang::En, Part::Shell) | (_, Part::Journey(_)) => return None,
         (Lang::En, Part::Journeys) => texts!("journeys/en.json"),
         (Lang::Kk, Part::Shell) => texts!("kk.json"),
         (Lang::Kk, Part::Journeys) => texts!("journeys/kk.json"),
@@ -119,9 +131,11 @@ fn translations(lang: Lang, part: Part) -> Option<&'static Texts> {
 }
 
 /// Whether a part's texts in `lang` are here: the shell's English always; the rest when
-/// compiled in or [`install`]ed.
+/// compiled in or [`install`]ed, a journey's also when every journey's are.
 pub fn available(lang: Lang, part: Part) -> bool {
-    (lang, part) == (Lang::En, Part::Shell) || translations(lang, part).is_some()
+    // Every journey's texts hold each journey's.
+    let whole = || matches!(part, Part::Journey(_)) && available(lang, Part::Journeys);
+    (lang, part) == (Lang::En, Part::Shell) || translations(lang, part).is_some() || whole()
 }
 
 /// Takes a fetched texts file; from then on [`lookup`] answers with its texts.
@@ -147,19 +161,58 @@ pub fn lookup(lang: Lang, key: &str) -> Option<&'static str> {
             .map(String::as_str),
     };
     let text = shell.or_else(|| {
-        translations(lang, Part::Journeys)?
-            .get(key)
+        let journeys = JOURNEY_TEXTS.iter().map(|(j, _)| Part::Journey(j));
+        journeys
+            .chain([Part::Journeys])
+            .find_map(|part| translations(lang, part)?.get(key))
             .map(String::as_str)
     })?;
     (!text.is_empty()).then_some(text)
 }
 
+/// Who is told of a key found in none of the texts here, with the language shown: the page
+/// then fetches every journey's texts (`ui::i18n`). Natively nobody is told.
+static MISSING: OnceLock<fn(Lang, &str)> = OnceLock::new();
+
+/// Has `tell` called whenever a text is asked for a key found in none of the texts here.
+pub fn on_missing(tell: fn(Lang, &str)) {
+    let _ = MISSING.set(tell);
+}
+
 /// The text of `key` in `lang`, else in English (a file cached from an older build may lack a
 /// newer key), with the language it is in.
 fn found(lang: Lang, key: &str) -> Option<(Lang, &'static str)> {
-    lookup(lang, key)
+    let found = lookup(lang, key)
         .map(|text| (lang, text))
-        .or_else(|| Some((Lang::En, lookup(Lang::En, key)?)))
+        .or_else(|| Some((Lang::En, lookup(Lang::En, key)?)));
+    if found.is_none()
+        && is_key(key)
+        && !covered(lang, key)
+        && let Some(tell) = MISSING.get()
+    {
+        tell(lang, key);
+    }
+    found
+}
+
+/// Whether `key` is shaped as a key (`inv.route.trainee`), not a name shown as it is (a
+/// programme's, from the catalogue).
+fn is_key(key: &str) -> bool {
+    key.contains('.')
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'_')
+}
+
+/// Whether the texts here hold every key named like `key` (by its first part): a journey's own
+/// texts in `lang` with that part, or every journey's. Such a key, when not found, exists
+/// nowhere (a value the interface does not know, from a tampered draft, say).
+fn covered(lang: Lang, key: &str) -> bool {
+    let first = key.split('.').next().unwrap_or_default();
+    translations(lang, Part::Journeys).is_some()
+        || JOURNEY_TEXTS.iter().any(|(journey, parts)| {
+            parts.contains(&first) && translations(lang, Part::Journey(journey)).is_some()
+        })
 }
 
 /// The text to show for `key`: in `lang`, else in English, else the key itself, so a gap shows

@@ -1,9 +1,10 @@
 //! The chosen language as reactive state, remembered across visits, and the switcher.
 //!
 //! The shell's English is compiled in; its Kazakh and Russian are fetched (`texts/<code>.json`)
-//! when chosen, on start for a remembered choice. The journeys' texts are fetched with the
-//! first journey page's code (`texts/journeys/<code>.json`, see `src/ui/lazy.rs`), and from
-//! then on with every language chosen. Until a language's files have arrived the page stays in
+//! when chosen, on start for a remembered choice. A journey's texts are fetched with its first
+//! page's code (`texts/journeys/<journey>/<code>.json`, see `src/ui/lazy.rs`), and from then
+//! on with every language chosen. A key found in none of them brings every journey's texts
+//! (`texts/journeys/<code>.json`). Until a language's files have arrived the page stays in
 //! the language it was in; a file that cannot be loaded leaves it in English, says so beside the
 //! switcher, and pressing the language again tries again. `lang()` is always the language
 //! actually shown, which `<html lang>` follows.
@@ -26,8 +27,10 @@ pub struct I18n {
     failed: RwSignal<Option<Lang>>,
     /// Whether the remembered language's texts have arrived or failed to, on start.
     settled: RwSignal<bool>,
-    /// Whether a journey page has been shown: the journeys' texts then come with each language.
-    journeys: StoredValue<bool>,
+    /// The journeys' texts the pages shown so far needed: they come with each language.
+    journeys: StoredValue<Vec<Part>>,
+    /// Every journey's texts are on their way, for a key missing from a journey's own.
+    filling: StoredValue<bool>,
 }
 
 impl I18n {
@@ -41,9 +44,15 @@ impl I18n {
             chosen: StoredValue::new(Lang::En),
             failed: RwSignal::new(None),
             settled: RwSignal::new(false),
-            journeys: StoredValue::new(false),
+            journeys: StoredValue::new(Vec::new()),
+            filling: StoredValue::new(false),
         };
         provide_context(i18n);
+        crate::i18n::on_missing(|lang, key| {
+            if let Some(i18n) = use_context::<I18n>() {
+                i18n.fill_gap(lang, key);
+            }
+        });
         i18n.show(saved.unwrap_or_default());
     }
 
@@ -76,7 +85,7 @@ impl I18n {
             return;
         }
         leptos::task::spawn_local(async move {
-            let loaded = fetch(lang, parts).await;
+            let loaded = fetch(lang, &parts).await;
             self.settled.try_set(true);
             // The app may be gone, or another language chosen meanwhile.
             if self.chosen.try_get_value() != Some(lang) {
@@ -92,21 +101,49 @@ impl I18n {
     }
 
     /// The parts of the texts the pages shown so far need.
-    fn parts(self) -> &'static [Part] {
-        if self.journeys.get_value() {
-            &[Part::Shell, Part::Journeys]
-        } else {
-            &[Part::Shell]
-        }
+    fn parts(self) -> Vec<Part> {
+        let mut parts = vec![Part::Shell];
+        self.journeys.with_value(|j| parts.extend(j));
+        parts
     }
 
-    /// Fetches the journeys' texts in the language shown; from then on every language chosen
-    /// brings its journeys' texts too. False when the file could not be loaded. The language's
+    /// Fetches `journey`'s texts (`JOURNEY_TEXTS`) in the language shown; from then on every
+    /// language chosen brings them too. False when the file could not be loaded. The language's
     /// file alone is enough: every key has a text in all three languages (a test checks the
     /// sources), and the file is named by its content, so it is this build's own.
-    pub async fn load_journey_texts(self) -> bool {
-        self.journeys.set_value(true);
-        fetch(self.shown.get_untracked(), &[Part::Journeys]).await
+    pub async fn load_journey_texts(self, journey: &'static str) -> bool {
+        self.wants(Part::Journey(journey));
+        fetch(self.shown.get_untracked(), &[Part::Journey(journey)]).await
+    }
+
+    fn wants(self, part: Part) {
+        self.journeys.update_value(|j| {
+            if !j.contains(&part) {
+                j.push(part);
+            }
+        });
+    }
+
+    /// A key was found in none of the texts here: fetches every journey's, then draws the texts
+    /// again (they follow `shown`). Only once journeys' texts are wanted: before, every key
+    /// shown is the shell's, all here.
+    fn fill_gap(self, lang: Lang, key: &str) {
+        let wanted = self.journeys.with_value(|j| !j.is_empty());
+        if !wanted || available(lang, Part::Journeys) || self.filling.get_value() {
+            return;
+        }
+        leptos::logging::warn!(
+            "texts: `{key}` is in no texts of the journeys shown (src/i18n/journeys.toml)"
+        );
+        self.filling.set_value(true);
+        self.wants(Part::Journeys);
+        leptos::task::spawn_local(async move {
+            let loaded = fetch(lang, &[Part::Journeys]).await;
+            self.filling.try_set_value(false);
+            if loaded {
+                self.shown.try_update(|_| ());
+            }
+        });
     }
 
     /// The text of `key` in the current language (English where it has none). Every key used

@@ -1,5 +1,5 @@
 //! Pages whose code is fetched when they are first visited, so the first load carries only the
-//! layout, home and what every page needs. The journeys' texts come at the same time
+//! layout, home and what every page needs. The journey's texts come at the same time
 //! (`I18n::load_journey_texts`).
 //!
 //! [`lazy_page!`] names a route and the chunk its code goes into. Built with the `split`
@@ -42,6 +42,8 @@ pub struct LazyPage {
     pub fetch: fn() -> Fetching,
     /// Builds the page's view, once its code is here; `None` before.
     pub build: fn() -> Option<AnyView>,
+    /// The journey whose texts the page shows (`src/i18n/journeys.toml`).
+    pub texts: &'static str,
 }
 
 /// How many pages' code is on its way; the layout's [`FetchIndicator`] shows while any is.
@@ -54,7 +56,7 @@ impl Fetches {
     }
 }
 
-/// Fetches a page's code and the journeys' texts at once; false when either could not come.
+/// Fetches a page's code and its journey's texts at once; false when either could not come.
 async fn fetch(page: LazyPage, i18n: I18n, fetches: Option<Fetches>) -> bool {
     let count = |step: i32| {
         if let Some(Fetches(n)) = fetches {
@@ -62,7 +64,7 @@ async fn fetch(page: LazyPage, i18n: I18n, fetches: Option<Fetches>) -> bool {
         }
     };
     count(1);
-    let (code, texts) = join((page.fetch)(), i18n.load_journey_texts()).await;
+    let (code, texts) = join((page.fetch)(), i18n.load_journey_texts(page.texts)).await;
     count(-1);
     code.is_ok() && texts
 }
@@ -188,11 +190,12 @@ fn NotShown(
     }
 }
 
-/// Declares `$route`, a route for the router (`Lazy::<$route>::new()`) whose view is `$view`
-/// and whose code goes into the chunk `$chunk`: a journey's, whose pages all come with it.
+/// Declares `$route`, a route for the router (`Lazy::<$route>::new()`) whose view is `$view`,
+/// whose code goes into the chunk `$chunk` and which shows the texts of the journey `$texts`
+/// (`src/i18n/journeys.toml`).
 #[macro_export]
 macro_rules! lazy_page {
-    ($route:ident, $chunk:ident, $view:expr) => {
+    ($route:ident, $chunk:ident, $texts:literal, $view:expr) => {
         pub struct $route;
 
         // A block, so that each page's split point and its helpers have names of their own.
@@ -216,6 +219,7 @@ macro_rules! lazy_page {
                 build: || futures_util::FutureExt::now_or_never(build()).and_then(Result::ok),
                 #[cfg(not(feature = "split"))]
                 build: || build().ok(),
+                texts: $texts,
             };
 
             impl leptos_router::LazyRoute for $route {

@@ -6,7 +6,7 @@
 # The journeys' code and texts are not in the first load: they are fetched on a journey's
 # first page (src/ui/lazy.rs). What that costs is printed too: journey-files.js (which boot.js
 # fetches only when a journey's address is opened), the journey's module and every chunk it
-# shares with others, as journey-files.js lists them, and the journeys' texts.
+# shares with others, as journey-files.js lists them, and each journey's texts.
 # Run after the release build: tests/budget/size.sh [dist]
 set -euo pipefail
 dist="${1:-dist}"
@@ -66,7 +66,8 @@ while read -r journey files; do
   done
   printf '%-46s %10d %10d\n' "$journey" "$count" "$bytes"
 done <<<"$journeys"
-for name in assets/texts/journeys/{en,kk,ru}.*.json; do
+# Each journey's texts (src/i18n/journeys.toml), which its pages fetch in the language shown.
+for name in assets/texts/journeys/*/{en,kk,ru}.*.json; do
   measure "$name"
 done
 echo

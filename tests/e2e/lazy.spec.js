@@ -7,7 +7,7 @@ import { PORTAL_NAME, expectNoAxeViolations, openPage, serveConfig, sitePath } f
 const FEES = "Work out the membership fee";
 // A journey's module, the chunks it shares with other journeys, and the journeys' texts.
 const isJourneyCode = (url) => /^\/(split_|chunk_)[a-z0-9_]+\.wasm$/.test(sitePath(url));
-const isJourneyTexts = (url) => sitePath(url).startsWith("/texts/journeys/");
+const isJourneyTexts = (path) => path.startsWith("/texts/journeys/");
 const isJourneyFile = (path) => /^\/(split_|chunk_)[a-z0-9_]+\.wasm$|^\/texts\/journeys\//.test(path);
 
 test("home needs no journey's code or texts; the first journey page fetches them", async ({ page }) => {
@@ -21,13 +21,14 @@ test("home needs no journey's code or texts; the first journey page fetches them
   await expect(page.locator("h1")).toHaveText(FEES);
   await expect(page.locator("h1")).toBeFocused();
   expect(requested).toContain("/split_fees.wasm");
-  expect(requested).toContain("/texts/journeys/en.json");
+  expect(requested).toContain("/texts/journeys/fees/en.json");
   expect(requested.filter((path) => path === "/split_apply.wasm"), "another journey's module").toEqual([]);
+  expect(requested.filter((path) => /^\/texts\/journeys\/[a-z]+\.json$/.test(path)), "every journey's texts").toEqual([]);
 });
 
 for (const [what, pattern] of [
   ["code", (url) => isJourneyCode(url.href)],
-  ["texts", (url) => isJourneyTexts(url.href)],
+  ["texts", (url) => isJourneyTexts(sitePath(url.href))],
 ]) {
   test(`a journey whose ${what} cannot be fetched says so, and "Try again" brings it`, async ({ page }) => {
     await openPage(page, "/");
@@ -53,16 +54,16 @@ for (const [what, pattern] of [
   });
 }
 
-test("a journey page opened in Kazakh fetches the journeys' Kazakh texts with its code, and no others", async ({ page }) => {
+test("a journey page opened in Kazakh fetches its journey's Kazakh texts with its code, and no others", async ({ page }) => {
   await page.addInitScript(() => localStorage.setItem("ahp:lang", "kk"));
   const requested = [];
   page.on("request", (request) => requested.push(sitePath(request.url())));
   await openPage(page, "/fees");
   await expect(page.locator("html")).toHaveAttribute("lang", "kk");
   await expect(page.locator("h1")).toHaveText("Мүшелік жарнаны есептеу");
-  expect(requested).toContain("/texts/journeys/kk.json");
+  expect(requested).toContain("/texts/journeys/fees/kk.json");
   // Every text is in all three files, each named by its content: no English to stand in.
-  expect(requested).not.toContain("/texts/journeys/en.json");
+  expect(requested.filter(isJourneyTexts)).toEqual(["/texts/journeys/fees/kk.json"]);
   await expectNoAxeViolations(page, "fees in Kazakh");
 });
 
@@ -80,8 +81,7 @@ test("a journey's address opened directly fetches its code and texts at once, ea
   await page.waitForTimeout(4000);
   const journeyFiles = requested.filter(isJourneyFile);
   expect(journeyFiles).toContain("/split_apply.wasm");
-  expect(journeyFiles).toContain("/texts/journeys/ru.json");
-  expect(journeyFiles).not.toContain("/texts/journeys/en.json");
+  expect(journeyFiles.filter(isJourneyTexts)).toEqual(["/texts/journeys/apply/ru.json"]);
   const downloadedTwice = journeyFiles.filter((path, i) => journeyFiles.indexOf(path) !== i);
   expect(downloadedTwice).toEqual([]);
   expect(warnings.filter((text) => text.includes("preload"))).toEqual([]);

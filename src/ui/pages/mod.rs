@@ -27,51 +27,65 @@ pub use not_found::NotFound;
 lazy_page!(
     EligibilityRoute,
     eligibility,
+    "eligibility",
     view! { <eligibility::Eligibility /> }
 );
 lazy_page!(
     EligibilityStepsRoute,
     eligibility_steps,
+    "eligibility",
     view! { <JourneyPages pages=&ELIGIBILITY /> }
 );
-lazy_page!(FeesRoute, fees, view! { <fees::Fees /> });
-lazy_page!(ApplyRoute, apply, view! { <apply::Apply /> });
+lazy_page!(FeesRoute, fees, "fees", view! { <fees::Fees /> });
+lazy_page!(ApplyRoute, apply, "apply", view! { <apply::Apply /> });
 lazy_page!(
     ApplyStepsRoute,
     apply_steps,
+    "apply",
     view! { <JourneyPages pages=&APPLY /> }
 );
 lazy_page!(
     AccelerationRoute,
     acceleration,
+    "acceleration",
     view! { <acceleration::Acceleration /> }
 );
 lazy_page!(
     AccelerationStepsRoute,
     acceleration_steps,
+    "acceleration",
     view! { <JourneyPages pages=&ACCELERATION /> }
 );
 lazy_page!(
     InvitationsRoute,
     invitations,
+    "invitations",
     view! { <invitations::Invitations /> }
 );
 lazy_page!(
     InvitationsStepsRoute,
     invitations_steps,
+    "invitations",
     view! { <JourneyPages pages=&INVITATIONS /> }
 );
 lazy_page!(
     ListRequestRoute,
     list_request,
+    "list_request",
     view! { <list_request::ListRequestStart /> }
 );
 lazy_page!(
     ListRequestStepsRoute,
     list_request_steps,
+    "list_request",
     view! { <JourneyPages pages=&LIST_REQUEST /> }
 );
-lazy_page!(StatusRoute, status, view! { <status::StatusPage /> });
+lazy_page!(
+    StatusRoute,
+    status,
+    "status",
+    view! { <status::StatusPage /> }
+);
 
 /// The pages under a journey's start page, `/<journey>/*rest` to the router: `rest` is a
 /// step's slug at `/<journey>/<step>`, and `confirmation/<reference>` at the confirmation of a
