@@ -315,8 +315,8 @@ fn generate_messages(from: &Path, out: &Path, countries: [file::Texts; 3]) {
     write_texts_index(out, &split);
 }
 
-/// The journeys of `journeys.toml`, each with the first parts of the keys its texts file
-/// holds (the common ones and its own). Stops the build on a part that names no file.
+/// The texts files of `journeys.toml`, `common` and each journey's, with the first parts of the
+/// keys each holds. Stops the build on a part that names no file.
 fn journey_texts(table: &Path, journeys: &Messages) -> Vec<(String, Vec<String>)> {
     println!("cargo:rerun-if-changed={}", table.display());
     let text = fs::read_to_string(table).expect("read src/i18n/journeys.toml");
@@ -338,20 +338,17 @@ fn journey_texts(table: &Path, journeys: &Messages) -> Vec<(String, Vec<String>)
             })
             .collect()
     };
-    let common = names(table.get("common"), "common");
+    let common = ("common".to_owned(), names(table.get("common"), "common"));
     let own = table.get("journeys").and_then(toml::Value::as_table);
-    own.expect("journeys.toml has a [journeys] table")
+    let own = own.expect("journeys.toml has a [journeys] table");
+    let own = own
         .iter()
-        .map(|(journey, list)| {
-            let mut prefixes = common.clone();
-            prefixes.extend(names(Some(list), journey));
-            (journey.clone(), prefixes)
-        })
-        .collect()
+        .map(|(j, list)| (j.clone(), names(Some(list), j)));
+    std::iter::once(common).chain(own).collect()
 }
 
-/// `journey_texts.rs`, the journeys with a texts file of their own, each with the first parts
-/// of the keys it holds (`JOURNEY_TEXTS`), and
+/// `journey_texts.rs`, the journeys' texts files, each with the first parts of the keys it
+/// holds (`JOURNEY_TEXTS`), and
 /// `texts_files.rs`, every texts file the site serves with its contents (`TEXTS_FILES`), for
 /// `src/bin/texts.rs` to write.
 fn write_texts_index(out: &Path, split: &[(String, Vec<String>)]) {

@@ -16,7 +16,7 @@ const { count, size, warnings } = await generateSW({
   globDirectory: root,
   globPatterns: ["index.html", "assets/**/*"],
   // Every journey's texts together: a page fetches them only for a key its journey's own texts
-  // lack (src/i18n/journeys.toml), which the end-to-end run rules out. Each journey's are kept.
+  // lack (src/i18n/journeys.toml), a gap to fix. Each journey's are kept.
   globIgnores: ["assets/texts/journeys/*.json"],
   swDest: join(root, "sw.js"),
   mode: "production",

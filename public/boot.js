@@ -7,7 +7,7 @@ import init from "./astana-hub-portal.js";
 // The address of a language's texts, such as "texts/kk.json", as this version names it.
 const named = JSON.parse(document.querySelector('meta[name="files"]')?.content ?? "{}");
 const texts = (path) => new URL(named[path] ?? path, document.baseURI);
-// A journey's texts in a language (src/i18n/journeys.toml).
+// A journey's texts in a language, and those every journey shows ("common", src/i18n/journeys.toml).
 const journeyTexts = (journey, code) => texts(`texts/journeys/${journey}/${code}.json`);
 
 // Starts fetching a file the portal will fetch itself, so it does not wait for it afterwards.
@@ -44,7 +44,9 @@ if (journey) {
     const chunk = page ? `${journey}_steps` : journey;
     if (Object.hasOwn(journeyFiles, chunk)) {
       journeyFiles[chunk].forEach((file) => preload(new URL(file, import.meta.url)));
-      preload(journeyTexts(journey, lang === "kk" || lang === "ru" ? lang : "en"));
+      const code = lang === "kk" || lang === "ru" ? lang : "en";
+      preload(journeyTexts("common", code));
+      preload(journeyTexts(journey, code));
     }
   } catch {
     // Only a head start: the portal fetches what it needs itself.

@@ -20,8 +20,8 @@ use serde::{Deserialize, Serialize};
 use file::Texts;
 
 include!(concat!(env!("OUT_DIR"), "/messages.rs"));
-// JOURNEY_TEXTS: the journeys whose pages fetch a texts file of their own, each with the first
-// parts of the keys the file holds (`journeys.toml`).
+// JOURNEY_TEXTS: the journeys' texts files, `common` and each journey's, with the first parts of
+// the keys each holds (`journeys.toml`).
 include!(concat!(env!("OUT_DIR"), "/journey_texts.rs"));
 
 /// The three languages of the portal.
@@ -60,10 +60,13 @@ pub enum Part {
     Shell,
     /// Every journey's questions, answers and rules, and the country names.
     Journeys,
-    /// What one journey's pages show (one of [`JOURNEY_TEXTS`], `journeys.toml`): a part of
-    /// [`Part::Journeys`].
+    /// A part of [`Part::Journeys`] (one of [`JOURNEY_TEXTS`], `journeys.toml`): what every
+    /// journey's pages show ([`COMMON`]), or one journey's own.
     Journey(&'static str),
 }
+
+/// The texts every journey's pages show, with their own.
+pub const COMMON: &str = "common";
 
 impl Part {
     /// The site's file of this part in `lang`, relative to `<base href>`.

@@ -9,11 +9,12 @@
 //! switcher, and pressing the language again tries again. `lang()` is always the language
 //! actually shown, which `<html lang>` follows.
 
+use futures_util::future::join;
 use leptos::prelude::*;
 
 use super::site::fetch_site_file;
 pub use crate::i18n::Lang;
-use crate::i18n::{Part, available, install, text};
+use crate::i18n::{COMMON, Part, available, install, text};
 
 const STORAGE_KEY: &str = "ahp:lang";
 
@@ -107,13 +108,23 @@ impl I18n {
         parts
     }
 
-    /// Fetches `journey`'s texts (`JOURNEY_TEXTS`) in the language shown; from then on every
-    /// language chosen brings them too. False when the file could not be loaded. The language's
-    /// file alone is enough: every key has a text in all three languages (a test checks the
-    /// sources), and the file is named by its content, so it is this build's own.
+    /// Fetches `journey`'s texts (`JOURNEY_TEXTS`) in the language shown, with those every
+    /// journey shows ([`COMMON`] alone for the outbox's); from then on every language chosen
+    /// brings them too. False when a file could not be loaded. The language's files alone are
+    /// enough: every key has a text in all three languages (a test checks the sources), and the
+    /// files are named by their content, so they are this build's own.
     pub async fn load_journey_texts(self, journey: &'static str) -> bool {
-        self.wants(Part::Journey(journey));
-        fetch(self.shown.get_untracked(), &[Part::Journey(journey)]).await
+        let common = [Part::Journey(COMMON)];
+        // The outbox's are the common ones alone.
+        let own: &[Part] = if journey == COMMON {
+            &[]
+        } else {
+            &[Part::Journey(journey)]
+        };
+        common.iter().chain(own).for_each(|part| self.wants(*part));
+        let lang = self.shown.get_untracked();
+        let (common, own) = join(fetch(lang, &common), fetch(lang, own)).await;
+        common && own
     }
 
     fn wants(self, part: Part) {

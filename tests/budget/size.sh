@@ -50,8 +50,9 @@ total=$((total + largest))
 printf '%-46s %10s %10d  (budget %d)\n' "first load, total" "" "$total" "$budget"
 
 echo
-printf '%-46s %10s %10s\n' "journey, on its first page" "files" "brotli"
-# journey-files.js (written by .ci/build-wasm) lists each journey's files; a line each here.
+printf '%-46s %10s %10s %10s\n' "journey's page: code, English texts" "files" "code" "texts"
+# journey-files.js (written by .ci/build-wasm) lists each page's files; a line each here. Its
+# texts are those every journey shows (common) and its journey's own (src/i18n/journeys.toml).
 journeys=$(node --input-type=module -e "
   const { default: files } = await import('$(realpath assets/journey-files.*.js)');
   for (const [journey, names] of Object.entries(files)) console.log(journey, ...names);
@@ -64,9 +65,13 @@ while read -r journey files; do
     bytes=$((bytes + $(brotli -c -q 11 "assets/$name" | wc -c)))
     count=$((count + 1))
   done
-  printf '%-46s %10d %10d\n' "$journey" "$count" "$bytes"
+  texts=0
+  for name in assets/texts/journeys/{common,"${journey%_steps}"}/en.*.json; do
+    [ -f "$name" ] && texts=$((texts + $(brotli -c -q 11 "$name" | wc -c)))
+  done
+  printf '%-46s %10d %10d %10d\n' "$journey" "$count" "$bytes" "$texts"
 done <<<"$journeys"
-# Each journey's texts (src/i18n/journeys.toml), which its pages fetch in the language shown.
+# The texts files, each language's (src/i18n/journeys.toml).
 for name in assets/texts/journeys/*/{en,kk,ru}.*.json; do
   measure "$name"
 done

@@ -59,8 +59,9 @@ test("after one visit an application with the mock completes offline", async ({ 
 });
 
 test("a new version waits for the visitor: the banner offers it, the old one works meanwhile", async ({ page }) => {
-  // The test server compresses the new version's files on their first request: seconds.
-  test.setTimeout(60_000);
+  // The test server compresses the new version's files on their first request: seconds for
+  // the two hundred files of a version.
+  test.setTimeout(90_000);
   ({ server, url: site } = await serveSite(dir));
   await firstVisit(page, site);
   const before = await page.locator('meta[name="version"]').getAttribute("content");
@@ -68,7 +69,7 @@ test("a new version waits for the visitor: the banner offers it, the old one wor
   const version = release(dir);
   await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
   const banner = page.getByRole("status").filter({ hasText: READY });
-  await expect(banner).toBeVisible({ timeout: 20_000 });
+  await expect(banner).toBeVisible({ timeout: 40_000 });
   await expectNoAxeViolations(page, "a new version ready");
 
   // Nothing changed under the visitor: a journey of the version open still comes.
@@ -77,7 +78,7 @@ test("a new version waits for the visitor: the banner offers it, the old one wor
   expect(await page.locator('meta[name="version"]').getAttribute("content")).toBe(before);
 
   await banner.getByRole("button", { name: "Use the new version" }).click();
-  await expect(page.locator('meta[name="version"]')).toHaveAttribute("content", version, { timeout: 20_000 });
+  await expect(page.locator('meta[name="version"]')).toHaveAttribute("content", version, { timeout: 40_000 });
   await expect(page.locator("h1")).toHaveText("Work out the membership fee");
   await expect(page.getByText(READY)).toHaveCount(0);
 });

@@ -5,9 +5,7 @@
 // that accept it, and the headers of the site's `_headers` file whose paths match (the content
 // security policy, the caching) with every answer.
 // --csp-report also asks the browser to report each policy violation here: POSTs to
-// /__csp-report are kept, and GET /__csp-report lists them. GET /__texts-gaps lists the pages
-// that fetched every journey's texts, which a page does only for a key its journey's own texts
-// lack (src/i18n/journeys.toml); the service worker's copy of them does not count.
+// /__csp-report are kept, and GET /__csp-report lists them.
 // --connect-src adds a source to the policy's connect-src (the reference server of the HTTP
 // backend's tests).
 // --http2 serves HTTP/2 over TLS (a throwaway certificate, `tls.mjs`), as static hosts serve
@@ -32,7 +30,6 @@ const root = resolve(args.root ?? "dist");
 const port = Number(args.port ?? 8090);
 const base = args.base ?? "/";
 const cspReports = [];
-const textsGaps = [];
 const siteRules = await headersFile(join(root, "_headers"));
 
 /// The rules of `_headers`: each path pattern ("/*", "/assets/*", "/config.json") with its
@@ -137,15 +134,6 @@ async function answer(req, res) {
       res.end(JSON.stringify(cspReports));
     }
     return;
-  }
-  if (urlPath === `${base}__texts-gaps`) {
-    res.writeHead(200, { "content-type": "application/json" });
-    res.end(JSON.stringify(textsGaps));
-    return;
-  }
-  const referer = req.headers.referer ?? "";
-  if (/\/assets\/texts\/journeys\/[a-z]+\.[0-9a-f]+\.json$/.test(urlPath) && !/\/sw\.js$/.test(referer)) {
-    textsGaps.push(`${urlPath} from ${referer}`);
   }
   const path = await fileFor(urlPath);
   if (path && !path.endsWith("index.html")) {

@@ -92,7 +92,7 @@ impl Outbox {
         let code = std::future::ready(Ok::<(), NotLoaded>(()));
         let texts = async {
             match self.i18n {
-                Some(i18n) => i18n.load_journey_texts("outbox").await,
+                Some(i18n) => i18n.load_journey_texts(crate::i18n::COMMON).await,
                 None => true,
             }
         };
