@@ -9,7 +9,7 @@
 // --connect-src adds a source to the policy's connect-src (the reference server of the HTTP
 // backend's tests).
 // --http2 serves HTTP/2 over TLS (a throwaway certificate, `tls.mjs`), as static hosts serve
-// today: a journey's first page fetches some thirty files, which HTTP/1.1 queues six at a time.
+// today: a journey's first page fetches forty to seventy files, which HTTP/1.1 queues six at a time.
 // Usage: node tests/e2e/serve.mjs --root dist --port 8090 [--base /portal/] [--csp-report]
 //          [--connect-src http://127.0.0.1:*] [--http2]
 import { createHash } from "node:crypto";
