@@ -27,10 +27,17 @@ test.afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/// Opens the site's home page and waits until the worker has kept the version and serves the page.
+/// Opens the site's home page and waits until the worker has kept the version, serves the page,
+/// and has kept config.json, which the page asks for once more when the worker takes it over.
 async function firstVisit(page, site) {
   await openPage(page, `${site}/`);
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
+  const ready = () =>
+    page.evaluate(
+      async () =>
+        navigator.serviceWorker.controller !== null &&
+        (await caches.match(new URL("config.json", document.baseURI).href)) !== undefined,
+    );
+  await expect.poll(ready, { timeout: 20_000 }).toBe(true);
 }
 
 for (const base of ["/", "/portal/"]) {
