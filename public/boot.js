@@ -27,13 +27,36 @@ try {
 // can start in that language at once.
 if (lang === "kk" || lang === "ru") preload(texts(`texts/${lang}.json`));
 
+// A page's modules in one file, its pack (.ci/journey-files.mjs): each is left, by address, in
+// globalThis.ahpPackedModules, where the chunk loader (__wasm_split.js) takes it instead of
+// fetching it. A module the pack cannot give is fetched on its own.
+function unpack(pack, files) {
+  const whole = fetch(pack).then((response) => (response.ok ? response.arrayBuffer() : Promise.reject()));
+  whole.catch(() => {});
+  const modules = (globalThis.ahpPackedModules ??= new Map());
+  let offset = 0;
+  for (const [file, length] of files) {
+    const url = new URL(file, import.meta.url);
+    const start = offset;
+    offset += length;
+    modules.set(
+      url.href,
+      whole.then(
+        (bytes) => new Response(bytes.slice(start, start + length), { headers: { "Content-Type": "application/wasm" } }),
+        () => fetch(url),
+      ),
+    );
+  }
+}
+
 // A journey's page opened directly: its code and texts, which the portal would otherwise ask
 // for only once it has started (journey-files.js, written by the build). A journey's first
 // path segment names the files of its start page, with "_" for "-" ("list-request" is the
 // chunk list_request); a page under it (a step, a confirmation) is in "<journey>_steps".
 // The list is fetched only then: the home page, the first load, needs none of it. The portal
-// starts once the preloads are under way (its WebAssembly is downloading meanwhile, preloaded
+// starts once the fetches are under way (its WebAssembly is downloading meanwhile, preloaded
 // by index.html), so that it asks for the same files only after them and gets them once.
+// With a service worker serving the page, the modules are kept one by one, and come so.
 const [journey, page] = location.pathname
   .slice(new URL(document.baseURI).pathname.length)
   .replaceAll("-", "_")
@@ -43,7 +66,9 @@ if (journey) {
     const { default: journeyFiles } = await import("./journey-files.js");
     const chunk = page ? `${journey}_steps` : journey;
     if (Object.hasOwn(journeyFiles, chunk)) {
-      journeyFiles[chunk].forEach((file) => preload(new URL(file, import.meta.url)));
+      const { pack, files } = journeyFiles[chunk];
+      if (navigator.serviceWorker?.controller) files.forEach(([file]) => preload(new URL(file, import.meta.url)));
+      else unpack(new URL(pack, import.meta.url), files);
       const code = lang === "kk" || lang === "ru" ? lang : "en";
       preload(journeyTexts("common", code));
       preload(journeyTexts(journey, code));

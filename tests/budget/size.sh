@@ -6,7 +6,8 @@
 # The journeys' code and texts are not in the first load: they are fetched on a journey's
 # first page (src/ui/lazy.rs). What that costs is printed too: journey-files.js (which boot.js
 # fetches only when a journey's address is opened), the journey's module and every chunk it
-# shares with others, as journey-files.js lists them, and each journey's texts.
+# shares with others, as journey-files.js lists them, one by one and in their pack, and each
+# journey's texts.
 # Run after the release build: tests/budget/size.sh [dist]
 set -euo pipefail
 dist="${1:-dist}"
@@ -50,26 +51,30 @@ total=$((total + largest))
 printf '%-46s %10s %10d  (budget %d)\n' "first load, total" "" "$total" "$budget"
 
 echo
-printf '%-46s %10s %10s %10s\n' "journey's page: code, English texts" "files" "code" "texts"
-# journey-files.js (written by .ci/build-wasm) lists each page's files; a line each here. Its
-# texts are those every journey shows (common) and its journey's own (src/i18n/journeys.toml).
+printf '%-46s %10s %10s %10s %10s\n' "journey's page: code, English texts" "modules" "one by one" "packed" "texts"
+# journey-files.js (written by .ci/journey-files.mjs) lists each page's modules and their pack;
+# a line each here: the modules compressed one by one, as a page opened from another fetches
+# them, and packed, as a first visit to the page's address does; journey-files.js counts in
+# both. Its texts are those every journey shows (common) and its journey's own
+# (src/i18n/journeys.toml).
 journeys=$(node --input-type=module -e "
-  const { default: files } = await import('$(realpath assets/journey-files.*.js)');
-  for (const [journey, names] of Object.entries(files)) console.log(journey, ...names);
+  const { default: pages } = await import('$(realpath assets/journey-files.*.js)');
+  for (const [journey, { pack, files }] of Object.entries(pages)) console.log(journey, pack, ...files.map(([name]) => name));
 ")
 list_bytes=$(brotli -c -q 11 assets/journey-files.*.js | wc -c)
-while read -r journey files; do
+while read -r journey pack files; do
   bytes=$list_bytes
-  count=1
+  count=0
   for name in $files; do
     bytes=$((bytes + $(brotli -c -q 11 "assets/$name" | wc -c)))
     count=$((count + 1))
   done
+  packed=$((list_bytes + $(brotli -c -q 11 "assets/$pack" | wc -c)))
   texts=0
   for name in assets/texts/journeys/{common,"${journey%_steps}"}/en.*.json; do
     [ -f "$name" ] && texts=$((texts + $(brotli -c -q 11 "$name" | wc -c)))
   done
-  printf '%-46s %10d %10d %10d\n' "$journey" "$count" "$bytes" "$texts"
+  printf '%-46s %10d %10d %10d %10d\n' "$journey" "$count" "$bytes" "$packed" "$texts"
 done <<<"$journeys"
 # The texts files, each language's (src/i18n/journeys.toml).
 for name in assets/texts/journeys/*/{en,kk,ru}.*.json; do

@@ -5,10 +5,11 @@ import { expect, test } from "@playwright/test";
 import { PORTAL_NAME, expectNoAxeViolations, openPage, serveConfig, sitePath } from "./helpers.js";
 
 const FEES = "Work out the membership fee";
-// A journey's module, the chunks it shares with other journeys, and the journeys' texts.
+// A journey's module, the chunks it shares with other journeys, and the journeys' texts; and
+// the pack of a page's modules, which a first visit to the page's address fetches.
 const isJourneyCode = (url) => /^\/(split_|chunk_)[a-z0-9_]+\.wasm$/.test(sitePath(url));
 const isJourneyTexts = (path) => path.startsWith("/texts/journeys/");
-const isJourneyFile = (path) => /^\/(split_|chunk_)[a-z0-9_]+\.wasm$|^\/texts\/journeys\//.test(path);
+const isJourneyFile = (path) => /^\/(split_|chunk_|pack_)[a-z0-9_]+\.wasm$|^\/texts\/journeys\//.test(path);
 
 test("home needs no journey's code or texts; the first journey page fetches them", async ({ page }) => {
   const requested = [];
@@ -67,7 +68,7 @@ test("a journey page opened in Kazakh fetches its journey's Kazakh texts with it
   await expectNoAxeViolations(page, "fees in Kazakh");
 });
 
-test("a journey's address opened directly fetches its code and texts at once, each file once", async ({ page }) => {
+test("a journey's address opened directly fetches its code in one pack and its texts at once, each file once", async ({ page }) => {
   await page.addInitScript(() => localStorage.setItem("ahp:lang", "ru"));
   const requested = [];
   page.on("request", (request) => requested.push(sitePath(request.url())));
@@ -80,11 +81,23 @@ test("a journey's address opened directly fetches its code and texts at once, ea
   // request would show as a second download, and Chromium warns of it after a few seconds.
   await page.waitForTimeout(4000);
   const journeyFiles = requested.filter(isJourneyFile);
-  expect(journeyFiles).toContain("/split_apply.wasm");
+  // The start page's modules come in its pack (.ci/journey-files.mjs), none on its own.
+  expect(journeyFiles.filter((path) => !isJourneyTexts(path))).toEqual(["/pack_apply.wasm"]);
   expect(journeyFiles.filter(isJourneyTexts).sort()).toEqual(["/texts/journeys/apply/ru.json", "/texts/journeys/common/ru.json"]);
   const downloadedTwice = journeyFiles.filter((path, i) => journeyFiles.indexOf(path) !== i);
   expect(downloadedTwice).toEqual([]);
   expect(warnings.filter((text) => text.includes("preload"))).toEqual([]);
+});
+
+test("a journey's pack that cannot be fetched: its modules come one by one, and the page opens", async ({ page }) => {
+  const requested = [];
+  page.on("request", (request) => requested.push(sitePath(request.url())));
+  await page.route((url) => sitePath(url.href) === "/pack_fees.wasm", (route) => route.abort("failed"));
+  await openPage(page, "/fees");
+  await expect(page.locator("h1")).toHaveText(FEES);
+  await expect(page.getByRole("button", { name: "Continue" })).toBeVisible();
+  expect(requested).toContain("/pack_fees.wasm");
+  expect(requested).toContain("/split_fees.wasm");
 });
 
 test("a slow journey shows that it is loading, politely, and the page the user is on stays", async ({ page }) => {

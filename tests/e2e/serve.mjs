@@ -9,14 +9,17 @@
 // --connect-src adds a source to the policy's connect-src (the reference server of the HTTP
 // backend's tests).
 // --http2 serves HTTP/2 over TLS (a throwaway certificate, `tls.mjs`), as static hosts serve
-// today: a journey's first page fetches forty to seventy files, which HTTP/1.1 queues six at a time.
+// today: a journey's page opened from another fetches forty to seventy files, which HTTP/1.1
+// queues six at a time.
 // Usage: node tests/e2e/serve.mjs --root dist --port 8090 [--base /portal/] [--csp-report]
 //          [--connect-src http://127.0.0.1:*] [--http2]
 import { createHash } from "node:crypto";
 import { createServer } from "node:http";
 import { createSecureServer } from "node:http2";
 import { brotliCompressSync, constants } from "node:zlib";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { readFile, readdir, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { extname, join, normalize, resolve } from "node:path";
 import { selfSignedCertificate } from "./tls.mjs";
 
@@ -98,21 +101,32 @@ async function indexHtml() {
 
 // Every file is compressed before the server answers anything, as a host does ahead of time:
 // compressing the wasm on its first request would take seconds, and a test would wait for it.
-// Kept by content, so files replaced while it runs (a release during a visit) are served anew.
+// Kept by content, so files replaced while it runs (a release during a visit) are served anew,
+// and on disk too, so the next server, given the same build, starts at once.
 const compressed = new Map();
+const kept = join(tmpdir(), "astana-hub-portal-brotli");
+mkdirSync(kept, { recursive: true });
 const digest = (body) => createHash("sha256").update(body).digest("hex");
-const brotli = (body) => brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
+function brotli(body, key) {
+  const file = join(kept, `${key}.br`);
+  if (existsSync(file)) return readFileSync(file);
+  const packed = brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
+  writeFileSync(`${file}.${process.pid}`, packed);
+  renameSync(`${file}.${process.pid}`, file);
+  return packed;
+}
 for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
   if (!entry.isFile()) continue;
   const body = await readFile(join(entry.parentPath, entry.name));
-  compressed.set(digest(body), brotli(body));
+  const key = digest(body);
+  compressed.set(key, brotli(body, key));
 }
 
 function send(req, res, urlPath, type, body) {
   const headers = { ...headersFor(urlPath), "content-type": type, vary: "accept-encoding" };
   if (/\bbr\b/.test(req.headers["accept-encoding"] ?? "")) {
     const key = digest(body);
-    if (!compressed.has(key)) compressed.set(key, brotli(body));
+    if (!compressed.has(key)) compressed.set(key, brotli(body, key));
     headers["content-encoding"] = "br";
     body = compressed.get(key);
   }
