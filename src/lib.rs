@@ -13,6 +13,7 @@ pub mod api;
 pub mod backend;
 pub mod domain;
 pub mod i18n;
+pub mod iso_date;
 pub mod journeys;
 pub mod json;
 #[cfg(feature = "web")]

@@ -28,6 +28,7 @@ use crate::domain::{
 /// `GET /v1/catalogue`: the programmes with their cohorts as on `as_of`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Catalogue {
+    #[serde(with = "crate::iso_date")]
     pub as_of: NaiveDate,
     pub programmes: Vec<Programme>,
 }
@@ -44,6 +45,7 @@ pub struct Organisation {
     pub bin: String,
     #[validate(length(max = MAX_TEXT, code = "api.field.too_long"), custom(function = required))]
     pub legal_form: String,
+    #[serde(with = "crate::iso_date")]
     pub registration_date: NaiveDate,
     #[validate(length(max = MAX_TEXT, code = "api.field.too_long"), custom(function = required))]
     pub registered_address: String,
@@ -212,7 +214,9 @@ impl Validate for Applicant {
 /// The nights a person is housed; a night is named by its evening.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Nights {
+    #[serde(with = "crate::iso_date")]
     pub first_night: NaiveDate,
+    #[serde(with = "crate::iso_date")]
     pub last_night: NaiveDate,
 }
 
@@ -305,6 +309,7 @@ pub struct Person {
     pub surname: String,
     #[validate(length(max = MAX_TEXT, code = "api.field.too_long"), custom(function = required))]
     pub given_names: String,
+    #[serde(with = "crate::iso_date")]
     pub date_of_birth: NaiveDate,
     pub sex: Sex,
     /// ISO 3166-1 alpha-2.
@@ -312,7 +317,9 @@ pub struct Person {
     pub citizenship: String,
     #[validate(length(max = MAX_TEXT, code = "api.field.too_long"), custom(function = required))]
     pub passport_number: String,
+    #[serde(with = "crate::iso_date")]
     pub passport_issued: NaiveDate,
+    #[serde(with = "crate::iso_date")]
     pub passport_expires: NaiveDate,
     pub relationship: Relationship,
     /// Id of the document proving a dependant's or family member's tie, when one is needed.
@@ -321,6 +328,7 @@ pub struct Person {
     pub supporting_document: Option<String>,
     /// A family member's own last visa day, when it ends before the request's `valid_until`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(with = "crate::iso_date::option")]
     pub valid_until: Option<NaiveDate>,
 }
 
@@ -329,7 +337,9 @@ pub struct Person {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Engagement {
     Employment {
+        #[serde(with = "crate::iso_date")]
         from: NaiveDate,
+        #[serde(with = "crate::iso_date")]
         until: NaiveDate,
     },
     Programme {
@@ -418,6 +428,7 @@ pub struct Invitation {
     pub position: Option<String>,
     #[validate(nested)]
     pub engagement: Engagement,
+    #[serde(with = "crate::iso_date")]
     pub entry_date: NaiveDate,
     pub stay_days: u32,
     /// Absent for an extension, which is granted without leaving Kazakhstan.
@@ -425,6 +436,7 @@ pub struct Invitation {
     #[validate(nested)]
     pub collection: Option<Collection>,
     /// Last day the requested visa is valid.
+    #[serde(with = "crate::iso_date")]
     pub valid_until: NaiveDate,
     /// Where the Fund writes back; the second factor when there is no employer BIN.
     #[validate(

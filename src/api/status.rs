@@ -32,6 +32,7 @@ pub enum Stage {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Milestone {
     pub stage: Stage,
+    #[serde(with = "crate::iso_date")]
     pub due: NaiveDate,
 }
 
@@ -40,6 +41,7 @@ pub struct Milestone {
 pub struct Submission {
     pub reference: Reference,
     pub kind: Kind,
+    #[serde(with = "crate::iso_date")]
     pub submitted_on: NaiveDate,
     pub timeline: Vec<Milestone>,
 }
@@ -61,7 +63,9 @@ pub struct StatusQuery {
 pub struct Status {
     pub reference: Reference,
     pub kind: Kind,
+    #[serde(with = "crate::iso_date")]
     pub submitted_on: NaiveDate,
+    #[serde(with = "crate::iso_date")]
     pub as_of: NaiveDate,
     pub stage: Stage,
     pub timeline: Vec<Milestone>,

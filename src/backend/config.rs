@@ -91,7 +91,8 @@ impl Config {
         let today = match top.get("today") {
             None | Some(Json::Null) => None,
             Some(Json::String(day)) => Some(
-                iso_date(day).ok_or_else(|| format!("today \"{day}\" is not a YYYY-MM-DD date"))?,
+                crate::iso_date::parse(day)
+                    .ok_or_else(|| format!("today \"{day}\" is not a YYYY-MM-DD date"))?,
             ),
             Some(_) => return Err("today must be a YYYY-MM-DD date or null".into()),
         };
@@ -223,22 +224,6 @@ fn fraction(number: &str) -> Option<f64> {
         "1" if decimals.bytes().all(|b| b == b'0') => Some(1.0),
         _ => None,
     }
-}
-
-/// A date written `YYYY-MM-DD`, the form `today` takes.
-fn iso_date(text: &str) -> Option<NaiveDate> {
-    let bytes = text.as_bytes();
-    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
-        return None;
-    }
-    let number = |range: std::ops::Range<usize>| {
-        let digits = &text[range];
-        digits
-            .bytes()
-            .all(|b| b.is_ascii_digit())
-            .then(|| digits.parse::<u32>().ok())?
-    };
-    NaiveDate::from_ymd_opt(number(0..4)? as i32, number(5..7)?, number(8..10)?)
 }
 
 /// Today in Astana by the browser's clock, whatever the device's own time zone: the service

@@ -31,6 +31,7 @@ pub const STORE_VERSION: u32 = 1;
 struct Record {
     reference: Reference,
     kind: Kind,
+    #[serde(with = "crate::iso_date")]
     submitted_on: NaiveDate,
     /// Normalised BIN or email.
     second_factor: String,

@@ -60,9 +60,13 @@ pub enum CohortStatus {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Cohort {
     pub id: String,
+    #[serde(with = "crate::iso_date")]
     pub opens: NaiveDate,
+    #[serde(with = "crate::iso_date")]
     pub deadline: NaiveDate,
+    #[serde(with = "crate::iso_date")]
     pub starts: NaiveDate,
+    #[serde(with = "crate::iso_date")]
     pub ends: NaiveDate,
     pub seats: u32,
     pub seats_taken: u32,

@@ -54,10 +54,13 @@ pub struct FixedHoliday {
 pub struct YearHolidays {
     pub year: i32,
     /// First day of Kurban Ait (religious: never moved).
+    #[serde(with = "crate::iso_date")]
     pub kurban_ait: NaiveDate,
     #[serde(default)]
+    #[serde(with = "crate::iso_date::list")]
     pub extra_days_off: Vec<NaiveDate>,
     #[serde(default)]
+    #[serde(with = "crate::iso_date::list")]
     pub extra_working_days: Vec<NaiveDate>,
     /// The act that moved those days (required when it moved any: checked by the data test).
     #[serde(default)]

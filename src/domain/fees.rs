@@ -86,8 +86,10 @@ pub struct FeeInput {
     /// Needed only when the schedule's base is priority-activity income.
     pub priority_income: Option<Tiyn>,
     /// First day as a participant in this year; `None` means from 1 January.
+    #[serde(default, with = "crate::iso_date::option")]
     pub participation_start: Option<NaiveDate>,
     /// Last day as a participant in this year (included); `None` means to 31 December.
+    #[serde(default, with = "crate::iso_date::option")]
     pub participation_end: Option<NaiveDate>,
 }
 

@@ -14,16 +14,21 @@ use std::sync::OnceLock;
 /// A parameter: a value that may change over time, with its label, source and confidence,
 /// in the manner of OpenFisca parameters (values keyed by the date they take effect).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+// Dates as text (crate::iso_date) hide `values`' use of T from serde: its bounds are said here.
+#[serde(bound(serialize = "T: Serialize", deserialize = "T: Deserialize<'de>"))]
 pub struct Param<T> {
     /// Translation key of what the parameter is.
     pub label: String,
     pub citation: Citation,
+    #[serde(with = "crate::iso_date")]
     pub effective_from: NaiveDate,
     /// First day on which the parameter no longer applies, where one is known.
     #[serde(default)]
+    #[serde(with = "crate::iso_date::option")]
     pub until: Option<NaiveDate>,
     pub confidence: Confidence,
     /// Each value applies from its date until the next one.
+    #[serde(with = "crate::iso_date::keys")]
     pub values: BTreeMap<NaiveDate, T>,
 }
 

@@ -73,11 +73,14 @@ pub enum Relation {
 pub struct Person {
     pub surname: String,
     pub given_names: String,
+    #[serde(with = "crate::iso_date")]
     pub date_of_birth: NaiveDate,
     /// ISO 3166-1 alpha-2.
     pub citizenship: String,
     pub passport_number: String,
+    #[serde(with = "crate::iso_date")]
     pub passport_issued: NaiveDate,
+    #[serde(with = "crate::iso_date")]
     pub passport_expiry: NaiveDate,
 }
 
@@ -87,6 +90,7 @@ pub struct FamilyMember {
     pub person: Person,
     /// Documents proving the dependency (needed for a dependant).
     pub supporting_document: bool,
+    #[serde(with = "crate::iso_date")]
     pub visa_end: NaiveDate,
 }
 
@@ -95,12 +99,16 @@ pub struct InvitationRequest {
     pub route: VisaRoute,
     pub person: Person,
     /// Planned entry; for an extension, the first day of the extended visa.
+    #[serde(with = "crate::iso_date")]
     pub entry_date: NaiveDate,
     /// Days the person means to stay from the entry date, the entry day included.
     pub stay_days: u32,
+    #[serde(with = "crate::iso_date")]
     pub visa_end: NaiveDate,
     /// First and last day of the employment contract or of the programme.
+    #[serde(with = "crate::iso_date")]
     pub engagement_start: NaiveDate,
+    #[serde(with = "crate::iso_date")]
     pub engagement_end: NaiveDate,
     pub qualification_documents_held: bool,
     /// Extension without leaving Kazakhstan (Art. 7-1(5)).

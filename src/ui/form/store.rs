@@ -293,6 +293,7 @@ fn expired(saved_on: NaiveDate, today: NaiveDate) -> bool {
 /// A saved draft that could not be read, kept as it was so it is not lost silently.
 #[derive(Serialize, Deserialize)]
 struct SetAside {
+    #[serde(with = "crate::iso_date")]
     saved_on: NaiveDate,
     text: String,
 }
@@ -321,6 +322,7 @@ pub struct Draft {
     /// The day of the last change (the configured today): the draft is deleted [`KEPT_DAYS`]
     /// after it.
     #[serde(default)]
+    #[serde(with = "crate::iso_date::option")]
     pub saved_on: Option<NaiveDate>,
     /// Counts the changes: a tab writes only over the revision it last read.
     #[serde(default)]

@@ -18,9 +18,9 @@ pub fn reason_words(lang: crate::i18n::Lang, r: &Reason) -> String {
     let values: Vec<(String, String)> = r
         .values
         .iter()
-        .map(|(k, v)| match v.parse::<chrono::NaiveDate>() {
-            Ok(d) => (k.clone(), super::format_date(lang, d)),
-            Err(_) => (k.clone(), v.clone()),
+        .map(|(k, v)| match crate::iso_date::parse(v) {
+            Some(d) => (k.clone(), super::format_date(lang, d)),
+            None => (k.clone(), v.clone()),
         })
         .collect();
     message(lang, &r.message_key, &values)
