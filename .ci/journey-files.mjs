@@ -1,12 +1,14 @@
 // What a journey's first page needs, written by .ci/build-wasm (step 5) from __wasm_split.js:
 //   journey-files.js: for each page split off in src/ui/lazy.rs, its module and the chunks it
-//     shares with other pages, as __wasm_split.js loads them, each with its length in bytes,
-//     and the name of its pack;
-//   pack_<page>.wasm: those modules one after another. A first visit to a journey's address
-//     fetches it in one request (public/boot.js), not forty to seventy: the modules compressed
-//     as one stream are a sixth smaller than compressed one by one. It is no module itself; it
-//     is named .wasm so that hosts compress it as they compress the modules;
-//   __wasm_split.js: each module is taken from a pack boot.js has fetched, when one holds it,
+//     shares with other pages, as __wasm_split.js loads them;
+//   pack_<page>.wasm: those modules in one file, which a first visit to a journey's address
+//     fetches in one request (public/boot.js), not forty to ninety: compressed as one stream
+//     they are a sixth smaller than compressed one by one. It says what it holds: a 4-byte
+//     little-endian length, then that many bytes of JSON, [[module, its length], ...], each
+//     module named without its hash (chunk_16), then the modules one after another. It is no
+//     module itself; it is named .wasm so that hosts compress it as they compress the modules.
+//     index.html names it (<meta name="files">, .ci/name-files.mjs), so boot.js needs no list;
+//   __wasm_split.js: each module is taken from the pack boot.js has fetched, when it holds it,
 //     and fetched on its own otherwise.
 // Usage: node .ci/journey-files.mjs <staging dir>
 import { readFileSync, writeFileSync } from "node:fs";
@@ -33,26 +35,32 @@ if (Object.keys(pages).length === 0) throw new Error("journey-files: __wasm_spli
 const list = {};
 for (const [page, files] of Object.entries(pages)) {
   const modules = files.map((file) => readFileSync(join(root, file)));
-  const pack = `pack_${page}.wasm`;
-  writeFileSync(join(root, pack), Buffer.concat(modules));
-  list[page] = { pack, files: files.map((file, i) => [file, modules[i].length]) };
+  const contents = Buffer.from(JSON.stringify(files.map((file, i) => [file.replace(/\.wasm$/, ""), modules[i].length])));
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(contents.length);
+  writeFileSync(join(root, `pack_${page}.wasm`), Buffer.concat([length, contents, ...modules]));
+  list[page] = files;
 }
 writeFileSync(
   join(root, "journey-files.js"),
-  `// The files of each journey's first page, and their pack. Written by .ci/journey-files.mjs.\n` +
+  `// The files of each journey's first page. Written by .ci/journey-files.mjs.\n` +
     `export default ${JSON.stringify(list, null, 1)};\n`,
 );
 
-// boot.js leaves a pack's modules in globalThis.ahpPackedModules, by address; each is taken
+// boot.js leaves the pack's modules, by name, in globalThis.ahpPack (a promise); each is taken
 // once, so a module whose pack failed is fetched anew when the page is tried again.
 const fetches = loader.split("fetch(new URL(").length - 1;
 if (fetches === 0) throw new Error("journey-files: __wasm_split.js fetches no module");
 const take = [
-  "// A module of a pack public/boot.js has fetched (.ci/journey-files.mjs), or the network's.",
+  "// A module of the pack public/boot.js has fetched (.ci/journey-files.mjs), or the network's.",
   "function fetchModule(url) {",
-  "    const packed = globalThis.ahpPackedModules?.get(url.href);",
-  "    globalThis.ahpPackedModules?.delete(url.href);",
-  "    return packed ?? fetch(url);",
+  "    const name = url.pathname.split(\"/\").pop().replace(/(\\.[0-9a-f]{10})?\\.wasm$/, \"\");",
+  "    const take = (modules) => {",
+  "        const module = modules.get(name);",
+  "        modules.delete(name);",
+  "        return module?.() ?? fetch(url);",
+  "    };",
+  "    return globalThis.ahpPack ? globalThis.ahpPack.then(take, () => fetch(url)) : fetch(url);",
   "}",
 ].join("\n");
 const [imports, ...rest] = loader.split("\n");

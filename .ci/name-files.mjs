@@ -8,8 +8,8 @@
 // the files it names have their new names, so its hash covers theirs; files that name each
 // other (the main module's glue and the chunk loader) share one hash over all of them.
 // index.html and 404.html then name the new files, and carry:
-//   <meta name="files">: the texts' new names by their old ones, for the code that fetches a
-//     language's texts by its name (boot.js, src/ui/site.rs);
+//   <meta name="files">: the new names of the texts and of the packs by their old ones, for the
+//     code that fetches a language's texts or a page's pack by its name (boot.js, src/ui/site.rs);
 //   <meta name="version">: one hash of every name, which tells a page whether the site now
 //     serves another version (src/ui/lazy.rs).
 // Usage: node .ci/name-files.mjs [staging dir, trunk's by default]
@@ -40,9 +40,10 @@ const mention = (path) => new RegExp(`(?<![\\w./-])(\\./)?${escape(path)}(?![\\w
 const mentions = new Map(files.map((path) => [path, mention(path)]));
 const names = (text, path) => text.search(mentions.get(path)) >= 0;
 
-// The texts are fetched by a name the code builds ("texts/" + language), found in the list of
-// <meta name="files">: a name of theirs written out in a script is left as it is.
-const listed = (path) => path.startsWith("texts/");
+// The texts and the packs of a page's modules are fetched by a name the code builds ("texts/"
+// + language, "pack_" + page), found in the list of <meta name="files">: a name of theirs
+// written out in a script is left as it is.
+const listed = (path) => path.startsWith("texts/") || /^pack_[a-z0-9_]+\.wasm$/.test(path);
 const contents = new Map(files.filter(isText).map((path) => [path, bytes.get(path).toString("utf8")]));
 const refers = new Map(
   files.map((path) => [
@@ -126,11 +127,11 @@ const version = createHash("sha256")
   .update([...renamed.values()].sort().join("\n"))
   .digest("hex")
   .slice(0, hashLength);
-const texts = Object.fromEntries([...renamed].filter(([old]) => listed(old)).map(([old, now]) => [old, `assets/${now}`]));
+const namedFiles = Object.fromEntries([...renamed].filter(([old]) => listed(old)).map(([old, now]) => [old, `assets/${now}`]));
 for (const page of ["index.html", "404.html"]) {
   let html = readFileSync(join(root, page), "utf8");
   for (const [old, now] of renamed) if (!listed(old)) html = html.replace(mentions.get(old), `assets/${now}`);
-  const meta = `<meta name="version" content="${version}" />\n    <meta name="files" content='${JSON.stringify(texts)}' />\n    `;
+  const meta = `<meta name="version" content="${version}" />\n    <meta name="files" content='${JSON.stringify(namedFiles)}' />\n    `;
   html = html.replace("<title>", `${meta}<title>`);
   writeFileSync(join(root, page), html);
 }

@@ -1,14 +1,15 @@
 // Starts the portal. A file of its own, not an inline script, so the content security policy
 // needs no 'unsafe-inline'. The build names each file by its content (.ci/name-files.mjs):
-// the code's files are named here relative to this one, and the texts through index.html's
-// <meta name="files">, relative to <base href>.
+// the code's files are named here relative to this one, the texts and the packs through
+// index.html's <meta name="files">, relative to <base href>.
 import init from "./astana-hub-portal.js";
 
-// The address of a language's texts, such as "texts/kk.json", as this version names it.
+// The address of a file the code names, a language's texts ("texts/kk.json") or a page's pack
+// ("pack_fees.wasm"), as this version names it.
 const named = JSON.parse(document.querySelector('meta[name="files"]')?.content ?? "{}");
-const texts = (path) => new URL(named[path] ?? path, document.baseURI);
+const siteFile = (path) => new URL(named[path] ?? path, document.baseURI);
 // A journey's texts in a language, and those every journey shows ("common", src/i18n/journeys.toml).
-const journeyTexts = (journey, code) => texts(`texts/journeys/${journey}/${code}.json`);
+const journeyTexts = (journey, code) => siteFile(`texts/journeys/${journey}/${code}.json`);
 
 // Starts fetching a file the portal will fetch itself, so it does not wait for it afterwards.
 function preload(url) {
@@ -25,56 +26,56 @@ try {
 }
 // A remembered Kazakh or Russian choice: its texts, alongside the WebAssembly, so the portal
 // can start in that language at once.
-if (lang === "kk" || lang === "ru") preload(texts(`texts/${lang}.json`));
+if (lang === "kk" || lang === "ru") preload(siteFile(`texts/${lang}.json`));
 
-// A page's modules in one file, its pack (.ci/journey-files.mjs): each is left, by address, in
-// globalThis.ahpPackedModules, where the chunk loader (__wasm_split.js) takes it instead of
-// fetching it. A module the pack cannot give is fetched on its own.
-function unpack(pack, files) {
-  const whole = fetch(pack).then((response) => (response.ok ? response.arrayBuffer() : Promise.reject()));
-  whole.catch(() => {});
-  const modules = (globalThis.ahpPackedModules ??= new Map());
-  let offset = 0;
-  for (const [file, length] of files) {
-    const url = new URL(file, import.meta.url);
-    const start = offset;
-    offset += length;
-    modules.set(
-      url.href,
-      whole.then(
-        (bytes) => new Response(bytes.slice(start, start + length), { headers: { "Content-Type": "application/wasm" } }),
-        () => fetch(url),
-      ),
-    );
-  }
+// A page's modules in one file, its pack (.ci/journey-files.mjs), which says what it holds: a
+// 4-byte length, that many bytes of JSON, [[module, length], ...], then the modules. They are
+// left in globalThis.ahpPack, by name, where the chunk loader (__wasm_split.js) takes each
+// instead of fetching it; one the pack cannot give is fetched on its own.
+function unpack(pack) {
+  globalThis.ahpPack = fetch(pack)
+    .then((response) => (response.ok ? response.arrayBuffer() : Promise.reject(new Error(pack))))
+    .then((bytes) => {
+      const length = new DataView(bytes).getUint32(0, true);
+      const contents = JSON.parse(new TextDecoder().decode(new Uint8Array(bytes, 4, length)));
+      const modules = new Map();
+      let offset = 4 + length;
+      for (const [name, size] of contents) {
+        const module = bytes.slice(offset, offset + size);
+        offset += size;
+        modules.set(name, () => new Response(module, { headers: { "Content-Type": "application/wasm" } }));
+      }
+      return modules;
+    });
+  globalThis.ahpPack.catch(() => {});
 }
 
 // A journey's page opened directly: its code and texts, which the portal would otherwise ask
-// for only once it has started (journey-files.js, written by the build). A journey's first
-// path segment names the files of its start page, with "_" for "-" ("list-request" is the
-// chunk list_request); a page under it (a step, a confirmation) is in "<journey>_steps".
-// The list is fetched only then: the home page, the first load, needs none of it. The portal
-// starts once the fetches are under way (its WebAssembly is downloading meanwhile, preloaded
+// for only once it has started. A journey's first path segment names its start page, with "_"
+// for "-" ("list-request" is the page list_request); a page under it (a step, a confirmation)
+// is "<journey>_steps". Its code comes in its pack, named in <meta name="files">; with a service
+// worker serving the page, which keeps the modules and not the packs, the modules come one by
+// one, as journey-files.js (written by the build) lists them, fetched only then. The portal
+// starts once these fetches are under way (its WebAssembly is downloading meanwhile, preloaded
 // by index.html), so that it asks for the same files only after them and gets them once.
-// With a service worker serving the page, the modules are kept one by one, and come so.
 const [journey, page] = location.pathname
   .slice(new URL(document.baseURI).pathname.length)
   .replaceAll("-", "_")
   .split("/");
-if (journey) {
-  try {
-    const { default: journeyFiles } = await import("./journey-files.js");
-    const chunk = page ? `${journey}_steps` : journey;
-    if (Object.hasOwn(journeyFiles, chunk)) {
-      const { pack, files } = journeyFiles[chunk];
-      if (navigator.serviceWorker?.controller) files.forEach(([file]) => preload(new URL(file, import.meta.url)));
-      else unpack(new URL(pack, import.meta.url), files);
-      const code = lang === "kk" || lang === "ru" ? lang : "en";
-      preload(journeyTexts("common", code));
-      preload(journeyTexts(journey, code));
+const chunk = page ? `${journey}_steps` : journey;
+if (journey && Object.hasOwn(named, `pack_${chunk}.wasm`)) {
+  const code = lang === "kk" || lang === "ru" ? lang : "en";
+  preload(journeyTexts("common", code));
+  preload(journeyTexts(journey, code));
+  if (!navigator.serviceWorker?.controller) {
+    unpack(siteFile(`pack_${chunk}.wasm`));
+  } else {
+    try {
+      const { default: journeyFiles } = await import("./journey-files.js");
+      journeyFiles[chunk]?.forEach((file) => preload(new URL(file, import.meta.url)));
+    } catch {
+      // Only a head start: the portal fetches what it needs itself.
     }
-  } catch {
-    // Only a head start: the portal fetches what it needs itself.
   }
 }
 

@@ -4,10 +4,9 @@
 # the budget below. A Kazakh or Russian reader also downloads that language's texts (texts/kk.json,
 # texts/ru.json) before the page is usable: each is printed, and the largest counts.
 # The journeys' code and texts are not in the first load: they are fetched on a journey's
-# first page (src/ui/lazy.rs). What that costs is printed too: journey-files.js (which boot.js
-# fetches only when a journey's address is opened), the journey's module and every chunk it
-# shares with others, as journey-files.js lists them, one by one and in their pack, and each
-# journey's texts.
+# first page (src/ui/lazy.rs). What that costs is printed too: the journey's module and every
+# chunk it shares with others, as journey-files.js lists them, one by one and in their pack,
+# and each journey's texts.
 # Run after the release build: tests/budget/size.sh [dist]
 set -euo pipefail
 dist="${1:-dist}"
@@ -52,24 +51,24 @@ printf '%-46s %10s %10d  (budget %d)\n' "first load, total" "" "$total" "$budget
 
 echo
 printf '%-46s %10s %10s %10s %10s\n' "journey's page: code, English texts" "modules" "one by one" "packed" "texts"
-# journey-files.js (written by .ci/journey-files.mjs) lists each page's modules and their pack;
-# a line each here: the modules compressed one by one, as a page opened from another fetches
-# them, and packed, as a first visit to the page's address does; journey-files.js counts in
-# both. Its texts are those every journey shows (common) and its journey's own
-# (src/i18n/journeys.toml).
+# journey-files.js (written by .ci/journey-files.mjs) lists each page's modules; a line each
+# here: the modules compressed one by one, as a page opened from another fetches them (with
+# journey-files.js, which boot.js fetches when a service worker serves the page), and its pack,
+# as a first visit to the page's address fetches it. Its texts are those every journey shows
+# (common) and its journey's own (src/i18n/journeys.toml).
 journeys=$(node --input-type=module -e "
   const { default: pages } = await import('$(realpath assets/journey-files.*.js)');
-  for (const [journey, { pack, files }] of Object.entries(pages)) console.log(journey, pack, ...files.map(([name]) => name));
+  for (const [journey, files] of Object.entries(pages)) console.log(journey, ...files);
 ")
 list_bytes=$(brotli -c -q 11 assets/journey-files.*.js | wc -c)
-while read -r journey pack files; do
+while read -r journey files; do
   bytes=$list_bytes
   count=0
   for name in $files; do
     bytes=$((bytes + $(brotli -c -q 11 "assets/$name" | wc -c)))
     count=$((count + 1))
   done
-  packed=$((list_bytes + $(brotli -c -q 11 "assets/$pack" | wc -c)))
+  packed=$(brotli -c -q 11 assets/pack_"$journey".*.wasm | wc -c)
   texts=0
   for name in assets/texts/journeys/{common,"${journey%_steps}"}/en.*.json; do
     [ -f "$name" ] && texts=$((texts + $(brotli -c -q 11 "$name" | wc -c)))
