@@ -272,12 +272,13 @@ fn generate_messages(from: &Path, out: &Path, countries: [file::Texts; 3]) {
             }
         }
     }
-    let mut code = String::from("pub(crate) static MESSAGES: &[(&str, &str)] = &[\n");
-    for (key, [en, _, _]) in &shell {
-        code.push_str(&format!("    ({key:?}, {en:?}),\n"));
-    }
-    code.push_str("];\n");
-    fs::write(out.join("messages.rs"), code).expect("write messages.rs");
+    write_array(
+        &out.join("messages.rs"),
+        "pub(crate) static MESSAGES: &[(&str, &str)] = &",
+        shell
+            .iter()
+            .map(|(key, [en, _, _])| format!("({key:?}, {en:?})")),
+    );
 
     let journeys_dir = out.join("texts").join("journeys");
     fs::create_dir_all(&journeys_dir).expect("create texts output folder");
@@ -361,23 +362,34 @@ fn write_texts_index(out: &Path, split: &[(String, Vec<String>)]) {
                 .map(|(journey, _)| format!("journeys/{journey}/{lang}.json")),
         );
     }
-    let mut code = format!(
-        "pub const JOURNEY_TEXTS: [(&str, &[&str]); {}] = [\n",
-        split.len()
+    write_array(
+        &out.join("journey_texts.rs"),
+        &format!(
+            "pub const JOURNEY_TEXTS: [(&str, &[&str]); {}] = ",
+            split.len()
+        ),
+        split
+            .iter()
+            .map(|(journey, prefixes)| format!("({journey:?}, &{prefixes:?})")),
     );
-    for (journey, prefixes) in split {
-        code.push_str(&format!("    ({journey:?}, &{prefixes:?}),\n"));
+    write_array(
+        &out.join("texts_files.rs"),
+        &format!("const TEXTS_FILES: [(&str, &str); {}] = ", files.len()),
+        files.iter().map(|file| {
+            format!("({file:?}, include_str!(concat!(env!(\"OUT_DIR\"), \"/texts/{file}\")))")
+        }),
+    );
+}
+
+/// Writes Rust source to `path`: `declaration`, up to the array it is given, then the array of
+/// `elements`, one a line.
+fn write_array(path: &Path, declaration: &str, elements: impl IntoIterator<Item = String>) {
+    let mut code = format!("{declaration}[\n");
+    for element in elements {
+        code.push_str(&format!("    {element},\n"));
     }
     code.push_str("];\n");
-    fs::write(out.join("journey_texts.rs"), code).expect("write journey_texts.rs");
-    let mut code = format!("const TEXTS_FILES: [(&str, &str); {}] = [\n", files.len());
-    for file in &files {
-        code.push_str(&format!(
-            "    ({file:?}, include_str!(concat!(env!(\"OUT_DIR\"), \"/texts/{file}\"))),\n"
-        ));
-    }
-    code.push_str("];\n");
-    fs::write(out.join("texts_files.rs"), code).expect("write texts_files.rs");
+    fs::write(path, code).unwrap_or_else(|e| panic!("write {}: {e}", path.display()));
 }
 
 /// One language's texts. A missing text stays out: the reader sees English, the completeness

@@ -63,6 +63,6 @@ const take = [
   "    return globalThis.ahpPack ? globalThis.ahpPack.then(take, () => fetch(url)) : fetch(url);",
   "}",
 ].join("\n");
-const [imports, ...rest] = loader.split("\n");
+const [imports, ...rest] = lines;
 writeFileSync(loaderPath, [imports, take, ...rest].join("\n").replaceAll("fetch(new URL(", "fetchModule(new URL("));
 console.log(`journey-files: ${Object.keys(list).length} pages, each one pack; ${fetches} modules taken from a pack when there is one`);

@@ -327,8 +327,11 @@ pub struct Person {
     #[validate(length(max = MAX_TEXT, code = "api.field.too_long"))]
     pub supporting_document: Option<String>,
     /// A family member's own last visa day, when it ends before the request's `valid_until`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[serde(with = "crate::iso_date::option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::iso_date::option"
+    )]
     pub valid_until: Option<NaiveDate>,
 }
 

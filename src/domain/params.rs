@@ -23,8 +23,7 @@ pub struct Param<T> {
     #[serde(with = "crate::iso_date")]
     pub effective_from: NaiveDate,
     /// First day on which the parameter no longer applies, where one is known.
-    #[serde(default)]
-    #[serde(with = "crate::iso_date::option")]
+    #[serde(default, with = "crate::iso_date::option")]
     pub until: Option<NaiveDate>,
     pub confidence: Confidence,
     /// Each value applies from its date until the next one.

@@ -321,8 +321,7 @@ pub struct Draft {
     pub idempotency_key: String,
     /// The day of the last change (the configured today): the draft is deleted [`KEPT_DAYS`]
     /// after it.
-    #[serde(default)]
-    #[serde(with = "crate::iso_date::option")]
+    #[serde(default, with = "crate::iso_date::option")]
     pub saved_on: Option<NaiveDate>,
     /// Counts the changes: a tab writes only over the revision it last read.
     #[serde(default)]
