@@ -113,7 +113,7 @@ pub fn StatusPage() -> impl IntoView {
                 .cloned()
                 .unwrap_or_default()
                 .trim()
-                .to_uppercase(),
+                .to_ascii_uppercase(),
             second_factor: a.get("second_factor").cloned().unwrap_or_default(),
         });
         busy.set(true);
