@@ -10,7 +10,10 @@
 //! - [`use_today`]: the app's one "today" (the configured date, else Astana's); read it
 //!   inside a closure so a view follows the configured date once the file has arrived.
 
+use std::{future::Future, pin::Pin};
+
 use super::i18n::{LanguageSwitcher, use_i18n};
+use super::lazy::NotLoaded;
 use super::page::Page;
 use super::site::fetch_site_file;
 use crate::api::{
@@ -129,7 +132,13 @@ impl Backend for PortalBackend {
         self.ready().await?.submit_list_request(key, body).await
     }
     async fn status(&self, query: &StatusQuery) -> Result<Status, BackendError> {
-        self.ready().await?.status(query).await
+        let backend = self.ready().await?;
+        #[cfg(feature = "split")]
+        let lookup = look_up(backend, query.clone()).await;
+        #[cfg(not(feature = "split"))]
+        let lookup = look_up(backend, query.clone());
+        // The lookup's code could not be fetched: the connection failed as for any call.
+        lookup.map_err(|NotLoaded| BackendError::Offline)?.await
     }
     async fn upload_document(
         &self,
@@ -139,6 +148,16 @@ impl Backend for PortalBackend {
         self.ready().await?.upload_document(key, bytes).await
     }
 }
+
+/// A status lookup, whose code is fetched on the first lookup (the release build's chunk
+/// `lookup`): until then the status page is a form of two questions, and reading the
+/// backends' answers is most of its code.
+#[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(lookup, fallible))]
+fn look_up(backend: AnyBackend, query: StatusQuery) -> Result<Lookup, NotLoaded> {
+    Ok(Box::pin(async move { backend.status(&query).await }))
+}
+
+type Lookup = Pin<Box<dyn Future<Output = Result<Status, BackendError>>>>;
 
 async fn load() -> Result<Loaded, ConfigError> {
     let text = fetch_site_file("config.json")
