@@ -1,8 +1,8 @@
-//! A small JSON reader for the two files every visit reads before anything else: `config.json`
-//! (`backend::Config::parse`) and a language's texts (`i18n::file::parse`). The journeys use
-//! serde_json; keeping it out of these two keeps it out of the first load (about 17 KB
-//! compressed). It reads standard JSON (RFC 8259) into plain values and says where it stopped
-//! when the text is not JSON.
+//! A small JSON reader and writer. It reads standard JSON (RFC 8259) into plain values and says
+//! where it stopped when the text is not JSON; it writes values as serde_json writes them.
+//! The files every visit reads first (`config.json`, a language's texts) and what the browser
+//! keeps (drafts) go through it: serde_json's code in their place would be about 17 KB
+//! compressed on the first load and a sixth of a journey's first page.
 
 /// A JSON value. An object keeps its members in order, duplicates included: the reader of a
 /// file decides what a repeated name means. A number keeps its text as written (checked against
@@ -30,6 +30,89 @@ impl Json {
             Json::Object(_) => "an object",
         }
     }
+
+    /// The value as JSON text, with no spaces: what only the portal reads back.
+    pub fn write(&self) -> String {
+        let mut out = String::new();
+        self.write_into(&mut out, None);
+        out
+    }
+
+    /// The value as JSON text with each member and item on a line of its own, indented by
+    /// two spaces: a file a person may open.
+    pub fn write_pretty(&self) -> String {
+        let mut out = String::new();
+        self.write_into(&mut out, Some(0));
+        out
+    }
+
+    /// Writes the value at nesting `depth` (`None`: compact).
+    fn write_into(&self, out: &mut String, depth: Option<usize>) {
+        match self {
+            Json::Null => out.push_str("null"),
+            Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+            Json::Number(n) => out.push_str(n),
+            Json::String(s) => write_string(out, s),
+            Json::Array(items) => write_list(out, depth, ('[', ']'), items, |out, item, d| {
+                item.write_into(out, d)
+            }),
+            Json::Object(members) => {
+                write_list(out, depth, ('{', '}'), members, |out, (name, value), d| {
+                    write_string(out, name);
+                    out.push_str(if d.is_some() { ": " } else { ":" });
+                    value.write_into(out, d);
+                })
+            }
+        }
+    }
+}
+
+/// Writes `items` between `brackets`, separated by commas, each on a line of its own when
+/// `depth` is given; an empty list stays on one line.
+fn write_list<T>(
+    out: &mut String,
+    depth: Option<usize>,
+    (open, close): (char, char),
+    items: &[T],
+    mut write: impl FnMut(&mut String, &T, Option<usize>),
+) {
+    let indent = |out: &mut String, depth: usize| {
+        out.push('\n');
+        out.extend(std::iter::repeat_n("  ", depth));
+    };
+    out.push(open);
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        if let Some(d) = depth {
+            indent(out, d + 1);
+        }
+        write(out, item, depth.map(|d| d + 1));
+    }
+    if let (Some(d), false) = (depth, items.is_empty()) {
+        indent(out, d);
+    }
+    out.push(close);
+}
+
+/// Writes `s` in quotes, escaping what JSON requires and nothing else.
+fn write_string(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            c if c < ' ' => out.push_str(&format!("\\u{:04x}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
 }
 
 /// Arrays and objects nested deeper than this are refused, so no input can exhaust the stack.

@@ -82,6 +82,37 @@ fn reading_a_saved_draft() {
             r#"{"journey":"apply","version":2,"answers":{},"saved_on":"2026-02-30"}"#,
             Err(Damaged),
         ),
+        (
+            "no date",
+            r#"{"journey":"apply","version":2,"answers":{"bin":"2"},"saved_on":null}"#,
+            Ok((2, "2")),
+        ),
+        (
+            "a member twice",
+            r#"{"journey":"apply","version":2,"answers":{},"answers":{}}"#,
+            Err(Damaged),
+        ),
+        (
+            "an answer not a string",
+            r#"{"journey":"apply","version":2,"answers":{"bin":970740000838}}"#,
+            Err(Damaged),
+        ),
+        (
+            "journey not a string",
+            r#"{"journey":null,"version":2,"answers":{}}"#,
+            Err(Damaged),
+        ),
+        ("no journey", r#"{"version":2,"answers":{}}"#, Err(Damaged)),
+        (
+            "revision negative",
+            r#"{"journey":"apply","version":2,"answers":{},"revision":-1}"#,
+            Err(Damaged),
+        ),
+        (
+            "revision not whole",
+            r#"{"journey":"apply","version":2,"answers":{},"revision":1.5}"#,
+            Err(Damaged),
+        ),
     ];
     for (name, json, expected) in cases {
         let read = Draft::read("apply", json)
@@ -106,6 +137,33 @@ fn a_read_draft_writes_back_the_same() {
     );
     assert_eq!(draft.revision, 0);
     assert_eq!(Draft::read("apply", &draft.to_json()), Ok(draft));
+}
+
+/// The file a person downloads: its members in a fixed order, one a line.
+#[test]
+fn a_draft_is_written_as_an_indented_object() {
+    let mut draft = Draft::new("apply");
+    draft
+        .answers
+        .insert("org_name".into(), "«Qazaq\" Cloud» LLP\n".into());
+    draft.idempotency_key = "k1".into();
+    draft.saved_on = Some(day("2026-03-02"));
+    draft.revision = 3;
+    let expected = r#"{
+  "journey": "apply",
+  "version": 2,
+  "answers": {
+    "org_name": "«Qazaq\" Cloud» LLP\n"
+  },
+  "idempotency_key": "k1",
+  "saved_on": "2026-03-02",
+  "revision": 3
+}"#;
+    assert_eq!(draft.to_json(), expected);
+    assert_eq!(
+        Draft::new("fees").to_json(),
+        "{\n  \"journey\": \"fees\",\n  \"version\": 2,\n  \"answers\": {},\n  \"idempotency_key\": \"\",\n  \"saved_on\": null,\n  \"revision\": 0\n}"
+    );
 }
 
 #[test]

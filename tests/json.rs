@@ -1,5 +1,5 @@
-//! The small JSON reader of the first load (`src/json.rs`): what serde_json reads, it reads the
-//! same; what is not JSON, it refuses with where it stopped.
+//! The small JSON reader and writer (`src/json.rs`): what serde_json reads, it reads the same;
+//! what is not JSON, it refuses with where it stopped; it writes what serde_json writes.
 
 use astana_hub_portal::json::{Json, parse};
 use proptest::prelude::*;
@@ -50,6 +50,18 @@ proptest! {
         };
         let read = parse(&text);
         prop_assert!(read.as_ref().is_ok_and(|ours| same(ours, &v)), "{text}: {read:?}");
+    }
+
+    /// The writer writes what serde_json writes, compact and indented, so a draft or a list
+    /// written by an older version reads the same and files keep their shape; and what it
+    /// writes reads back as the value written.
+    #[test]
+    fn writes_what_serde_json_writes(v in value()) {
+        let ours = parse(&serde_json::to_string(&v).unwrap()).unwrap();
+        prop_assert_eq!(ours.write(), serde_json::to_string(&v).unwrap());
+        prop_assert_eq!(ours.write_pretty(), serde_json::to_string_pretty(&v).unwrap());
+        prop_assert_eq!(parse(&ours.write()), Ok(ours.clone()));
+        prop_assert_eq!(parse(&ours.write_pretty()), Ok(ours));
     }
 
     /// Any text at all: accepted where serde_json accepts it, refused where it refuses it. (They

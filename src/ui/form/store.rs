@@ -15,12 +15,10 @@
 
 use std::{cell::RefCell, collections::BTreeMap};
 
+use super::Answers;
+use crate::json::{self, Json};
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
-
-use super::Answers;
 
 const PREFIX: &str = "ahp:";
 const DRAFTS: &str = "ahp:draft:";
@@ -215,8 +213,8 @@ fn sweep(state: StoreState) {
                 reload_with_notice(state);
             }
         } else if load(&key)
-            .and_then(|t| serde_json::from_str::<SetAside>(&t).ok())
-            .is_none_or(|s| expired(s.saved_on, today))
+            .and_then(|t| SetAside::saved_on(&t))
+            .is_none_or(|saved_on| expired(saved_on, today))
         {
             remove(&key);
         }
@@ -231,25 +229,36 @@ const FORGET: &str = "ahp:documents:forget";
 /// The files a removed draft had uploaded to the demo's store go with it (the service deletes
 /// the documents no submission claimed after the same time).
 fn forget_files(answers: &super::Answers) {
-    let mut ids: Vec<String> = load(FORGET)
-        .and_then(|t| serde_json::from_str(&t).ok())
-        .unwrap_or_default();
+    let mut ids = noted_files();
     ids.extend(
         crate::journeys::attachments_of(answers)
             .into_iter()
             .map(|a| a.id),
     );
     if !ids.is_empty() {
-        save(FORGET, &serde_json::to_string(&ids).unwrap_or_default());
+        let list = Json::Array(ids.into_iter().map(Json::String).collect());
+        save(FORGET, &list.write());
         forget_noted();
     }
 }
 
+/// The ids noted in [`FORGET`], a JSON list of strings; none when it is missing or damaged.
+fn noted_files() -> Vec<String> {
+    let Some(Ok(Json::Array(items))) = load(FORGET).map(|t| json::parse(&t)) else {
+        return Vec::new();
+    };
+    items
+        .into_iter()
+        .filter_map(|item| match item {
+            Json::String(id) => Some(id),
+            _ => None,
+        })
+        .collect()
+}
+
 /// Deletes the noted files, then the note.
 fn forget_noted() {
-    let ids: Vec<String> = load(FORGET)
-        .and_then(|t| serde_json::from_str(&t).ok())
-        .unwrap_or_default();
+    let ids = noted_files();
     if ids.is_empty() {
         return;
     }
@@ -290,12 +299,31 @@ fn expired(saved_on: NaiveDate, today: NaiveDate) -> bool {
     (today - saved_on).num_days() > KEPT_DAYS
 }
 
-/// A saved draft that could not be read, kept as it was so it is not lost silently.
-#[derive(Serialize, Deserialize)]
-struct SetAside {
-    #[serde(with = "crate::iso_date")]
-    saved_on: NaiveDate,
-    text: String,
+/// A saved draft that could not be read, kept as it was so it is not lost silently:
+/// `{"saved_on": "<date>", "text": "<the draft's text>"}`.
+struct SetAside;
+
+impl SetAside {
+    fn write(saved_on: NaiveDate, text: String) -> String {
+        Json::Object(vec![
+            ("saved_on".into(), Json::String(saved_on.to_string())),
+            ("text".into(), Json::String(text)),
+        ])
+        .write()
+    }
+
+    /// The day a set-aside draft was set aside; `None` when that cannot be read.
+    fn saved_on(stored: &str) -> Option<NaiveDate> {
+        let Ok(Json::Object(members)) = json::parse(stored) else {
+            return None;
+        };
+        members
+            .iter()
+            .find_map(|(name, value)| match (name.as_str(), value) {
+                ("saved_on", Json::String(day)) => crate::iso_date::parse(day),
+                _ => None,
+            })
+    }
 }
 
 /// Why a saved draft cannot be used.
@@ -307,24 +335,22 @@ pub enum Unreadable {
     Version,
 }
 
-/// A journey's answers as saved in the browser and in a downloaded file. `journey` names the
-/// journey, so a file of another journey (or any other JSON) is refused.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// A journey's answers as saved in the browser and in a downloaded file: a JSON object of
+/// these members, in this order, no other. `journey` names the journey, so a file of another
+/// journey (or any other JSON) is refused. `journey` and `answers` are required; the others
+/// default (`saved_on` may also be `null`).
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Draft {
     pub journey: String,
-    #[serde(default)]
     pub version: u32,
+    /// An object of strings.
     pub answers: Answers,
     /// Sent with the submission: a retry with the same key never creates a second one.
-    #[serde(default)]
     pub idempotency_key: String,
-    /// The day of the last change (the configured today): the draft is deleted [`KEPT_DAYS`]
-    /// after it.
-    #[serde(default, with = "crate::iso_date::option")]
+    /// The day of the last change (the configured today), `YYYY-MM-DD`: the draft is deleted
+    /// [`KEPT_DAYS`] after it.
     pub saved_on: Option<NaiveDate>,
     /// Counts the changes: a tab writes only over the revision it last read.
-    #[serde(default)]
     pub revision: u64,
 }
 
@@ -368,14 +394,7 @@ impl Draft {
             }
             Ok(draft) => Some(draft),
             Err(why) => {
-                let aside = SetAside {
-                    saved_on: today(),
-                    text,
-                };
-                save(
-                    &format!("{key}{DAMAGED}"),
-                    &serde_json::to_string(&aside).unwrap_or_default(),
-                );
+                save(&format!("{key}{DAMAGED}"), &SetAside::write(today(), text));
                 remove(&key);
                 tell(match why {
                     Unreadable::Damaged => "form.storage.damaged",
@@ -395,24 +414,43 @@ impl Draft {
     /// As [`Draft::parse`], saying why not. Older versions are read as the current one: they
     /// lack only fields with defaults.
     pub fn read(journey: &str, json: &str) -> Result<Self, Unreadable> {
-        // Read once as a JSON value: its version first (a newer draft may have fields this
-        // version refuses), then the draft from the value.
-        let value: Value = serde_json::from_str(json).map_err(|_| Unreadable::Damaged)?;
-        let version = match value.get("version") {
+        use Unreadable::Damaged;
+        let Ok(Json::Object(members)) = json::parse(json) else {
+            return Err(Damaged);
+        };
+        // The version first: a newer draft may have members this version refuses.
+        let version = match members.iter().find(|(name, _)| name == "version") {
             None => 0,
-            Some(v) => v
-                .as_u64()
+            Some((_, v)) => whole(v)
                 .and_then(|v| u32::try_from(v).ok())
-                .ok_or(Unreadable::Damaged)?,
+                .ok_or(Damaged)?,
         };
         if version > Self::VERSION {
             return Err(Unreadable::Version);
         }
-        let mut draft = Draft::deserialize(value).map_err(|_| Unreadable::Damaged)?;
-        if draft.journey != journey {
-            return Err(Unreadable::Damaged);
+        let mut draft = Draft::new(journey);
+        let (mut named_journey, mut answers) = (None, None);
+        for (i, (name, value)) in members.iter().enumerate() {
+            if members[..i].iter().any(|(earlier, _)| earlier == name) {
+                return Err(Damaged);
+            }
+            match (name.as_str(), value) {
+                ("journey", Json::String(j)) => named_journey = Some(j),
+                ("version", _) => {}
+                ("answers", Json::Object(a)) => answers = Some(strings(a).ok_or(Damaged)?),
+                ("idempotency_key", Json::String(k)) => draft.idempotency_key.clone_from(k),
+                ("saved_on", Json::Null) => {}
+                ("saved_on", Json::String(day)) => {
+                    draft.saved_on = Some(crate::iso_date::parse(day).ok_or(Damaged)?);
+                }
+                ("revision", v) => draft.revision = whole(v).ok_or(Damaged)?,
+                _ => return Err(Damaged),
+            }
         }
-        draft.version = Self::VERSION;
+        if named_journey.is_none_or(|j| j != journey) {
+            return Err(Damaged);
+        }
+        draft.answers = answers.ok_or(Damaged)?;
         Ok(draft)
     }
 
@@ -429,7 +467,30 @@ impl Draft {
     }
 
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        let answers = self.answers.iter();
+        Json::Object(vec![
+            ("journey".into(), Json::String(self.journey.clone())),
+            ("version".into(), Json::Number(self.version.to_string())),
+            (
+                "answers".into(),
+                Json::Object(
+                    answers
+                        .map(|(k, v)| (k.clone(), Json::String(v.clone())))
+                        .collect(),
+                ),
+            ),
+            (
+                "idempotency_key".into(),
+                Json::String(self.idempotency_key.clone()),
+            ),
+            (
+                "saved_on".into(),
+                self.saved_on
+                    .map_or(Json::Null, |d| Json::String(d.to_string())),
+            ),
+            ("revision".into(), Json::Number(self.revision.to_string())),
+        ])
+        .write_pretty()
     }
 
     /// Saves the draft as the next revision of the saved one, dated today.
@@ -451,6 +512,25 @@ impl Draft {
             }
         });
     }
+}
+
+/// A whole number that is not negative, as a draft's version and revision are.
+fn whole(value: &Json) -> Option<u64> {
+    match value {
+        Json::Number(n) => n.parse().ok(),
+        _ => None,
+    }
+}
+
+/// An object of strings, as the answers are.
+fn strings(members: &[(String, Json)]) -> Option<Answers> {
+    members
+        .iter()
+        .map(|(name, value)| match value {
+            Json::String(s) => Some((name.clone(), s.clone())),
+            _ => None,
+        })
+        .collect()
 }
 
 fn see(journey: &str, revision: u64) {
