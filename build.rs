@@ -1,6 +1,6 @@
 //! Turns the human-edited data files into what the crate embeds:
-//! - `src/domain/data/*.toml` (rules as data) become JSON in `OUT_DIR/data/`, so the browser
-//!   build parses them with serde_json, which it carries anyway, instead of a TOML parser;
+//! - `src/domain/data/*.toml` (rules as data) become JSON in `OUT_DIR/data/`, so the crate
+//!   reads them with its own small JSON reader (`src/json.rs`) instead of a TOML parser;
 //! - `src/i18n/shell/*.toml` and `src/i18n/journeys/*.toml` (interface texts, domain texts),
 //!   each file named by its keys' first part, become texts in two parts (see
 //!   `src/i18n/mod.rs`): the shell's, which every page needs, as the English table `MESSAGES`,

@@ -4,12 +4,15 @@
 //! shape (a twentieth of it). Written as chrono writes them: years beyond 9999 or before 0
 //! carry a sign, which this reads back too.
 //!
-//! With serde: `#[serde(with = "crate::iso_date")]` on a date, `iso_date::option` (with
-//! `default`) on an optional one, `iso_date::list` on a list and `iso_date::keys` on a map
-//! keyed by dates.
+//! With serde: `#[serde(with = "crate::iso_date")]` on a date and `iso_date::option` (with
+//! `default`) on an optional one; `iso_date::list` and `iso_date::keys` write a list of dates
+//! and a map keyed by dates, which only the rules' data has. The crate's own reader
+//! ([`crate::json`]) reads those: a date is [`FromJson`], alone, in a list or an option, or as
+//! a map's key.
 
+use crate::json::{self, FromJson, Json, ReadError};
 use chrono::NaiveDate;
-use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, Deserializer, Visitor};
 use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -36,6 +39,19 @@ pub fn parse(text: &str) -> Option<NaiveDate> {
     }
     let year: i32 = year.parse().ok()?;
     NaiveDate::from_ymd_opt(sign * year, two(&month_day[1..3])?, two(&month_day[4..6])?)
+}
+
+impl FromJson for NaiveDate {
+    fn from_json(value: &Json) -> Result<NaiveDate, ReadError> {
+        let Json::String(text) = value else {
+            return Err(json::expected("a date written YYYY-MM-DD", value));
+        };
+        parse(text).ok_or_else(|| {
+            ReadError::new(format!(
+                "expected a date written YYYY-MM-DD, not \"{text}\""
+            ))
+        })
+    }
 }
 
 struct DateText;
@@ -93,7 +109,7 @@ pub mod option {
     }
 }
 
-/// A list of dates.
+/// A list of dates, written.
 pub mod list {
     use super::*;
 
@@ -104,32 +120,11 @@ pub mod list {
             .try_for_each(|d| seq.serialize_element(&Text(*d)))?;
         seq.end()
     }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Vec<NaiveDate>, D::Error> {
-        struct Dates;
-        impl<'de> Visitor<'de> for Dates {
-            type Value = Vec<NaiveDate>;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a list of dates written YYYY-MM-DD")
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<NaiveDate>, A::Error> {
-                let mut dates = Vec::new();
-                while let Some(Text(date)) = seq.next_element()? {
-                    dates.push(date);
-                }
-                Ok(dates)
-            }
-        }
-        deserializer.deserialize_seq(Dates)
-    }
 }
 
-/// A map keyed by dates.
+/// A map keyed by dates, written.
 pub mod keys {
     use super::*;
-    use std::marker::PhantomData;
 
     pub fn serialize<S: Serializer, T: Serialize>(
         map: &BTreeMap<NaiveDate, T>,
@@ -139,26 +134,6 @@ pub mod keys {
         map.iter()
             .try_for_each(|(date, value)| out.serialize_entry(&Text(*date), value))?;
         out.end()
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
-        deserializer: D,
-    ) -> Result<BTreeMap<NaiveDate, T>, D::Error> {
-        struct Dated<T>(PhantomData<T>);
-        impl<'de, T: Deserialize<'de>> Visitor<'de> for Dated<T> {
-            type Value = BTreeMap<NaiveDate, T>;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a map keyed by dates written YYYY-MM-DD")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-                let mut dated = BTreeMap::new();
-                while let Some((Text(date), value)) = map.next_entry()? {
-                    dated.insert(date, value);
-                }
-                Ok(dated)
-            }
-        }
-        deserializer.deserialize_map(Dated(PhantomData))
     }
 }
 

@@ -13,6 +13,7 @@ use super::{
     validate::MAX_TEXT,
 };
 use crate::domain::documents::{FileType, For, documents_of};
+use crate::json::{FromJson, Json, Members, ReadError};
 
 /// The path of the upload operation, under the service's base URL.
 pub const DOCUMENTS_PATH: &str = "v1/documents";
@@ -45,6 +46,21 @@ pub struct Attachment {
     pub size: u64,
     #[validate(length(max = MAX_TEXT, code = "api.field.too_long"))]
     pub sha256: String,
+}
+
+/// As a draft keeps it (`crate::journeys::attachments_of`): read without serde, as the draft.
+impl FromJson for Attachment {
+    fn from_json(value: &Json) -> Result<Attachment, ReadError> {
+        let m = Members::of(value)?;
+        Ok(Attachment {
+            id: m.required("id")?,
+            kind: m.required("kind")?,
+            person: m.optional("person")?,
+            name: m.required("name")?,
+            size: m.required("size")?,
+            sha256: m.required("sha256")?,
+        })
+    }
 }
 
 /// Whether a document of `asked_of` is asked of `person`.

@@ -7,6 +7,7 @@
 use crate::domain::decision::{Citation, Confidence, Decision, Reason, values};
 use crate::domain::eligibility::ApplicantKind;
 use crate::domain::params::{parse, reason};
+use crate::json::{self, FromJson, Json, Members, ReadError};
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
@@ -21,6 +22,21 @@ pub enum ProjectStage {
     Scaling,
 }
 
+impl FromJson for ProjectStage {
+    fn from_json(value: &Json) -> Result<ProjectStage, ReadError> {
+        json::one_of(
+            value,
+            &[
+                ("idea", ProjectStage::Idea),
+                ("prototype", ProjectStage::Prototype),
+                ("mvp", ProjectStage::Mvp),
+                ("revenue", ProjectStage::Revenue),
+                ("scaling", ProjectStage::Scaling),
+            ],
+        )
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
@@ -31,6 +47,34 @@ pub enum Role {
     BusinessDeveloper,
 }
 
+impl Role {
+    const ALL: [Role; 5] = [
+        Role::ProjectManager,
+        Role::TechnicalLead,
+        Role::Developer,
+        Role::Designer,
+        Role::BusinessDeveloper,
+    ];
+
+    /// The role's name in the data, in the service's messages and in its message keys:
+    /// "project_manager".
+    fn name(self) -> &'static str {
+        match self {
+            Role::ProjectManager => "project_manager",
+            Role::TechnicalLead => "technical_lead",
+            Role::Developer => "developer",
+            Role::Designer => "designer",
+            Role::BusinessDeveloper => "business_developer",
+        }
+    }
+}
+
+impl FromJson for Role {
+    fn from_json(value: &Json) -> Result<Role, ReadError> {
+        json::one_of(value, &Role::ALL.map(|role| (role.name(), role)))
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Format {
@@ -39,11 +83,34 @@ pub enum Format {
     Hybrid,
 }
 
+impl FromJson for Format {
+    fn from_json(value: &Json) -> Result<Format, ReadError> {
+        json::one_of(
+            value,
+            &[
+                ("online", Format::Online),
+                ("offline", Format::Offline),
+                ("hybrid", Format::Hybrid),
+            ],
+        )
+    }
+}
+
 /// A role the team must have; `full_time` when the person must work on the project full time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RequiredRole {
     pub role: Role,
     pub full_time: bool,
+}
+
+impl FromJson for RequiredRole {
+    fn from_json(value: &Json) -> Result<RequiredRole, ReadError> {
+        let members = Members::of(value)?;
+        Ok(RequiredRole {
+            role: members.required("role")?,
+            full_time: members.required("full_time")?,
+        })
+    }
 }
 
 /// Where a cohort stands on the as-of date.
@@ -104,7 +171,7 @@ impl Programme {
 }
 
 /// A cohort as written in the data file: days relative to the as-of date.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct CohortOffsets {
     pub id: String,
     pub opens: i64,
@@ -115,8 +182,23 @@ pub struct CohortOffsets {
     pub seats_taken: u32,
 }
 
+impl FromJson for CohortOffsets {
+    fn from_json(value: &Json) -> Result<CohortOffsets, ReadError> {
+        let members = Members::of(value)?;
+        Ok(CohortOffsets {
+            id: members.required("id")?,
+            opens: members.required("opens")?,
+            deadline: members.required("deadline")?,
+            starts: members.required("starts")?,
+            ends: members.required("ends")?,
+            seats: members.required("seats")?,
+            seats_taken: members.required("seats_taken")?,
+        })
+    }
+}
+
 /// A programme as written in the data file.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ProgrammeData {
     pub id: String,
     pub name: String,
@@ -132,13 +214,45 @@ pub struct ProgrammeData {
     pub cohorts: Vec<CohortOffsets>,
 }
 
+impl FromJson for ProgrammeData {
+    fn from_json(value: &Json) -> Result<ProgrammeData, ReadError> {
+        let members = Members::of(value)?;
+        Ok(ProgrammeData {
+            id: members.required("id")?,
+            name: members.required("name")?,
+            description: members.required("description")?,
+            applicant_kinds: members.required("applicant_kinds")?,
+            unincorporated_team_allowed: members.required("unincorporated_team_allowed")?,
+            stages: members.required("stages")?,
+            min_team_size: members.required("min_team_size")?,
+            required_roles: members.required("required_roles")?,
+            format: members.required("format")?,
+            languages: members.required("languages")?,
+            housing: members.required("housing")?,
+            cohorts: members.required("cohorts")?,
+        })
+    }
+}
+
 /// `data/programmes.toml`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct CatalogueData {
     pub label: String,
     pub citation: Citation,
     pub confidence: Confidence,
     pub programmes: Vec<ProgrammeData>,
+}
+
+impl FromJson for CatalogueData {
+    fn from_json(value: &Json) -> Result<CatalogueData, ReadError> {
+        let members = Members::of(value)?;
+        Ok(CatalogueData {
+            label: members.required("label")?,
+            citation: members.required("citation")?,
+            confidence: members.required("confidence")?,
+            programmes: members.required("programmes")?,
+        })
+    }
 }
 
 pub fn catalogue_data() -> &'static CatalogueData {
@@ -251,13 +365,6 @@ fn catalogue_reason(rule_id: &str, key: &str, v: Vec<(String, String)>) -> Reaso
     r
 }
 
-fn snake<T: Serialize>(value: &T) -> String {
-    serde_json::to_value(value)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
-}
-
 /// Whether the application may be made to `cohort` of `programme` on `as_of`; each unmet
 /// condition is a reason with its values.
 pub fn check_enrolment(
@@ -310,7 +417,7 @@ pub fn check_enrolment(
             } else {
                 "needs"
             };
-            let key = format!("acceleration.{kind}.{}", snake(&required.role));
+            let key = format!("acceleration.{kind}.{}", required.role.name());
             failed.push(catalogue_reason("acceleration.team", &key, Vec::new()));
         }
     }

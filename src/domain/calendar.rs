@@ -8,6 +8,7 @@
 
 use crate::domain::decision::{Citation, Confidence};
 use crate::domain::params::parse;
+use crate::json::{FromJson, Json, Members, ReadError};
 use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, TimeDelta, Weekday};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -26,7 +27,7 @@ pub fn astana_date(utc: NaiveDateTime) -> NaiveDate {
 }
 
 /// The holiday table as written in the data file.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct HolidayData {
     pub label: String,
     pub citation: Citation,
@@ -38,8 +39,24 @@ pub struct HolidayData {
     pub years: Vec<YearHolidays>,
 }
 
+impl FromJson for HolidayData {
+    fn from_json(value: &Json) -> Result<HolidayData, ReadError> {
+        let members = Members::of(value)?;
+        Ok(HolidayData {
+            label: members.required("label")?,
+            citation: members.required("citation")?,
+            confidence: members.required("confidence")?,
+            first_year: members.required("first_year")?,
+            last_year: members.required("last_year")?,
+            transfer_weekend_holidays: members.required("transfer_weekend_holidays")?,
+            fixed: members.required("fixed")?,
+            years: members.required("years")?,
+        })
+    }
+}
+
 /// A holiday on the same day every year.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct FixedHoliday {
     pub month: u32,
     pub day: u32,
@@ -49,22 +66,44 @@ pub struct FixedHoliday {
     pub religious: bool,
 }
 
+impl FromJson for FixedHoliday {
+    fn from_json(value: &Json) -> Result<FixedHoliday, ReadError> {
+        let members = Members::of(value)?;
+        Ok(FixedHoliday {
+            month: members.required("month")?,
+            day: members.required("day")?,
+            name: members.required("name")?,
+            religious: members.required("religious")?,
+        })
+    }
+}
+
 /// What changes from year to year: Kurban Ait and the government's transfers of days off.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct YearHolidays {
     pub year: i32,
     /// First day of Kurban Ait (religious: never moved).
     #[serde(with = "crate::iso_date")]
     pub kurban_ait: NaiveDate,
-    #[serde(default)]
     #[serde(with = "crate::iso_date::list")]
     pub extra_days_off: Vec<NaiveDate>,
-    #[serde(default)]
     #[serde(with = "crate::iso_date::list")]
     pub extra_working_days: Vec<NaiveDate>,
     /// The act that moved those days (required when it moved any: checked by the data test).
-    #[serde(default)]
     pub transfers_source: Option<String>,
+}
+
+impl FromJson for YearHolidays {
+    fn from_json(value: &Json) -> Result<YearHolidays, ReadError> {
+        let members = Members::of(value)?;
+        Ok(YearHolidays {
+            year: members.required("year")?,
+            kurban_ait: members.required("kurban_ait")?,
+            extra_days_off: members.or_default("extra_days_off")?,
+            extra_working_days: members.or_default("extra_working_days")?,
+            transfers_source: members.optional("transfers_source")?,
+        })
+    }
 }
 
 /// A date outside the years the holiday table covers.

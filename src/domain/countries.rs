@@ -7,7 +7,8 @@
 
 use crate::domain::params::parse;
 use crate::i18n::{Lang, lookup};
-use serde::{Deserialize, Serialize};
+use crate::json::{FromJson, Json, Members, ReadError};
+use serde::Serialize;
 use std::sync::OnceLock;
 
 /// Kazakhstan: its citizens need no visa invitation (Art. 7-1 is about foreigners and
@@ -20,7 +21,7 @@ pub fn is_foreign(code: &str) -> bool {
     !code.is_empty() && !code.eq_ignore_ascii_case(HOME_COUNTRY)
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Country {
     /// ISO 3166-1 alpha-2, upper case.
     pub code: String,
@@ -37,9 +38,26 @@ impl Country {
     }
 }
 
-#[derive(Deserialize)]
+impl FromJson for Country {
+    fn from_json(value: &Json) -> Result<Country, ReadError> {
+        let members = Members::of(value)?;
+        Ok(Country {
+            code: members.required("code")?,
+            en: members.required("en")?,
+        })
+    }
+}
+
 struct CountryFile {
     countries: Vec<Country>,
+}
+
+impl FromJson for CountryFile {
+    fn from_json(value: &Json) -> Result<CountryFile, ReadError> {
+        Ok(CountryFile {
+            countries: Members::of(value)?.required("countries")?,
+        })
+    }
 }
 
 /// Every country, sorted by code.

@@ -1,6 +1,7 @@
 //! The common shape of every answer the domain gives: an outcome and the reasons behind it,
 //! each reason naming its rule, its legal basis and the values it used.
 
+use crate::json::{self, FromJson, Json, Members, ReadError};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -32,6 +33,20 @@ pub enum CheckKind {
     Format,
     /// An uncertain reading: warns, lets the applicant go on; the Fund decides.
     Uncertain,
+}
+
+impl FromJson for Confidence {
+    fn from_json(value: &Json) -> Result<Confidence, ReadError> {
+        json::one_of(
+            value,
+            &[
+                ("law", Confidence::Law),
+                ("confirmed", Confidence::Confirmed),
+                ("format", Confidence::Format),
+                ("uncertain", Confidence::Uncertain),
+            ],
+        )
+    }
 }
 
 impl Confidence {
@@ -68,6 +83,18 @@ pub struct Citation {
     pub paragraph: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subparagraph: Option<String>,
+}
+
+impl FromJson for Citation {
+    fn from_json(value: &Json) -> Result<Citation, ReadError> {
+        let members = Members::of(value)?;
+        Ok(Citation {
+            source: members.required("source")?,
+            article: members.optional("article")?,
+            paragraph: members.optional("paragraph")?,
+            subparagraph: members.optional("subparagraph")?,
+        })
+    }
 }
 
 impl fmt::Display for Citation {

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::decision::{Citation, Confidence};
 use super::params::{parse, rules};
+use crate::json::{self, FromJson, Json, Members, ReadError};
 
 /// A file's type, read from its first bytes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -30,6 +31,19 @@ impl FileType {
     }
 }
 
+impl FromJson for FileType {
+    fn from_json(value: &Json) -> Result<FileType, ReadError> {
+        json::one_of(
+            value,
+            &[
+                ("pdf", FileType::Pdf),
+                ("png", FileType::Png),
+                ("jpeg", FileType::Jpeg),
+            ],
+        )
+    }
+}
+
 /// The type of a file by its first bytes (at least the first 8); `None` for any other content.
 pub fn sniff(head: &[u8]) -> Option<FileType> {
     const MAGIC: [(&[u8], FileType); 3] = [
@@ -44,7 +58,7 @@ pub fn sniff(head: &[u8]) -> Option<FileType> {
 }
 
 /// Who a document is asked of.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum For {
     /// One for the whole submission.
@@ -55,14 +69,40 @@ pub enum For {
     SpouseOrChild,
 }
 
+impl FromJson for For {
+    fn from_json(value: &Json) -> Result<For, ReadError> {
+        json::one_of(
+            value,
+            &[
+                ("submission", For::Submission),
+                ("person", For::Person),
+                ("dependant", For::Dependant),
+                ("spouse_or_child", For::SpouseOrChild),
+            ],
+        )
+    }
+}
+
 /// One document a journey asks for.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct DocumentKind {
     pub id: String,
     pub journey: String,
     #[serde(rename = "for")]
     pub asked_of: For,
     pub rule_id: String,
+}
+
+impl FromJson for DocumentKind {
+    fn from_json(value: &Json) -> Result<DocumentKind, ReadError> {
+        let members = Members::of(value)?;
+        Ok(DocumentKind {
+            id: members.required("id")?,
+            journey: members.required("journey")?,
+            asked_of: members.required("for")?,
+            rule_id: members.required("rule_id")?,
+        })
+    }
 }
 
 impl DocumentKind {
@@ -79,7 +119,7 @@ impl DocumentKind {
 }
 
 /// What any uploaded file must be.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct FileLimits {
     pub label: String,
     pub citation: Citation,
@@ -89,10 +129,34 @@ pub struct FileLimits {
     pub types: Vec<FileType>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+impl FromJson for FileLimits {
+    fn from_json(value: &Json) -> Result<FileLimits, ReadError> {
+        let members = Members::of(value)?;
+        Ok(FileLimits {
+            label: members.required("label")?,
+            citation: members.required("citation")?,
+            confidence: members.required("confidence")?,
+            max_file_bytes: members.required("max_file_bytes")?,
+            max_submission_bytes: members.required("max_submission_bytes")?,
+            types: members.required("types")?,
+        })
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct DocumentData {
     pub limits: FileLimits,
     pub documents: Vec<DocumentKind>,
+}
+
+impl FromJson for DocumentData {
+    fn from_json(value: &Json) -> Result<DocumentData, ReadError> {
+        let members = Members::of(value)?;
+        Ok(DocumentData {
+            limits: members.required("limits")?,
+            documents: members.required("documents")?,
+        })
+    }
 }
 
 pub fn document_data() -> &'static DocumentData {

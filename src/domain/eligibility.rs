@@ -14,6 +14,7 @@
 
 use crate::domain::decision::{Decision, Reason, values};
 use crate::domain::params::{Param, parse, reason};
+use crate::json::{self, FromJson, Json, Members, ReadError};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
@@ -27,6 +28,23 @@ pub enum ApplicantKind {
     Individual,
     /// People who intend to found a company together but have not yet.
     UnincorporatedTeam,
+}
+
+impl FromJson for ApplicantKind {
+    fn from_json(value: &Json) -> Result<ApplicantKind, ReadError> {
+        json::one_of(
+            value,
+            &[
+                ("legal_entity", ApplicantKind::LegalEntity),
+                (
+                    "individual_entrepreneur",
+                    ApplicantKind::IndividualEntrepreneur,
+                ),
+                ("individual", ApplicantKind::Individual),
+                ("unincorporated_team", ApplicantKind::UnincorporatedTeam),
+            ],
+        )
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -95,14 +113,24 @@ pub enum EligibilityOutcome {
 }
 
 /// One older criterion of `data/eligibility.toml`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct OlderCriterion {
     pub id: String,
     pub bars_registration: bool,
 }
 
+impl FromJson for OlderCriterion {
+    fn from_json(value: &Json) -> Result<OlderCriterion, ReadError> {
+        let members = Members::of(value)?;
+        Ok(OlderCriterion {
+            id: members.required("id")?,
+            bars_registration: members.required("bars_registration")?,
+        })
+    }
+}
+
 /// `data/eligibility.toml`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct EligibilityData {
     pub entity_types: Param<Vec<String>>,
     pub general_tax_regime_required: Param<bool>,
@@ -111,11 +139,34 @@ pub struct EligibilityData {
     pub older_criteria: Param<Vec<OlderCriterion>>,
 }
 
+impl FromJson for EligibilityData {
+    fn from_json(value: &Json) -> Result<EligibilityData, ReadError> {
+        let members = Members::of(value)?;
+        Ok(EligibilityData {
+            entity_types: members.required("entity_types")?,
+            general_tax_regime_required: members.required("general_tax_regime_required")?,
+            priority_income_share_percent: members.required("priority_income_share_percent")?,
+            income_share_bars_registration: members.required("income_share_bars_registration")?,
+            older_criteria: members.required("older_criteria")?,
+        })
+    }
+}
+
 /// `data/activities.toml`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ActivityData {
     pub priority: Param<Vec<String>>,
     pub non_compliant: Param<Vec<String>>,
+}
+
+impl FromJson for ActivityData {
+    fn from_json(value: &Json) -> Result<ActivityData, ReadError> {
+        let members = Members::of(value)?;
+        Ok(ActivityData {
+            priority: members.required("priority")?,
+            non_compliant: members.required("non_compliant")?,
+        })
+    }
 }
 
 pub fn eligibility_data() -> &'static EligibilityData {

@@ -15,6 +15,7 @@
 use crate::domain::decision::{Decision, values};
 use crate::domain::money::{MAX_TENGE, Tiyn};
 use crate::domain::params::{Param, parse, reason};
+use crate::json::{self, FromJson, Json, Members, ReadError};
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
@@ -27,16 +28,39 @@ pub enum FeeBase {
     PriorityIncome,
 }
 
+impl FromJson for FeeBase {
+    fn from_json(value: &Json) -> Result<FeeBase, ReadError> {
+        json::one_of(
+            value,
+            &[
+                ("total_income", FeeBase::TotalIncome),
+                ("priority_income", FeeBase::PriorityIncome),
+            ],
+        )
+    }
+}
+
 /// The fee schedule of `data/fees.toml`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct FeeSchedule {
     pub rate_basis_points: Param<u32>,
     pub base: Param<FeeBase>,
     pub instalments: Param<u32>,
-    #[serde(default)]
     pub floor_mrp: Option<Param<u32>>,
-    #[serde(default)]
     pub cap_mrp: Option<Param<u32>>,
+}
+
+impl FromJson for FeeSchedule {
+    fn from_json(value: &Json) -> Result<FeeSchedule, ReadError> {
+        let members = Members::of(value)?;
+        Ok(FeeSchedule {
+            rate_basis_points: members.required("rate_basis_points")?,
+            base: members.required("base")?,
+            instalments: members.required("instalments")?,
+            floor_mrp: members.optional("floor_mrp")?,
+            cap_mrp: members.optional("cap_mrp")?,
+        })
+    }
 }
 
 impl FeeSchedule {
@@ -50,9 +74,16 @@ impl FeeSchedule {
     }
 }
 
-#[derive(Deserialize)]
 struct MrpFile {
     mrp: Param<i64>,
+}
+
+impl FromJson for MrpFile {
+    fn from_json(value: &Json) -> Result<MrpFile, ReadError> {
+        Ok(MrpFile {
+            mrp: Members::of(value)?.required("mrp")?,
+        })
+    }
 }
 
 pub fn schedule() -> &'static FeeSchedule {

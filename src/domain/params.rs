@@ -1,21 +1,22 @@
 //! The data format of rules: dated, cited parameters read from `src/domain/data/*.toml`.
 //!
-//! The build script turns each TOML file into JSON in `OUT_DIR/data/`; here it is parsed into
-//! typed structures. Dates in the files are quoted strings ("2025-01-01"), because a TOML date
-//! literal does not survive the conversion to JSON as a plain string.
+//! The build script turns each TOML file into JSON in `OUT_DIR/data/`; here it is read into
+//! typed structures with the crate's own reader ([`crate::json`]), each type saying how it is
+//! read ([`FromJson`]). Dates in the files are quoted strings ("2025-01-01"), because a TOML
+//! date literal does not survive the conversion to JSON as a plain string.
 
 use crate::domain::decision::{Citation, Confidence, Effect, Reason};
+use crate::json::{self, FromJson, Json, Members, ReadError};
 use chrono::NaiveDate;
-use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 /// A parameter: a value that may change over time, with its label, source and confidence,
 /// in the manner of OpenFisca parameters (values keyed by the date they take effect).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-// Dates as text (crate::iso_date) hide `values`' use of T from serde: its bounds are said here.
-#[serde(bound(serialize = "T: Serialize", deserialize = "T: Deserialize<'de>"))]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+// Dates as text (crate::iso_date) hide `values`' use of T from serde: its bound is said here.
+#[serde(bound(serialize = "T: Serialize"))]
 pub struct Param<T> {
     /// Translation key of what the parameter is.
     pub label: String,
@@ -23,12 +24,26 @@ pub struct Param<T> {
     #[serde(with = "crate::iso_date")]
     pub effective_from: NaiveDate,
     /// First day on which the parameter no longer applies, where one is known.
-    #[serde(default, with = "crate::iso_date::option")]
+    #[serde(with = "crate::iso_date::option")]
     pub until: Option<NaiveDate>,
     pub confidence: Confidence,
     /// Each value applies from its date until the next one.
     #[serde(with = "crate::iso_date::keys")]
     pub values: BTreeMap<NaiveDate, T>,
+}
+
+impl<T: FromJson> FromJson for Param<T> {
+    fn from_json(value: &Json) -> Result<Param<T>, ReadError> {
+        let members = Members::of(value)?;
+        Ok(Param {
+            label: members.required("label")?,
+            citation: members.required("citation")?,
+            effective_from: members.required("effective_from")?,
+            until: members.optional("until")?,
+            confidence: members.required("confidence")?,
+            values: members.required("values")?,
+        })
+    }
 }
 
 impl<T> Param<T> {
@@ -59,7 +74,7 @@ impl<T> Param<T> {
 }
 
 /// A rule of the Law or of a named source, as listed in `data/rules.toml`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Rule {
     pub id: String,
     pub citation: Citation,
@@ -68,9 +83,28 @@ pub struct Rule {
     pub summary: String,
 }
 
-#[derive(Deserialize)]
+impl FromJson for Rule {
+    fn from_json(value: &Json) -> Result<Rule, ReadError> {
+        let members = Members::of(value)?;
+        Ok(Rule {
+            id: members.required("id")?,
+            citation: members.required("citation")?,
+            confidence: members.required("confidence")?,
+            summary: members.required("summary")?,
+        })
+    }
+}
+
 struct RuleFile {
     rules: Vec<Rule>,
+}
+
+impl FromJson for RuleFile {
+    fn from_json(value: &Json) -> Result<RuleFile, ReadError> {
+        Ok(RuleFile {
+            rules: Members::of(value)?.required("rules")?,
+        })
+    }
 }
 
 /// Every rule of `data/rules.toml`.
@@ -103,8 +137,8 @@ pub fn reason(rule_id: &str, message_key: &str, values: Vec<(String, String)>) -
     }
 }
 
-/// Parses an embedded data file. The files are compiled in and checked by the tests, so a
+/// Reads an embedded data file. The files are compiled in and checked by the tests, so a
 /// failure here is a build defect, reported with the file's name.
-pub(crate) fn parse<T: DeserializeOwned>(name: &str, json: &str) -> T {
-    serde_json::from_str(json).unwrap_or_else(|e| panic!("src/domain/data/{name}.toml: {e}"))
+pub(crate) fn parse<T: FromJson>(name: &str, text: &str) -> T {
+    json::read(text).unwrap_or_else(|e| panic!("src/domain/data/{name}.toml: {e}"))
 }

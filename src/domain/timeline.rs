@@ -4,6 +4,7 @@
 
 use crate::domain::calendar::{CalendarError, add_working_days};
 use crate::domain::params::{Param, parse};
+use crate::json::{FromJson, Json, Members, ReadError};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
@@ -19,10 +20,20 @@ pub enum Stage {
 }
 
 /// The review durations of `data/timeline.toml`, in working days.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct TimelineData {
     pub moderation_working_days: Param<u32>,
     pub commission_working_days: Param<u32>,
+}
+
+impl FromJson for TimelineData {
+    fn from_json(value: &Json) -> Result<TimelineData, ReadError> {
+        let members = Members::of(value)?;
+        Ok(TimelineData {
+            moderation_working_days: members.required("moderation_working_days")?,
+            commission_working_days: members.required("commission_working_days")?,
+        })
+    }
 }
 
 pub fn timeline_data() -> &'static TimelineData {

@@ -27,6 +27,7 @@ use crate::domain::calendar::{CalendarError, add_working_days};
 use crate::domain::countries::is_foreign;
 use crate::domain::decision::{Citation, Confidence, Decision, Effect, Reason, values};
 use crate::domain::params::{Param, parse, reason};
+use crate::json::{FromJson, Json, Members, ReadError};
 use chrono::{Datelike, Days, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
@@ -124,13 +125,12 @@ pub enum InvitationOutcome {
     CannotFile,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct VisaCategory {
     pub id: String,
     pub label: String,
     pub citation: Citation,
     pub confidence: Confidence,
-    #[serde(default)]
     pub max_years: Option<u32>,
     pub family: bool,
     pub extension: bool,
@@ -138,14 +138,44 @@ pub struct VisaCategory {
     pub qualification_documents: bool,
 }
 
+impl FromJson for VisaCategory {
+    fn from_json(value: &Json) -> Result<VisaCategory, ReadError> {
+        let members = Members::of(value)?;
+        Ok(VisaCategory {
+            id: members.required("id")?,
+            label: members.required("label")?,
+            citation: members.required("citation")?,
+            confidence: members.required("confidence")?,
+            max_years: members.optional("max_years")?,
+            family: members.required("family")?,
+            extension: members.required("extension")?,
+            airport: members.required("airport")?,
+            qualification_documents: members.required("qualification_documents")?,
+        })
+    }
+}
+
 /// `data/visa.toml`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct VisaData {
     pub passport_margin_months: Param<u32>,
     pub filing_earliest_days: Param<u32>,
     pub filing_latest_working_days: Param<u32>,
     pub child_max_age: Param<u32>,
     pub categories: Vec<VisaCategory>,
+}
+
+impl FromJson for VisaData {
+    fn from_json(value: &Json) -> Result<VisaData, ReadError> {
+        let members = Members::of(value)?;
+        Ok(VisaData {
+            passport_margin_months: members.required("passport_margin_months")?,
+            filing_earliest_days: members.required("filing_earliest_days")?,
+            filing_latest_working_days: members.required("filing_latest_working_days")?,
+            child_max_age: members.required("child_max_age")?,
+            categories: members.required("categories")?,
+        })
+    }
 }
 
 pub fn visa_data() -> &'static VisaData {

@@ -509,7 +509,7 @@ pub fn is_yes(answers: &Answers, id: &str) -> bool {
 pub fn items_of(answers: &Answers, id: &str) -> Vec<Answers> {
     answers
         .get(id)
-        .and_then(|json| serde_json::from_str(json).ok())
+        .and_then(|json| crate::json::read(json).ok())
         .unwrap_or_default()
 }
 
@@ -520,7 +520,7 @@ pub const ATTACHMENTS: &str = "attachments";
 pub fn attachments_of(answers: &Answers) -> Vec<crate::api::Attachment> {
     answers
         .get(ATTACHMENTS)
-        .and_then(|json| serde_json::from_str(json).ok())
+        .and_then(|json| crate::json::read(json).ok())
         .unwrap_or_default()
 }
 

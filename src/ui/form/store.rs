@@ -16,7 +16,7 @@
 use std::{cell::RefCell, collections::BTreeMap};
 
 use super::Answers;
-use crate::json::{self, Json};
+use crate::json::{self, Json, Members, ReadError};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
@@ -244,16 +244,9 @@ fn forget_files(answers: &super::Answers) {
 
 /// The ids noted in [`FORGET`], a JSON list of strings; none when it is missing or damaged.
 fn noted_files() -> Vec<String> {
-    let Some(Ok(Json::Array(items))) = load(FORGET).map(|t| json::parse(&t)) else {
-        return Vec::new();
-    };
-    items
-        .into_iter()
-        .filter_map(|item| match item {
-            Json::String(id) => Some(id),
-            _ => None,
-        })
-        .collect()
+    load(FORGET)
+        .and_then(|t| json::read(&t).ok())
+        .unwrap_or_default()
 }
 
 /// Deletes the noted files, then the note.
@@ -314,15 +307,8 @@ impl SetAside {
 
     /// The day a set-aside draft was set aside; `None` when that cannot be read.
     fn saved_on(stored: &str) -> Option<NaiveDate> {
-        let Ok(Json::Object(members)) = json::parse(stored) else {
-            return None;
-        };
-        members
-            .iter()
-            .find_map(|(name, value)| match (name.as_str(), value) {
-                ("saved_on", Json::String(day)) => crate::iso_date::parse(day),
-                _ => None,
-            })
+        let value = json::parse(stored).ok()?;
+        Members::of(&value).ok()?.required("saved_on").ok()
     }
 }
 
@@ -353,6 +339,16 @@ pub struct Draft {
     /// Counts the changes: a tab writes only over the revision it last read.
     pub revision: u64,
 }
+
+/// A draft's members: any other makes it unreadable.
+const MEMBERS: [&str; 6] = [
+    "journey",
+    "version",
+    "answers",
+    "idempotency_key",
+    "saved_on",
+    "revision",
+];
 
 impl Draft {
     /// 2 added `saved_on` and `revision`; versions 0 (or none) and 1 are read as 2.
@@ -415,43 +411,29 @@ impl Draft {
     /// lack only fields with defaults.
     pub fn read(journey: &str, json: &str) -> Result<Self, Unreadable> {
         use Unreadable::Damaged;
-        let Ok(Json::Object(members)) = json::parse(json) else {
+        let Ok(value @ Json::Object(members)) = &json::parse(json) else {
             return Err(Damaged);
         };
+        let m = Members::of(value).map_err(|_| Damaged)?;
         // The version first: a newer draft may have members this version refuses.
-        let version = match members.iter().find(|(name, _)| name == "version") {
-            None => 0,
-            Some((_, v)) => whole(v)
-                .and_then(|v| u32::try_from(v).ok())
-                .ok_or(Damaged)?,
-        };
-        if version > Self::VERSION {
+        if m.or_default::<u32>("version").map_err(|_| Damaged)? > Self::VERSION {
             return Err(Unreadable::Version);
         }
-        let mut draft = Draft::new(journey);
-        let (mut named_journey, mut answers) = (None, None);
-        for (i, (name, value)) in members.iter().enumerate() {
-            if members[..i].iter().any(|(earlier, _)| earlier == name) {
-                return Err(Damaged);
-            }
-            match (name.as_str(), value) {
-                ("journey", Json::String(j)) => named_journey = Some(j),
-                ("version", _) => {}
-                ("answers", Json::Object(a)) => answers = Some(strings(a).ok_or(Damaged)?),
-                ("idempotency_key", Json::String(k)) => draft.idempotency_key.clone_from(k),
-                ("saved_on", Json::Null) => {}
-                ("saved_on", Json::String(day)) => {
-                    draft.saved_on = Some(crate::iso_date::parse(day).ok_or(Damaged)?);
-                }
-                ("revision", v) => draft.revision = whole(v).ok_or(Damaged)?,
-                _ => return Err(Damaged),
-            }
-        }
-        if named_journey.is_none_or(|j| j != journey) {
+        let known = |name: &str| MEMBERS.contains(&name);
+        if members.iter().any(|(name, _)| !known(name)) {
             return Err(Damaged);
         }
-        draft.answers = answers.ok_or(Damaged)?;
-        Ok(draft)
+        let read = || -> Result<Draft, ReadError> {
+            Ok(Draft {
+                journey: m.required("journey")?,
+                version: Self::VERSION,
+                answers: m.required("answers")?,
+                idempotency_key: m.or_default("idempotency_key")?,
+                saved_on: m.optional("saved_on")?,
+                revision: m.or_default("revision")?,
+            })
+        };
+        read().ok().filter(|d| d.journey == journey).ok_or(Damaged)
     }
 
     /// Whether the draft was last changed more than [`KEPT_DAYS`] before `today`. One of an
@@ -512,25 +494,6 @@ impl Draft {
             }
         });
     }
-}
-
-/// A whole number that is not negative, as a draft's version and revision are.
-fn whole(value: &Json) -> Option<u64> {
-    match value {
-        Json::Number(n) => n.parse().ok(),
-        _ => None,
-    }
-}
-
-/// An object of strings, as the answers are.
-fn strings(members: &[(String, Json)]) -> Option<Answers> {
-    members
-        .iter()
-        .map(|(name, value)| match value {
-            Json::String(s) => Some((name.clone(), s.clone())),
-            _ => None,
-        })
-        .collect()
 }
 
 fn see(journey: &str, revision: u64) {
