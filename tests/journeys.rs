@@ -340,3 +340,63 @@ fn each_section_is_not_started_in_progress_or_completed() {
     assert_eq!(of(&team), Completed);
     assert_eq!(of(&Answers::new()), NotStarted);
 }
+
+/// A draft keeps its lists as JSON in one answer each: the documents uploaded, as the upload
+/// writes them, and the items of a list (the team, the family). They read back as written; an
+/// answer that is not such a list reads as none, never as part of one.
+#[test]
+fn a_drafts_lists_read_back_as_written() {
+    use astana_hub_portal::api::Attachment;
+    use astana_hub_portal::journeys::{ATTACHMENTS, attachments_of, items_of};
+
+    let attachment = |person| Attachment {
+        id: "doc-1".into(),
+        kind: "passport".into(),
+        person,
+        name: "«паспорт».pdf".into(),
+        size: 81_920,
+        sha256: "ab".repeat(32),
+    };
+    let written = vec![attachment(None), attachment(Some(2))];
+    let team: Vec<Answers> = vec![
+        Answers::from([("name".into(), "Aigerim \"A\"".into())]),
+        Answers::new(),
+    ];
+    let answers = Answers::from([
+        (ATTACHMENTS.into(), serde_json::to_string(&written).unwrap()),
+        ("team".into(), serde_json::to_string(&team).unwrap()),
+    ]);
+    assert_eq!(attachments_of(&answers), written);
+    assert_eq!(items_of(&answers, "team"), team);
+
+    let cases = [
+        ("missing", None),
+        ("not JSON", Some("[{")),
+        ("not a list", Some(r#"{"id":"doc-1"}"#)),
+        (
+            "a member missing",
+            Some(r#"[{"id":"d","kind":"k","name":"n","size":1}]"#),
+        ),
+        (
+            "a size not a whole number",
+            Some(r#"[{"id":"d","kind":"k","name":"n","size":-1,"sha256":"s"}]"#),
+        ),
+    ];
+    for (name, text) in cases {
+        let answers = Answers::from_iter(text.map(|t| (ATTACHMENTS.to_owned(), t.to_owned())));
+        assert_eq!(attachments_of(&answers), [], "{name}");
+    }
+    let extra = r#"[{"id":"d","kind":"k","name":"n","size":1,"sha256":"s","later":true}]"#;
+    let answers = Answers::from([(ATTACHMENTS.into(), extra.into())]);
+    assert_eq!(
+        attachments_of(&answers).len(),
+        1,
+        "a member it does not know is ignored"
+    );
+    let answers = Answers::from([("team".into(), r#"[{"name":1}]"#.into())]);
+    assert_eq!(
+        items_of(&answers, "team"),
+        [],
+        "an item's answers are strings"
+    );
+}
