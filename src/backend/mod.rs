@@ -44,6 +44,8 @@ pub enum BackendError {
     Server,
     /// An answer this version of the portal cannot read.
     Unexpected,
+    /// The call's code, fetched on first use, is gone: the site now serves a newer version.
+    NewVersion,
 }
 
 impl BackendError {
@@ -61,6 +63,7 @@ impl BackendError {
             BackendError::TooManyRequests(_) => "backend.error.too_many_minutes",
             BackendError::Server => "backend.error.server",
             BackendError::Unexpected => "backend.error.unexpected",
+            BackendError::NewVersion => "lazy.new_version.body",
         }
     }
 

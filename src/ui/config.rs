@@ -15,7 +15,7 @@ use std::{future::Future, pin::Pin};
 use super::i18n::{LanguageSwitcher, use_i18n};
 use super::lazy::NotLoaded;
 use super::page::Page;
-use super::site::fetch_site_file;
+use super::site::{fetch_site_file, site_has_new_version};
 use crate::api::{
     Catalogue, DocumentReceipt, Enrolment, Invitation, ListRequest, ParticipantApplication, Status,
     StatusQuery, Submission,
@@ -137,8 +137,12 @@ impl Backend for PortalBackend {
         let lookup = look_up(backend, query.clone()).await;
         #[cfg(not(feature = "split"))]
         let lookup = look_up(backend, query.clone());
-        // The lookup's code could not be fetched: the connection failed as for any call.
-        lookup.map_err(|NotLoaded| BackendError::Offline)?.await
+        match lookup {
+            Ok(lookup) => lookup.await,
+            // Its code could not be fetched: gone with a release, else the connection.
+            Err(NotLoaded) if site_has_new_version().await => Err(BackendError::NewVersion),
+            Err(NotLoaded) => Err(BackendError::Offline),
+        }
     }
     async fn upload_document(
         &self,

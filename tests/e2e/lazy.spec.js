@@ -142,3 +142,27 @@ test("the status lookup says it is waiting, and a second press asks nothing more
   await expect(button).toHaveText("Continue");
   await expect(button).not.toHaveAttribute("aria-disabled");
 });
+
+test("the status lookup's code comes on the first lookup; when it cannot, the page says the service cannot be reached", async ({ page }) => {
+  await serveConfig(page);
+  const requested = [];
+  page.on("request", (request) => requested.push(sitePath(request.url())));
+  await openPage(page, "/status");
+  expect(requested, "the status page alone fetches no lookup code").not.toContain("/split_lookup.wasm");
+  const lookupCode = (url) => sitePath(url.href) === "/split_lookup.wasm";
+  await page.route(lookupCode, (route) => route.abort("internetdisconnected"));
+  await page.getByLabel("Reference number").fill("AH-2026-P-7K3M9Q-A");
+  await page.locator("#second_factor").fill("970740000838");
+  await page.locator("form button[type=submit]").click();
+  const result = page.locator("section[aria-live=polite]");
+  await expect(result.locator("h2")).toHaveText("There is a problem");
+  await expect(result.locator("[role=alert]")).toHaveText(
+    "The service cannot be reached. Check your internet connection and try again: your answers are kept.",
+  );
+  await expectNoAxeViolations(page, "status lookup code not fetched");
+
+  await page.unroute(lookupCode);
+  await page.locator("form button[type=submit]").click();
+  await expect(result.locator("h2")).toHaveText("Application or enrolment not found");
+  expect(requested).toContain("/split_lookup.wasm");
+});

@@ -90,7 +90,21 @@ test.describe("taking a new version", () => {
     expect(await page.locator('meta[name="version"]').getAttribute("content")).toBe(before);
 
     await banner.getByRole("button", { name: "Use the new version" }).click();
-    await expect(page.locator('meta[name="version"]')).toHaveAttribute("content", version, { timeout: 40_000 });
+    const taken = page.locator('meta[name="version"]');
+    await expect(taken).toHaveAttribute("content", version, { timeout: 40_000 }).catch(async (error) => {
+      // What the workers were doing, for the failure this test is known to meet now and then.
+      const workers = await page.evaluate(async () => {
+        const registration = await navigator.serviceWorker.getRegistration();
+        const script = (worker) => worker && `${worker.state} ${new URL(worker.scriptURL).pathname}`;
+        return {
+          controller: script(navigator.serviceWorker.controller),
+          installing: script(registration?.installing),
+          waiting: script(registration?.waiting),
+          active: script(registration?.active),
+        };
+      });
+      throw new Error(`${error.message}\nworkers after the press: ${JSON.stringify(workers)}`);
+    });
     await expect(page.locator("h1")).toHaveText("Work out the membership fee");
     await expect(page.getByText(READY)).toHaveCount(0);
   });

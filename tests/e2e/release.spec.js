@@ -57,3 +57,20 @@ test("a release during a visit: the journey says a new version is available, kee
   expect(missing, "the new version needs nothing of the old").toEqual([]);
   expect(await cspReports(SITE), "content security policy violations").toEqual([]);
 });
+
+test("a release during a visit: the status lookup, whose code comes on the first lookup, says a new version is available", async ({ page }) => {
+  test.setTimeout(60_000);
+  await serveConfig(page);
+  await openPage(page, `${SITE}/status`);
+  await page.getByLabel("Reference number").fill("AH-2026-P-7K3M9Q-A");
+  await page.locator("#second_factor").fill("970740000838");
+  release(dir);
+  await page.locator("form button[type=submit]").click();
+  const result = page.locator("section[aria-live=polite]");
+  await expect(result.locator("h2")).toHaveText("A new version of the portal is available");
+  await expect(result.locator("[role=alert]")).toHaveText(
+    "The portal was updated while this page was open. Reload the page to continue with the new version.",
+  );
+  await expectNoAxeViolations(page, "status lookup after a release");
+  expect(await cspReports(SITE), "content security policy violations").toEqual([]);
+});

@@ -161,8 +161,10 @@ pub fn StatusPage() -> impl IntoView {
             }
             Err(e) => {
                 let title = match e {
+                    BackendError::NotFound => "track.not_found_title",
                     BackendError::TooManyRequests(_) => "backend.error.too_many_title",
-                    _ => "track.not_found_title",
+                    BackendError::NewVersion => "lazy.new_version.title",
+                    _ => "form.problem",
                 };
                 let said = move || message(i18n.lang(), e.message_key(), &e.values());
                 view! {

@@ -99,7 +99,8 @@ impl Entry {
             BackendError::NotFound => "not_found".into(),
             BackendError::TooManyRequests(seconds) => format!("too_many:{seconds}"),
             BackendError::Server => "server".into(),
-            BackendError::Unexpected => "unexpected".into(),
+            // A new version stops only a status lookup, never a kept submission.
+            BackendError::Unexpected | BackendError::NewVersion => "unexpected".into(),
         };
     }
 
