@@ -1,18 +1,25 @@
 // Shrinks the release build's scripts and style, all in the first load. The scripts (the
-// WebAssembly's glue astana-hub-portal.js, the chunk loader __wasm_split.js and boot.js): names
-// within a script get shorter; what other files name stays: exports, object keys and the file
-// names in strings (.ci/name-files.mjs finds them afterwards). The style (main.css) loses its
-// comments and the spaces around its braces and semicolons, about 0.7 KB compressed.
+// WebAssembly's glue astana-hub-portal.js and its snippets, the chunk loader __wasm_split.js
+// and boot.js): names within a script get shorter; what other files name stays: exports,
+// object keys and the file names in strings (.ci/name-files.mjs finds them afterwards). The
+// style (main.css) loses its comments and the spaces around its braces and semicolons, about
+// 0.7 KB compressed.
 // Run by .ci/finish-build in a release build only.
 // Usage: node .ci/minify.mjs <staging dir>
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { minify } from "terser";
 
 const staging = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error("usage: node .ci/minify.mjs <staging dir>");
 
-for (const name of ["astana-hub-portal.js", "__wasm_split.js", "boot.js"]) {
+// The glue's snippets (snippets/<crate>/inline<n>.js): the JavaScript of the crate's own
+// bindings, with its comments.
+const snippetDir = join(staging, "snippets");
+const snippets = (existsSync(snippetDir) ? readdirSync(snippetDir, { recursive: true }) : [])
+  .filter((name) => name.endsWith(".js"))
+  .map((name) => join("snippets", name));
+for (const name of ["astana-hub-portal.js", "__wasm_split.js", "boot.js", ...snippets]) {
   const path = join(staging, name);
   const code = readFileSync(path, "utf8");
   const { code: small } = await minify(code, { module: true, compress: { passes: 2 }, format: { comments: false } });
