@@ -7,6 +7,7 @@
 // Run by .ci/finish-build in a release build only.
 // Usage: node .ci/minify.mjs <staging dir>
 import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { minify } from "terser";
 
@@ -42,3 +43,14 @@ const changed = quoted(style.replace(/\/\*[\s\S]*?\*\//g, "")).filter((text) => 
 if (changed.length > 0) throw new Error(`minify: main.css quoted text would change: ${changed.join(" ")}`);
 writeFileSync(stylePath, smallStyle);
 console.log(`minify: main.css ${style.length} -> ${smallStyle.length} bytes`);
+
+// The pages' link to the style carries its hash (subresource integrity), made by trunk for the
+// style as it was: the browser would refuse the smaller one.
+const integrity = `sha384-${createHash("sha384").update(smallStyle).digest("base64")}`;
+for (const page of ["index.html", "404.html"]) {
+  const path = join(staging, page);
+  const html = readFileSync(path, "utf8");
+  const linked = html.replace(/(<link[^>]*href="[^"]*main\.css"[^>]*integrity=")sha384-[^"]+"/, `$1${integrity}"`);
+  if (linked === html) throw new Error(`minify: ${page} links main.css with no integrity to update`);
+  writeFileSync(path, linked);
+}
