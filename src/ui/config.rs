@@ -153,10 +153,15 @@ impl Backend for PortalBackend {
     }
 }
 
-/// A status lookup, whose code is fetched on the first lookup (the release build's chunk
-/// `lookup`): until then the status page is a form of two questions, and reading the
-/// backends' answers is most of its code.
-#[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(lookup, fallible))]
+/// A status lookup, whose code is fetched on the first lookup: until then the status page is a
+/// form of two questions, and reading the backends' answers is most of its code. It comes with
+/// the outbox's (the release build's chunk `service_calls`: the service's calls made after a
+/// page is shown), since a chunk of its own would cut the code the pages share into more
+/// modules, each one more to instantiate on every page.
+#[cfg_attr(
+    feature = "split",
+    wasm_split_helpers::wasm_split(service_calls, fallible)
+)]
 fn look_up(backend: AnyBackend, query: StatusQuery) -> Result<Lookup, NotLoaded> {
     Ok(Box::pin(async move { backend.status(&query).await }))
 }

@@ -148,8 +148,8 @@ test("the status lookup's code comes on the first lookup; when it cannot, the pa
   const requested = [];
   page.on("request", (request) => requested.push(sitePath(request.url())));
   await openPage(page, "/status");
-  expect(requested, "the status page alone fetches no lookup code").not.toContain("/split_lookup.wasm");
-  const lookupCode = (url) => sitePath(url.href) === "/split_lookup.wasm";
+  expect(requested, "the status page alone fetches no lookup code").not.toContain("/split_service_calls.wasm");
+  const lookupCode = (url) => sitePath(url.href) === "/split_service_calls.wasm";
   await page.route(lookupCode, (route) => route.abort("internetdisconnected"));
   await page.getByLabel("Reference number").fill("AH-2026-P-7K3M9Q-A");
   await page.locator("#second_factor").fill("970740000838");
@@ -164,5 +164,5 @@ test("the status lookup's code comes on the first lookup; when it cannot, the pa
   await page.unroute(lookupCode);
   await page.locator("form button[type=submit]").click();
   await expect(result.locator("h2")).toHaveText("Application or enrolment not found");
-  expect(requested).toContain("/split_lookup.wasm");
+  expect(requested).toContain("/split_service_calls.wasm");
 });

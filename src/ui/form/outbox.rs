@@ -113,7 +113,7 @@ impl Outbox {
 /// The outbox's banners and its flush (`flush.rs`), built once their code is here.
 #[cfg_attr(
     feature = "split",
-    wasm_split_helpers::wasm_split(outbox, fallible, preload(fetch_code))
+    wasm_split_helpers::wasm_split(service_calls, fallible, preload(fetch_code))
 )]
 fn build() -> Result<AnyView, NotLoaded> {
     Ok(view! { <flush::Notices /> }.into_any())
