@@ -33,13 +33,12 @@ for (const name of ["astana-hub-portal.js", "__wasm_split.js", "boot.js", ...sni
 // every quoted text must come through unchanged, else the build stops.
 const stylePath = join(staging, "main.css");
 const style = readFileSync(stylePath, "utf8");
-const smallStyle = style
-  .replace(/\/\*[\s\S]*?\*\//g, "")
+const uncommented = style.replace(/\/\*[\s\S]*?\*\//g, "");
+const smallStyle = uncommented
   .replace(/\s+/g, " ")
   .replace(/\s*([{};])\s*/g, "$1")
   .trim();
-const quoted = (css) => css.match(/"[^"]*"/g) ?? [];
-const changed = quoted(style.replace(/\/\*[\s\S]*?\*\//g, "")).filter((text) => !smallStyle.includes(text));
+const changed = (uncommented.match(/"[^"]*"/g) ?? []).filter((text) => !smallStyle.includes(text));
 if (changed.length > 0) throw new Error(`minify: main.css quoted text would change: ${changed.join(" ")}`);
 writeFileSync(stylePath, smallStyle);
 console.log(`minify: main.css ${style.length} -> ${smallStyle.length} bytes`);
